@@ -1,0 +1,225 @@
+package dev.amlsh.conda;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.CondaDependency;
+import dev.amlsh.model.CondaPackage;
+import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.PipSection;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a conda environment file as conda and Azure ML's Python tools do (YAML 1.1), node by
+ * node so that every problem names the file, line and column. Safe: no custom tags, limits on
+ * size, nesting and aliases. Order is kept because it changes the hash.
+ */
+public final class CondaFileReader {
+
+    public static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "channels", "dependencies", "prefix", "variables");
+
+    private static final String ALLOWED = "name, channels, dependencies, prefix, variables";
+
+    private CondaFileReader() {}
+
+    public static CondaSpec read(Path path) {
+        return parse(TextFile.read(path));
+    }
+
+    public static CondaSpec parse(Path path, String text) {
+        return parse(new TextFile(path, text));
+    }
+
+    static CondaSpec parse(TextFile file) {
+        Node root = YamlNodes.compose(file);
+        if (root == null) {
+            throw AmlshException.inFile(file.path(), "is empty: a conda file needs at least a dependencies list");
+        }
+        return new CondaFileReader.Walk(file).spec(root);
+    }
+
+    private record Walk(TextFile file) {
+
+        CondaSpec spec(Node root) {
+            MappingNode map = mapping(root, "a conda file must be a mapping of name, channels, dependencies, ...");
+            String name = null;
+            List<String> channels = List.of();
+            List<CondaDependency> dependencies = null;
+            String prefix = null;
+            Map<String, String> variables = Map.of();
+            for (NodeTuple tuple : uniqueTuples(map)) {
+                String key = keyOf(tuple);
+                Node value = tuple.getValueNode();
+                switch (key) {
+                    case "name" -> name = optionalScalar(value, "name");
+                    case "channels" -> channels = scalars(value, "channels");
+                    case "dependencies" -> dependencies = dependencies(value);
+                    case "prefix" -> prefix = optionalScalar(value, "prefix");
+                    case "variables" -> variables = variables(value);
+                    default -> throw problem(tuple.getKeyNode(),
+                            "unknown top-level key '" + key + "' (allowed: " + ALLOWED + ")");
+                }
+            }
+            if (dependencies == null) {
+                throw problem(root, "a conda file needs a 'dependencies' list");
+            }
+            return new CondaSpec(name, channels, dependencies, prefix, variables);
+        }
+
+        List<CondaDependency> dependencies(Node node) {
+            if (isNull(node)) {
+                return List.of();
+            }
+            SequenceNode seq = sequence(node, "'dependencies' must be a list");
+            List<CondaDependency> result = new ArrayList<>();
+            boolean pipSeen = false;
+            for (Node item : seq.getValue()) {
+                if (item instanceof ScalarNode) {
+                    String spec = requiredScalar(item, "a dependency");
+                    if (spec.isBlank()) {
+                        throw problem(item, "a dependency cannot be empty");
+                    }
+                    result.add(new CondaPackage(spec));
+                } else if (item instanceof MappingNode map) {
+                    for (NodeTuple tuple : uniqueTuples(map)) {
+                        String key = keyOf(tuple);
+                        if (!key.equals("pip")) {
+                            throw problem(tuple.getKeyNode(),
+                                    "'" + key + ":' is not allowed in dependencies (only 'pip:' may hold a list)");
+                        }
+                        if (pipSeen) {
+                            throw problem(tuple.getKeyNode(), "a second 'pip:' list (a conda file may have only one)");
+                        }
+                        pipSeen = true;
+                        result.add(new PipSection(pipRequirements(tuple.getValueNode())));
+                    }
+                } else {
+                    throw problem(item, "a dependency must be a package (e.g. numpy=1.26) or a 'pip:' list, not a list");
+                }
+            }
+            return result;
+        }
+
+        List<String> pipRequirements(Node node) {
+            List<String> lines = scalars(node, "'pip:'");
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                Node item = ((SequenceNode) node).getValue().get(i);
+                if (line.isEmpty()) {
+                    throw problem(item, "a pip requirement cannot be empty");
+                }
+                if (!PipRequirementsReader.isOption(line) && !PipRequirementsReader.isValidRequirement(line)) {
+                    throw problem(item, "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
+                }
+            }
+            return lines;
+        }
+
+        Map<String, String> variables(Node node) {
+            if (isNull(node)) {
+                return Map.of();
+            }
+            MappingNode map = mapping(node, "'variables' must be a mapping of NAME: value");
+            Map<String, String> result = new LinkedHashMap<>();
+            for (NodeTuple tuple : uniqueTuples(map)) {
+                Node value = tuple.getValueNode();
+                result.put(keyOf(tuple), isNull(value) ? "" : requiredScalar(value, "a variable's value"));
+            }
+            return result;
+        }
+
+        List<String> scalars(Node node, String what) {
+            if (isNull(node)) {
+                return List.of();
+            }
+            SequenceNode seq = sequence(node, what + " must be a list");
+            List<String> result = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                result.add(requiredScalar(item, "an entry of " + what));
+            }
+            return result;
+        }
+
+        /** Keys in order; a key given twice is an error at its second place. */
+        List<NodeTuple> uniqueTuples(MappingNode map) {
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple tuple : map.getValue()) {
+                if (tuple.getKeyNode().getTag().equals(Tag.MERGE)) {
+                    throw problem(tuple.getKeyNode(), "merge keys ('<<') are not supported in conda files");
+                }
+                String key = keyOf(tuple);
+                if (!seen.add(key)) {
+                    throw problem(tuple.getKeyNode(), "duplicate key '" + key + "'");
+                }
+            }
+            return map.getValue();
+        }
+
+        String keyOf(NodeTuple tuple) {
+            return requiredScalar(tuple.getKeyNode(), "a key");
+        }
+
+        String optionalScalar(Node node, String what) {
+            return isNull(node) ? null : requiredScalar(node, "'" + what + "'");
+        }
+
+        String requiredScalar(Node node, String what) {
+            if (node instanceof ScalarNode scalar) {
+                if (isNull(node)) {
+                    throw problem(node, what + " cannot be empty");
+                }
+                return scalar.getValue();
+            }
+            throw problem(node, what + " must be a single value, not " + describe(node));
+        }
+
+        MappingNode mapping(Node node, String message) {
+            if (node instanceof MappingNode map) {
+                return map;
+            }
+            throw problem(node, message + " (found " + describe(node) + ")");
+        }
+
+        SequenceNode sequence(Node node, String message) {
+            if (node instanceof SequenceNode seq) {
+                return seq;
+            }
+            throw problem(node, message + " (found " + describe(node) + ")");
+        }
+
+        boolean isNull(Node node) {
+            return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+        }
+
+        AmlshException problem(Node node, String message) {
+            Mark mark = node.getStartMark();
+            return new AmlshException(message, file.at(mark.getLine() + 1, mark.getColumn() + 1));
+        }
+    }
+
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "a single value";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.amlsh.conda;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.PipRequirement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a pip requirements file as the SDK's {@code from_pip_requirements} does: one
+ * requirement per line; {@code #} comments (at the start or after a blank) and blank lines
+ * dropped; {@code \} continues a line; options such as {@code --extra-index-url URL} kept as
+ * lines; extras, markers, URLs and wheel paths accepted. A line that names no valid package
+ * is an error at its line and column.
+ */
+public final class PipRequirementsReader {
+
+    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
+    private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VERSION_PART = Pattern.compile(
+            "^\\s*(\\[[A-Za-z0-9._,\\s-]*\\])?\\s*(((===?|~=|!=|<=?|>=?)\\s*[A-Za-z0-9.*+!_-]+\\s*,?\\s*)*)?(;.*)?$");
+
+    private PipRequirementsReader() {}
+
+    public static List<String> read(Path path) {
+        TextFile file = TextFile.read(path);
+        if (file.isBlank()) {
+            throw AmlshException.inFile(path, "is empty: a requirements file needs at least one requirement");
+        }
+        List<String> lines = file.lines();
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int first = i;
+            StringBuilder logical = new StringBuilder(lines.get(i));
+            while (endsWithContinuation(logical) && i + 1 < lines.size()) {
+                logical.setLength(logical.length() - 1);
+                logical.append(lines.get(++i));
+            }
+            String line = COMMENT.matcher(logical).replaceFirst("").strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!isOption(line) && !isValidRequirement(line)) {
+                String raw = lines.get(first);
+                int column = raw.indexOf(line.charAt(0)) + 1;
+                throw new AmlshException("'" + line + "' is not a pip requirement: " + whyInvalid(line),
+                        file.at(first + 1, Math.max(column, 1)));
+            }
+            result.add(line);
+        }
+        if (result.stream().allMatch(PipRequirementsReader::isOption)) {
+            throw AmlshException.inFile(path, "names no package (only comments, blanks or options)");
+        }
+        return result;
+    }
+
+    private static boolean endsWithContinuation(CharSequence line) {
+        return line.length() > 0 && line.charAt(line.length() - 1) == '\\';
+    }
+
+    public static boolean isOption(String line) {
+        return PipRequirement.isOption(line);
+    }
+
+    /** A name with optional extras, version constraints and marker; a URL; a wheel or archive path; {@code name @ url}. */
+    public static boolean isValidRequirement(String line) {
+        return whyInvalid(line) == null;
+    }
+
+    /** Why a line is not a requirement, or null when it is one. */
+    public static String whyInvalid(String line) {
+        String s = line.strip();
+        if (URL.matcher(s).matches() || s.startsWith("git+") || s.startsWith("./") || s.startsWith("/")
+                || s.endsWith(".whl") || s.endsWith(".tar.gz") || s.endsWith(".zip")) {
+            return null;
+        }
+        if (!PipRequirement.hasValidName(s)) {
+            return "a requirement starts with a package name (letters, digits, '.', '_', '-')";
+        }
+        String rest = s.substring(PipRequirement.name(s).length());
+        if (rest.strip().startsWith("@")) {
+            return rest.strip().length() > 1 ? null : "'@' must be followed by a URL";
+        }
+        if (!VERSION_PART.matcher(rest).matches()) {
+            return "unexpected text after the package name: '" + rest.strip() + "'";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.amlsh.image;
+
+import dev.amlsh.model.BuildContext;
+import dev.amlsh.model.CondaDependency;
+import dev.amlsh.model.CondaPackage;
+import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.Environment;
+import dev.amlsh.model.PipSection;
+import dev.amlsh.model.Platform;
+import dev.amlsh.model.PythonSection;
+import dev.amlsh.model.SparkPackage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two names Azure ML derives from an environment. Its algorithms are not public; these are
+ * amlsh's emulator rules (see the README):
+ * <ul>
+ * <li>conda environment name: {@code azureml_} + MD5 of the canonical form of the conda spec
+ *     without its {@code name};</li>
+ * <li>image name: {@code azureml/azureml_} + MD5 of the canonical form of what builds the image
+ *     (base image, base Dockerfile, build context, registry address, python section, Spark
+ *     packages, platform), never name, version or environment variables.</li>
+ * </ul>
+ */
+public final class EnvironmentHashes {
+
+    public static final String CONDA_PREFIX = "azureml_";
+    public static final String IMAGE_REPOSITORY = "azureml/azureml_";
+
+    private EnvironmentHashes() {}
+
+    public static String condaEnvironmentName(CondaSpec spec) {
+        return CONDA_PREFIX + md5(canonicalCondaSpec(spec));
+    }
+
+    public static String imageName(Environment env) {
+        return IMAGE_REPOSITORY + md5(canonicalImage(env));
+    }
+
+    /** The canonical form of a conda spec, without its name. */
+    public static String canonicalCondaSpec(CondaSpec spec) {
+        return CanonicalJson.write(condaTree(spec));
+    }
+
+    /** The canonical form of everything that builds the image. */
+    public static String canonicalImage(Environment env) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("baseImage", env.docker().baseImage());
+        tree.put("baseDockerfile", env.docker().baseDockerfile());
+        tree.put("buildContext", buildContext(env.docker().buildContext()));
+        tree.put("registryAddress", env.docker().baseImageRegistry().address());
+        tree.put("python", python(env.python()));
+        List<Object> spark = new ArrayList<>();
+        for (SparkPackage p : env.spark().packages()) {
+            spark.add(map("group", p.group(), "artifact", p.artifact(), "version", p.version()));
+        }
+        tree.put("sparkPackages", spark);
+        Platform platform = env.docker().platform();
+        tree.put("platform", platform == null ? null : map("os", platform.os(), "architecture", platform.architecture()));
+        return CanonicalJson.write(tree);
+    }
+
+    private static Object buildContext(BuildContext context) {
+        return context == null ? null
+                : map("locationType", context.locationType(), "location", context.location(),
+                        "dockerfilePath", context.dockerfilePath());
+    }
+
+    private static Map<String, Object> python(PythonSection python) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("userManagedDependencies", python.userManagedDependencies());
+        tree.put("interpreterPath", python.interpreterPath());
+        tree.put("baseCondaEnvironment", python.baseCondaEnvironment());
+        tree.put("condaDependencies", condaTree(python.condaDependencies()));
+        return tree;
+    }
+
+    private static Map<String, Object> condaTree(CondaSpec spec) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        if (!spec.channels().isEmpty()) {
+            tree.put("channels", spec.channels());
+        }
+        List<Object> dependencies = new ArrayList<>();
+        for (CondaDependency d : spec.dependencies()) {
+            if (d instanceof CondaPackage p) {
+                dependencies.add(p.spec());
+            } else if (d instanceof PipSection pip) {
+                dependencies.add(Map.of("pip", pip.requirements()));
+            }
+        }
+        tree.put("dependencies", dependencies);
+        if (spec.prefix() != null) {
+            tree.put("prefix", spec.prefix());
+        }
+        if (!spec.variables().isEmpty()) {
+            tree.put("variables", spec.variables());
+        }
+        return tree;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    static String md5(String canonical) {
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+}

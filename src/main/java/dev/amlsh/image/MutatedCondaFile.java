@@ -1,0 +1,20 @@
+package dev.amlsh.image;
+
+import dev.amlsh.conda.CondaSpecWriter;
+import dev.amlsh.model.Environment;
+import java.util.Optional;
+
+/** {@code mutated_conda_dependencies.yml}: the spec with {@code name:} set to the conda environment name. */
+public final class MutatedCondaFile {
+
+    private MutatedCondaFile() {}
+
+    /** Empty for a user-managed environment: Azure ML builds no conda environment for it. */
+    public static Optional<String> render(Environment env) {
+        if (env.isUserManaged()) {
+            return Optional.empty();
+        }
+        var spec = env.condaSpec();
+        return Optional.of(CondaSpecWriter.write(spec.withName(EnvironmentHashes.condaEnvironmentName(spec))));
+    }
+}

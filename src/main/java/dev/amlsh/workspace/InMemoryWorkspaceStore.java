@@ -1,0 +1,173 @@
+package dev.amlsh.workspace;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentName;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A workspace held in memory: the registration semantics without persistence. For tests of
+ * the rules and for code that needs a store but no file.
+ */
+public final class InMemoryWorkspaceStore implements WorkspaceStore {
+
+    private final String name;
+    private final Clock clock;
+    private String defaultBaseImage;
+    private final Map<String, Environment> drafts = new TreeMap<>();
+    private final Map<String, List<RegisteredVersion>> versions = new TreeMap<>();
+    private final TreeSet<String> archivedNames = new TreeSet<>();
+    private long sequence;
+
+    public InMemoryWorkspaceStore(String name, String defaultBaseImage, Clock clock) {
+        this.name = name;
+        this.defaultBaseImage = defaultBaseImage;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized String defaultBaseImage() {
+        return defaultBaseImage;
+    }
+
+    @Override
+    public synchronized void setDefaultBaseImage(String image) {
+        this.defaultBaseImage = image;
+    }
+
+    @Override
+    public synchronized Optional<Environment> draft(String draftName) {
+        return Optional.ofNullable(drafts.get(draftName));
+    }
+
+    @Override
+    public synchronized List<Environment> drafts() {
+        return List.copyOf(drafts.values());
+    }
+
+    @Override
+    public synchronized Optional<Environment> saveDraft(Environment draft) {
+        EnvironmentName.requireValid(draft.name());
+        return Optional.ofNullable(drafts.put(draft.name(), draft));
+    }
+
+    @Override
+    public synchronized boolean discardDraft(String draftName) {
+        return drafts.remove(draftName) != null;
+    }
+
+    @Override
+    public synchronized Registration register(Environment env, String explicitVersion) {
+        String envName = EnvironmentName.requireRegistrable(env.name());
+        List<RegisteredVersion> existing = versions.computeIfAbsent(envName, k -> new ArrayList<>());
+        RegistrationRules.Decision decision = RegistrationRules.decide(envName, env, explicitVersion, existing);
+        if (!decision.creates()) {
+            return new Registration(decision.existing().orElseThrow(), false);
+        }
+        RegisteredVersion created = new RegisteredVersion(env.withVersion(decision.version()), ++sequence,
+                clock.instant(), archivedNames.contains(envName), List.of());
+        existing.add(created);
+        return new Registration(created, true);
+    }
+
+    @Override
+    public synchronized List<String> names(boolean includeArchived) {
+        return versions.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .filter(e -> includeArchived || RegistrationRules.latest(e.getValue()).isPresent())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<RegisteredVersion> versions(String envName) {
+        return List.copyOf(versions.getOrDefault(envName, List.of()));
+    }
+
+    @Override
+    public synchronized Optional<RegisteredVersion> version(String envName, String version) {
+        return versions(envName).stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
+    @Override
+    public synchronized Optional<RegisteredVersion> latest(String envName) {
+        return RegistrationRules.latest(versions(envName));
+    }
+
+    @Override
+    public synchronized Optional<RegisteredVersion> labelled(String envName, String label) {
+        return versions(envName).stream().filter(v -> v.labels().contains(label)).findFirst();
+    }
+
+    @Override
+    public synchronized RegisteredVersion label(String envName, String version, List<String> labels) {
+        Labels.requireValid(labels);
+        List<RegisteredVersion> list = versions.getOrDefault(envName, List.of());
+        RegisteredVersion target = version(envName, version)
+                .orElseThrow(() -> new AmlshException("environment " + envName + ":" + version + " is not registered"));
+        for (int i = 0; i < list.size(); i++) {
+            RegisteredVersion v = list.get(i);
+            List<String> kept = new ArrayList<>(v.labels());
+            kept.removeAll(labels);
+            if (v == target) {
+                for (String l : labels) {
+                    if (!kept.contains(l)) {
+                        kept.add(l);
+                    }
+                }
+            }
+            list.set(i, v.withLabels(kept));
+        }
+        return version(envName, version).orElseThrow();
+    }
+
+    @Override
+    public synchronized void archive(String envName, String version) {
+        setArchived(envName, version, true);
+    }
+
+    @Override
+    public synchronized void restore(String envName, String version) {
+        setArchived(envName, version, false);
+    }
+
+    private void setArchived(String envName, String version, boolean archived) {
+        List<RegisteredVersion> list = versions.get(envName);
+        if (list == null || list.isEmpty()) {
+            throw new AmlshException("environment " + envName + " is not registered");
+        }
+        if (version == null) {
+            if (archived) {
+                archivedNames.add(envName);
+            } else {
+                archivedNames.remove(envName);
+            }
+            list.replaceAll(v -> v.withArchived(archived));
+            return;
+        }
+        boolean found = false;
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).version().equals(version)) {
+                list.set(i, list.get(i).withArchived(archived));
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new AmlshException("environment " + envName + ":" + version + " is not registered");
+        }
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,89 @@
+package dev.amlsh.workspace;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The workspace's use cases on top of a store: resolving references, editing drafts,
+ * registering. The shell's commands call these and render what they return.
+ */
+public final class Workspace {
+
+    private final WorkspaceStore store;
+
+    public Workspace(WorkspaceStore store) {
+        this.store = store;
+    }
+
+    public WorkspaceStore store() {
+        return store;
+    }
+
+    /** The environment a reference names; a plain name prefers the draft. */
+    public Environment resolve(String reference) {
+        return resolve(EnvironmentRef.parse(reference));
+    }
+
+    public Environment resolve(EnvironmentRef ref) {
+        if (ref.isPlainName()) {
+            Optional<Environment> draft = store.draft(ref.name());
+            if (draft.isPresent()) {
+                return draft.get();
+            }
+        }
+        return resolveRegistered(ref).environment();
+    }
+
+    /** The registered version a reference names (drafts never). */
+    public RegisteredVersion resolveRegistered(EnvironmentRef ref) {
+        if (ref.version() != null) {
+            return store.version(ref.name(), ref.version()).orElseThrow(() -> notFound(ref,
+                    "version " + ref.version() + " of " + ref.name() + " is not registered"));
+        }
+        if (ref.label() != null && !ref.label().equals(Labels.LATEST)) {
+            return store.labelled(ref.name(), ref.label()).orElseThrow(() -> notFound(ref,
+                    "no version of " + ref.name() + " has the label '" + ref.label() + "'"));
+        }
+        return store.latest(ref.name()).orElseThrow(() -> notFound(ref, ref.isPlainName()
+                ? "no environment named '" + ref.name() + "' (no draft and no registered version)"
+                : "environment " + ref.name() + " has no registered version that is not archived"));
+    }
+
+    private AmlshException notFound(EnvironmentRef ref, String message) {
+        if (ref.version() == null && ref.label() == null && !store.versions(ref.name()).isEmpty()
+                && store.latest(ref.name()).isEmpty()) {
+            return new AmlshException("environment " + ref.name() + " is archived (restore it, or name a version)");
+        }
+        return new AmlshException(message);
+    }
+
+    /**
+     * Applies an edit to the draft of a name; when there is none, starts one from the latest
+     * version and says so on {@code notes}.
+     */
+    public Environment editDraft(String name, UnaryOperator<Environment> edit, Consumer<String> notes) {
+        EnvironmentRef ref = EnvironmentRef.parse(name);
+        if (!ref.isPlainName()) {
+            throw new AmlshException("edits apply to drafts: name the environment ('" + ref.name()
+                    + "'), not a version; registered versions never change");
+        }
+        Environment draft = store.draft(ref.name()).orElseGet(() -> {
+            RegisteredVersion latest = resolveRegistered(ref);
+            notes.accept("started a draft of " + ref.name() + " from version " + latest.version());
+            return latest.environment().withVersion(null);
+        });
+        Environment edited = edit.apply(draft);
+        store.saveDraft(edited);
+        return edited;
+    }
+
+    /** Registers what {@code reference} names under its own name, or under {@code as}. */
+    public Registration register(String reference, String explicitVersion, String as) {
+        Environment env = resolve(reference);
+        Environment candidate = (as == null ? env : env.withName(as)).withVersion(null).withAssetId(null);
+        return store.register(candidate, explicitVersion);
+    }
+}

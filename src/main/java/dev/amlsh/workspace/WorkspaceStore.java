@@ -1,0 +1,69 @@
+package dev.amlsh.workspace;
+
+import dev.amlsh.model.Environment;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a workspace's environments live: drafts (unregistered, editable) and registered
+ * versions (immutable). The engine and the shell use only this interface; the embedded SQLite
+ * store implements it, and a shared server store could later.
+ *
+ * <p>Every write is atomic. Implementations apply {@link RegistrationRules} inside the same
+ * transaction that writes, so two writers never give two definitions one number. Names are
+ * case-sensitive. Methods throw {@link dev.amlsh.model.AmlshException} for what a user got wrong
+ * and {@link WorkspaceUnavailableException} when the store cannot be used.
+ */
+public interface WorkspaceStore extends AutoCloseable {
+
+    /** The workspace's name, as {@code workspace show} prints it. */
+    String name();
+
+    /** The base image new environments get unless told otherwise (the SDK's default unless set). */
+    String defaultBaseImage();
+
+    void setDefaultBaseImage(String image);
+
+    // drafts
+
+    Optional<Environment> draft(String name);
+
+    /** All drafts, by name. */
+    List<Environment> drafts();
+
+    /** Saves a draft, replacing any draft of that name; returns the one it replaced. */
+    Optional<Environment> saveDraft(Environment draft);
+
+    /** Drops a draft; false when there was none. */
+    boolean discardDraft(String name);
+
+    // registered versions
+
+    /** Registers {@code env} under {@code env.name()} following {@link RegistrationRules}. */
+    Registration register(Environment env, String explicitVersion);
+
+    /** Every registered name, sorted; archived names only when asked. */
+    List<String> names(boolean includeArchived);
+
+    /** All versions of a name in creation order, archived ones included; empty if unknown. */
+    List<RegisteredVersion> versions(String name);
+
+    Optional<RegisteredVersion> version(String name, String version);
+
+    /** The most recently created version that is not archived. */
+    Optional<RegisteredVersion> latest(String name);
+
+    /** The version holding a user label; {@code latest} is resolved by {@link #latest}. */
+    Optional<RegisteredVersion> labelled(String name, String label);
+
+    /** Moves each label to this version (a label names one version of a name). */
+    RegisteredVersion label(String name, String version, List<String> labels);
+
+    /** Archives a whole name (version null) or one version; restore undoes it. */
+    void archive(String name, String version);
+
+    void restore(String name, String version);
+
+    @Override
+    void close();
+}
