@@ -1,0 +1,71 @@
+package dev.amlsh.shell;
+
+import dev.amlsh.image.BaseImageCatalog;
+import dev.amlsh.image.DockerfileRenderer;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.commands.EnvCreateCommands;
+import dev.amlsh.shell.commands.EnvInspectCommands;
+import dev.amlsh.shell.commands.SessionCommands;
+import dev.amlsh.shell.render.Output;
+import dev.amlsh.workspace.WorkspaceUnavailableException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The whole application context, declared bean by bean: no auto-configuration and no classpath
+ * scanning, so start-up stays short. Spring Shell's auto-configuration is deliberately not
+ * imported (see {@link AmlshRunner} and {@code InteractiveShell} for why).
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+public class AmlshConfiguration {
+
+    @Bean
+    BaseImageCatalog baseImageCatalog() {
+        return BaseImageCatalog.bundled();
+    }
+
+    @Bean
+    DockerfileRenderer dockerfileRenderer(BaseImageCatalog catalog) {
+        return new DockerfileRenderer(catalog);
+    }
+
+    @Bean
+    Output output() {
+        return new Output();
+    }
+
+    @Bean
+    EnvCreateCommands envCreateCommands() {
+        return new EnvCreateCommands();
+    }
+
+    @Bean
+    EnvInspectCommands envInspectCommands(DockerfileRenderer renderer) {
+        return new EnvInspectCommands(renderer);
+    }
+
+    @Bean
+    SessionCommands sessionCommands(ObjectProvider<CommandRunner> runner) {
+        return new SessionCommands(runner::getObject);
+    }
+
+    @Bean
+    CommandRunner commandRunner(List<CommandGroup> groups, Output output) {
+        return new CommandRunner(new CommandTable(groups), output);
+    }
+
+    @Bean
+    WorkspaceCatalogFactory workspaceCatalogFactory() {
+        return env -> {
+            throw new WorkspaceUnavailableException("this build has no workspace store yet (the SQLite store is not merged)");
+        };
+    }
+
+    @Bean
+    AmlshRunner amlshRunner(CommandRunner commands, WorkspaceCatalogFactory catalogs) {
+        return new AmlshRunner(commands, catalogs);
+    }
+}
