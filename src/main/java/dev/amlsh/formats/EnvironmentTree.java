@@ -28,7 +28,8 @@ final class EnvironmentTree {
     private static final Set<String> DOCKER = Set.of("enabled", "baseImage", "baseDockerfile", "buildContext",
             "sharedVolumes", "gpuSupport", "shmSize", "arguments", "baseImageRegistry", "platform");
     private static final Set<String> REGISTRY = Set.of("address", "username", "password", "registryIdentity");
-    private static final Set<String> BUILD_CONTEXT = Set.of("locationType", "location", "dockerfilePath");
+    private static final Set<String> BUILD_CONTEXT = Set.of("locationType", "location", "dockerfilePath",
+            "dockerfile");
     private static final Set<String> PLATFORM = Set.of("os", "architecture");
     private static final Set<String> SPARK = Set.of("repositories", "packages", "precachePackages");
     private static final Set<String> SPARK_PACKAGE = Set.of("group", "artifact", "version");
@@ -71,8 +72,12 @@ final class EnvironmentTree {
         tree.put("baseImage", docker.baseImage());
         tree.put("baseDockerfile", docker.baseDockerfile());
         BuildContext context = docker.buildContext();
-        tree.put("buildContext", context == null ? null : ordered("locationType", context.locationType(),
-                "location", context.location(), "dockerfilePath", context.dockerfilePath()));
+        Map<String, Object> contextTree = context == null ? null : ordered("locationType", context.locationType(),
+                "location", context.location(), "dockerfilePath", context.dockerfilePath());
+        if (context != null && context.dockerfile() != null) {
+            contextTree.put("dockerfile", context.dockerfile());
+        }
+        tree.put("buildContext", contextTree);
         tree.put("sharedVolumes", docker.sharedVolumes());
         if (docker.gpuSupport() != null) {
             tree.put("gpuSupport", docker.gpuSupport());
@@ -198,7 +203,8 @@ final class EnvironmentTree {
         if (location == null) {
             throw f.problemHere("'" + f.qualified("location") + "' is required");
         }
-        return new BuildContext(f.string("locationType", null), location, f.string("dockerfilePath", null));
+        return new BuildContext(f.string("locationType", null), location, f.string("dockerfilePath", null),
+                f.string("dockerfile", null));
     }
 
     private static ContainerRegistry registry(JsonFields f) {
