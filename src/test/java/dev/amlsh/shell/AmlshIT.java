@@ -79,6 +79,8 @@ class AmlshIT {
                 env archive other
                 env restore other
                 env dockerfile demo
+                env diff demo:1 demo --dockerfile
+                env lint demo
                 env conda-spec azureml:demo
                 env image-details demo@latest
                 env save demo saved

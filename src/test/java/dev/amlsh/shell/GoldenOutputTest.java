@@ -46,6 +46,8 @@ class GoldenOutputTest {
         golden("env-conda-spec.json", "env conda-spec demo:1 -o json");
         golden("env-image-details.json", "env image-details demo:1 -o json");
         golden("env-image-details.txt", "env image-details demo:1");
+        golden("env-diff.json", "env diff demo:1 demo -o json");
+        golden("env-lint.json", "env lint demo:1 -o json");
         golden("env-archive.json", "env archive demo:1 -o json");
         golden("env-discard.json", "env discard demo -o json");
         golden("workspace-show.json", "workspace show -o json");
@@ -67,7 +69,7 @@ class GoldenOutputTest {
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(17);
+            assertThat(names).hasSize(19);
         }
     }
 }
