@@ -223,8 +223,8 @@ class BadInputTest {
                 SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("a base image and a Dockerfile");
         assertThat(problem(() -> EnvironmentFiles.fromFiles("e", null, null, "23.1", "img", null,
                 SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("a pip version goes with");
-        assertThat(problem(() -> EnvironmentFiles.fromFiles("e", null, null, null, null, null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("needs a conda file");
+        assertThat(EnvironmentFiles.fromFiles("e", null, null, null, null, null, "def:1", w -> {}))
+                .isEqualTo(Environment.create("e", "def:1"));
         Path emptyDockerfile = file("Dockerfile", "\n");
         wholeFile(problem(() -> EnvironmentFiles.fromFiles("e", null, null, null, null, emptyDockerfile,
                 SdkRelease.DEFAULT_BASE_IMAGE, w -> {})), emptyDockerfile, "is empty");
