@@ -48,6 +48,13 @@ class GoldenOutputTest {
         golden("env-image-details.txt", "env image-details demo:1");
         golden("env-diff.json", "env diff demo:1 demo -o json");
         golden("env-lint.json", "env lint demo:1 -o json");
+        golden("env-save.json", "env save demo:1 saved -o json");
+        golden("env-build-context.json", "env build-context demo:1 build -o json");
+        golden("env-export.json", "env export demo:1 out/demo.yml -o json");
+        golden("workspace-create.json", "workspace create course -o json");
+        golden("workspace-use.json", "workspace use course -o json");
+        golden("curated-show.yaml", "curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1 -o yaml");
+        shell.run("workspace use default");
         golden("env-archive.json", "env archive demo:1 -o json");
         golden("env-discard.json", "env discard demo -o json");
         golden("workspace-show.json", "workspace show -o json");
@@ -69,7 +76,7 @@ class GoldenOutputTest {
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(19);
+            assertThat(names).hasSize(25);
         }
     }
 }
