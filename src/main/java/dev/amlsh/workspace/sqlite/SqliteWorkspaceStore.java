@@ -63,6 +63,16 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     private final int busyTimeoutMillis;
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /**
+     * Parsed definitions by version row id. A version's definition never changes and ids are
+     * never reused (AUTOINCREMENT), so an entry never goes stale, whoever writes the file.
+     */
+    private final Map<Long, Environment> definitions = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Environment> eldest) {
+            return size() > 1024;
+        }
+    };
     private Runnable onClose = () -> {};
     private boolean closed;
 
@@ -316,9 +326,6 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     // registration
 
-    /** A version row without its definition: what numbering needs. */
-    private record Row(long id, String version, boolean archived) {}
-
     @Override
     public synchronized Registration register(Environment env, String explicitVersion) {
         String envName = EnvironmentName.requireRegistrable(env.name());
@@ -329,6 +336,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                     RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
             if (!decision.creates()) {
                 return new Registration(decision.existing().orElseThrow(), false);
+            }
+            if (explicitVersion == null && decision.version().startsWith("-")) {
+                // RegistrationRules.nextVersion overflows past Long.MAX_VALUE; never store that number
+                throw new AmlshException("environment " + envName + " has used the largest version number ("
+                        + Long.MAX_VALUE + "): register it with an explicit version");
             }
             Environment stored = candidate.withVersion(decision.version());
             boolean archived = nameArchived(envName);
@@ -351,54 +363,35 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 rs.next();
                 id = rs.getLong(1);
             }
+            definitions.put(id, stored);
             return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
         });
     }
 
     /**
      * The versions {@link RegistrationRules#decide} looks at, read inside the write transaction:
-     * the one with the explicit version, the latest, and the one with the largest integer version.
+     * the one with the explicit version, the latest, and the one with the largest integer version
+     * (as {@link RegistrationRules#nextVersion} counts them: all digits, within a {@code long}).
      * Deciding over these gives the same answer as over all versions (the rules look at nothing
-     * else), without parsing every definition of a long-lived name.
+     * else), with three index lookups instead of reading every version of a long-lived name.
      */
     private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
-        PreparedStatement ps = ps("SELECT id, version, archived FROM versions WHERE name = ? ORDER BY id");
-        ps.setString(1, envName);
-        Row explicit = null;
-        Row latest = null;
-        Row largest = null;
-        long max = Long.MIN_VALUE;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Row row = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0);
-                if (row.version().equals(explicitVersion)) {
-                    explicit = row;
-                }
-                if (!row.archived()) {
-                    latest = row;
-                }
-                try {
-                    long n = Long.parseLong(row.version());
-                    if (n > max) {
-                        max = n;
-                        largest = row;
-                    }
-                } catch (NumberFormatException notAnInteger) {
-                    // not numbered: RegistrationRules.nextVersion ignores it too
-                }
-            }
+        Map<Long, RegisteredVersion> found = new LinkedHashMap<>();
+        if (explicitVersion != null) {
+            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            ps.setString(1, envName);
+            ps.setString(2, explicitVersion);
+            one(ps).ifPresent(v -> found.put(v.sequence(), v));
         }
-        Map<Long, Row> wanted = new LinkedHashMap<>();
-        for (Row r : new Row[] {explicit, latest, largest}) {
-            if (r != null) {
-                wanted.put(r.id(), r);
-            }
-        }
-        List<RegisteredVersion> out = new ArrayList<>();
-        for (Row r : wanted.values()) {
-            out.add(byId(r.id()));
-        }
-        return out;
+        latestVersion(envName).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
+        PreparedStatement largest = ps("SELECT " + VERSION_COLUMNS + " FROM versions v"
+                + " WHERE v.name = ? AND v.version <> '' AND v.version NOT GLOB '*[^0-9]*'"
+                + " AND (length(ltrim(v.version, '0')) < 19 OR (length(ltrim(v.version, '0')) = 19"
+                + " AND ltrim(v.version, '0') <= '9223372036854775807'))"
+                + " ORDER BY length(ltrim(v.version, '0')) DESC, ltrim(v.version, '0') DESC LIMIT 1");
+        largest.setString(1, envName);
+        one(largest).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
+        return new ArrayList<>(found.values());
     }
 
     private boolean nameArchived(String envName) throws SQLException {
@@ -512,7 +505,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             version = rs.getString(3);
             createdAt = rs.getString(4);
             archived = rs.getInt(5) != 0;
-            definition = rs.getString(6);
+            definition = definitions.containsKey(id) ? null : rs.getString(6);
         }
         return Optional.of(version(id, envName, version, createdAt, archived, definition, labelsOf(id)));
     }
@@ -530,14 +523,20 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private RegisteredVersion version(ResultSet rs, List<String> labels) throws SQLException {
-        return version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
-                rs.getString(6), labels);
+        long id = rs.getLong(1);
+        return version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
+                definitions.containsKey(id) ? null : rs.getString(6), labels);
     }
 
+    /** A version from its row; {@code definition} may be null when the parsed one is cached. */
     private RegisteredVersion version(long id, String envName, String version, String createdAt, boolean archived,
             String definition, List<String> labels) {
         String what = envName + ":" + version;
-        Environment env = parse(definition, what);
+        Environment env = definitions.get(id);
+        if (env == null || definition != null) {
+            env = parse(definition, what);
+            definitions.put(id, env);
+        }
         if (!envName.equals(env.name()) || !version.equals(env.version())) {
             throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the row of " + what
                     + " holds the definition of " + env.name() + ":" + env.version());
@@ -604,6 +603,13 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 v.setString(2, envName);
                 v.executeUpdate();
                 return null;
+            }
+            PreparedStatement known = ps("SELECT 1 FROM names WHERE name = ?");
+            known.setString(1, envName);
+            try (ResultSet rs = known.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AmlshException("environment " + envName + " is not registered");
+                }
             }
             long id = requireVersionId(envName, version);
             PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE id = ?");
