@@ -147,12 +147,12 @@ final class SqliteSchema {
         }
     }
 
-    /** Schema 2's Java step: the conda and image hashes of versions registered under schema 1. */
+    /** Schema 2's Java step: the hashes and numbers of versions registered under schema 1. */
     private static void fillHashes(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, definition FROM versions WHERE conda_hash IS NULL OR image_hash IS NULL ORDER BY id");
+                "SELECT id, definition FROM versions ORDER BY id");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -160,14 +160,29 @@ final class SqliteSchema {
             }
         }
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE versions SET conda_hash = ?, image_hash = ? WHERE id = ?")) {
+                "UPDATE versions SET conda_hash = ?, image_hash = ?, number = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 Environment env = DefinitionJson.read("versions row " + ids.get(i), definitions.get(i));
                 update.setString(1, EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 update.setString(2, EnvironmentHashes.imageName(env));
-                update.setLong(3, ids.get(i));
+                Long number = number(env.version());
+                if (number == null) {
+                    update.setNull(3, java.sql.Types.INTEGER);
+                } else {
+                    update.setLong(3, number);
+                }
+                update.setLong(4, ids.get(i));
                 update.executeUpdate();
             }
+        }
+    }
+
+    /** A version as {@link dev.amlsh.workspace.RegistrationRules#nextVersion} counts it: a long, or null. */
+    static Long number(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException notAnInteger) {
+            return null;
         }
     }
 

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -349,8 +350,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             addName.setString(1, envName);
             addName.executeUpdate();
             PreparedStatement insert = ps("INSERT INTO versions"
-                    + " (name, version, created_at, archived, definition, conda_hash, image_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                    + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
             insert.setString(1, envName);
             insert.setString(2, decision.version());
             insert.setString(3, createdAt.toString());
@@ -358,6 +359,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(5, DefinitionJson.write(stored));
             insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
             insert.setString(7, EnvironmentHashes.imageName(stored));
+            Long number = SqliteSchema.number(decision.version());
+            if (number == null) {
+                insert.setNull(8, Types.INTEGER);
+            } else {
+                insert.setLong(8, number);
+            }
             long id;
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
@@ -371,7 +378,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     /**
      * The versions {@link RegistrationRules#decide} looks at, read inside the write transaction:
      * the one with the explicit version, the latest, and the one with the largest integer version
-     * (as {@link RegistrationRules#nextVersion} counts them: all digits, within a {@code long}).
+     * (the {@code number} column holds each version as {@link RegistrationRules#nextVersion} reads it).
      * Deciding over these gives the same answer as over all versions (the rules look at nothing
      * else), with three index lookups instead of reading every version of a long-lived name.
      */
@@ -385,10 +392,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
         latestVersion(envName).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
         PreparedStatement largest = ps("SELECT " + VERSION_COLUMNS + " FROM versions v"
-                + " WHERE v.name = ? AND v.version <> '' AND v.version NOT GLOB '*[^0-9]*'"
-                + " AND (length(ltrim(v.version, '0')) < 19 OR (length(ltrim(v.version, '0')) = 19"
-                + " AND ltrim(v.version, '0') <= '9223372036854775807'))"
-                + " ORDER BY length(ltrim(v.version, '0')) DESC, ltrim(v.version, '0') DESC LIMIT 1");
+                + " WHERE v.name = ? AND v.number IS NOT NULL ORDER BY v.number DESC LIMIT 1");
         largest.setString(1, envName);
         one(largest).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
         return new ArrayList<>(found.values());

@@ -2,6 +2,8 @@ package dev.amlsh.workspace.sqlite;
 
 import dev.amlsh.model.Environment;
 import dev.amlsh.workspace.Workspace;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,6 +28,8 @@ import java.util.Random;
  */
 public final class StoreBench {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private StoreBench() {}
 
     public static void main(String[] args) throws Exception {
@@ -41,11 +45,13 @@ public final class StoreBench {
     static void register(Path dir, int runs, int n) {
         for (String shape : List.of("20-names", "1-name")) {
             List<Double> rates = new ArrayList<>();
+            List<Double> cpuRates = new ArrayList<>();
             for (int run = 0; run <= runs; run++) { // run 0 warms the JIT and is not counted
                 Path file = dir.resolve("register-" + shape + "-" + run + ".amlsh");
                 SqliteWorkspaceStore.create(file, "bench");
                 try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "bench", false, Clock.systemUTC())) {
                     long start = System.nanoTime();
+                    long cpuStart = THREADS.getCurrentThreadCpuTime();
                     for (int i = 0; i < n; i++) {
                         String name = shape.equals("1-name") ? "env" : "env" + (i % 20);
                         if (!store.register(Definitions.numbered(name, "bench", i), null).created()) {
@@ -53,13 +59,17 @@ public final class StoreBench {
                         }
                     }
                     double seconds = (System.nanoTime() - start) / 1e9;
+                    double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
                     if (run > 0) {
                         rates.add(n / seconds);
+                        cpuRates.add(n / cpuSeconds);
                     }
                 }
             }
             System.out.printf(Locale.ROOT, "register_%s_per_s %.0f median_of_%d (runs: %s)%n", shape.replace('-', '_'),
                     median(rates), runs, format(rates, "%.0f"));
+            System.out.printf(Locale.ROOT, "register_%s_per_cpu_s %.0f median_of_%d (runs: %s)%n",
+                    shape.replace('-', '_'), median(cpuRates), runs, format(cpuRates, "%.0f"));
         }
     }
 

@@ -88,15 +88,16 @@ class WorkspaceFileTest {
             assertThat(store.register(Definitions.numbered("legacy", "v1", 9), null).version().archived()).isTrue();
             assertThat(store.integrityCheck()).isEmpty();
         }
-        // the migration's Java step filled the hashes of the versions registered under schema 1
+        // the migration's Java step filled the hashes and numbers of the versions registered under schema 1
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash FROM versions WHERE id <= 3")) {
+                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash, number FROM versions WHERE id <= 3")) {
             int rows = 0;
             while (rs.next()) {
                 Environment env = DefinitionJson.read("row", rs.getString(1));
                 assertThat(rs.getString(2)).isEqualTo(EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 assertThat(rs.getString(3)).isEqualTo(EnvironmentHashes.imageName(env));
+                assertThat(rs.getLong(4)).isEqualTo(Long.parseLong(env.version()));
                 rows++;
             }
             assertThat(rows).isEqualTo(3);
