@@ -108,6 +108,24 @@ final class SqliteSchema {
         }
     }
 
+    /** The tables a workspace of this schema has; refuses a file that lacks one (a damaged or half-made workspace). */
+    static void requireTables(Connection c, int schema, Path file, String workspace) throws SQLException {
+        List<String> expected = new ArrayList<>(List.of("meta", "drafts", "names", "versions"));
+        if (schema >= 2) {
+            expected.add("labels");
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+            while (rs.next()) {
+                expected.remove(rs.getString(1));
+            }
+        }
+        if (!expected.isEmpty()) {
+            throw new WorkspaceUnavailableException("workspace " + workspace + " (" + file + ") is damaged: it has no "
+                    + String.join(", ", expected) + " table; it was left unchanged");
+        }
+    }
+
     /** {@code PRAGMA quick_check}: the problems found, empty when the file is sound. */
     static List<String> quickCheck(Connection c) throws SQLException {
         return check(c, "PRAGMA quick_check");
@@ -127,6 +145,12 @@ final class SqliteSchema {
                     problems.add(line);
                 }
             }
+        } catch (SQLException e) {
+            int code = e.getErrorCode() & 0xff;
+            if (code != 11 && code != 26) { // SQLITE_CORRUPT, SQLITE_NOTADB: the check's own finding
+                throw e;
+            }
+            problems.add(e.getMessage());
         }
         return problems;
     }

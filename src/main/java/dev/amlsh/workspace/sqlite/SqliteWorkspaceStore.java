@@ -44,9 +44,10 @@ import org.sqlite.SQLiteOpenMode;
  * {@link WorkspaceUnavailableException}.
  *
  * <p>Opening checks the file before anything can write to it: the header must be SQLite's with
- * amlsh's {@code application_id}, the schema not newer than this amlsh's, and
- * {@code PRAGMA quick_check} must pass on a read-only connection. Only then is the file opened
- * for writing (and migrated from an older schema). A refused file is left byte for byte as it was.
+ * amlsh's {@code application_id}, the schema not newer than this amlsh's, its tables present,
+ * and {@code PRAGMA quick_check} must pass on a read-only connection (for files up to
+ * {@link #QUICK_CHECK_MAX_BYTES}). Only then is the file opened for writing (and migrated from an
+ * older schema). A refused file is left byte for byte as it was.
  *
  * <p>Registry passwords are never stored: a set password is kept as {@code "***"} (the SDK's own
  * mask), and that is what reads back.
@@ -54,6 +55,14 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5000;
+
+    /**
+     * Files up to this size (about 12,000 versions) get {@code PRAGMA quick_check} when opened,
+     * which reads the whole file (about 5 ms per MiB). A larger file is not scanned on every
+     * open; damage found later by SQLite fails that command with a "corrupt" error (exit 3) and,
+     * the journal being a WAL, leaves the file as it was. {@link #integrityCheck()} checks in full.
+     */
+    public static final long QUICK_CHECK_MAX_BYTES = 16L << 20;
 
     private static final String DEFAULT_BASE_IMAGE_KEY = "default_base_image";
 
@@ -98,6 +107,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
      */
     public static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock,
             int busyTimeoutMillis) {
+        return open(file, name, readOnly, clock, busyTimeoutMillis, QUICK_CHECK_MAX_BYTES);
+    }
+
+    /** As above; {@code quickCheckMaxBytes} bounds the files that get {@code PRAGMA quick_check} on opening. */
+    static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock, int busyTimeoutMillis,
+            long quickCheckMaxBytes) {
         if (!Files.isRegularFile(file)) {
             throw new WorkspaceUnavailableException(Files.exists(file)
                     ? "workspace " + name + ": " + file + " is not a file"
@@ -113,7 +128,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try {
             header = SqliteSchema.pragmas(inspector);
             SqliteSchema.requireAmlsh(header, file, name);
-            List<String> problems = SqliteSchema.quickCheck(inspector);
+            SqliteSchema.requireTables(inspector, header.userVersion(), file, name);
+            List<String> problems = sizeOf(file) <= quickCheckMaxBytes ? SqliteSchema.quickCheck(inspector) : List.of();
             if (!problems.isEmpty()) {
                 throw new WorkspaceUnavailableException("workspace " + name + " (" + file + ") is corrupt: "
                         + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
@@ -235,7 +251,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     /** {@code PRAGMA integrity_check}: the problems found, empty when sound. */
     public synchronized List<String> integrityCheck() {
-        return read(() -> SqliteSchema.integrityCheck(connection));
+        ensureOpen();
+        try { // one statement: its own read transaction
+            return SqliteSchema.integrityCheck(connection);
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, "check the workspace");
+        }
     }
 
     /** Package-private: the catalog deletes a {@code :temp:} workspace's file when it is closed. */
@@ -764,6 +785,14 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             c.close();
         } catch (SQLException ignored) {
             // nothing to do: the connection is gone
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -86,13 +86,21 @@ public final class StoreBench {
         System.out.printf(Locale.ROOT, "generate_s %.1f%n", (System.nanoTime() - start) / 1e9);
     }
 
-    static void openList(Path file) {
+    static void openList(Path file) throws Exception {
+        long main = System.currentTimeMillis();
+        long load = System.nanoTime();
+        java.sql.DriverManager.getConnection("jdbc:sqlite::memory:").close(); // loads the native library
+        double loadMs = (System.nanoTime() - load) / 1e6;
         long start = System.nanoTime();
         int count;
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "bench", false, Clock.systemUTC())) {
             count = store.names(false).size();
         }
-        System.out.printf(Locale.ROOT, "cold_open_list_ms %.1f names %d%n", (System.nanoTime() - start) / 1e6, count);
+        double ms = (System.nanoTime() - start) / 1e6;
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf(Locale.ROOT, "cold_open_list_ms %.1f names %d jvm_start_to_main_ms %d sqlite_native_load_ms %.1f"
+                + " jvm_start_to_listed_ms %d%n", ms, count,
+                main - ManagementFactory.getRuntimeMXBean().getStartTime(), loadMs, sinceJvmStart);
     }
 
     static void warm(Path file, int runs, int lookups) {

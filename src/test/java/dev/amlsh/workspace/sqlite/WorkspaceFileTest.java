@@ -186,6 +186,42 @@ class WorkspaceFileTest {
     }
 
     @Test
+    void damageInAFileTooLargeToScanOnOpenFailsTheCommandAndChangesNothing() throws Exception {
+        Path file = workspaceWithVersions(60);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] garbage = new byte[(int) Files.size(file) - 2 * 4096];
+            Arrays.fill(garbage, (byte) 0x5A);
+            raf.seek(2 * 4096L);
+            raf.write(garbage);
+        }
+        String before = Hashes.sha256(file);
+        // a quick_check limit of 0 bytes stands for a file larger than the limit
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "ws", false, CLOCK, 1000, 0)) {
+            assertThatThrownBy(() -> store.register(Definitions.numbered("env1", "t", 99), null))
+                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+            assertThatThrownBy(() -> store.versions("env1"))
+                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+            assertThat(store.integrityCheck()).isNotEmpty();
+        }
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void anAmlshFileWithoutItsTablesIsRefusedAndUnchanged() throws Exception {
+        Path file = dir.resolve("half.amlsh");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 2");
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
+        }
+        String before = Hashes.sha256(file);
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "half", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("is damaged: it has no drafts, names, versions, labels table");
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
     void aWorkspaceWithABrokenHeaderIsRefusedAndUnchanged() throws Exception {
         Path file = workspaceWithVersions(3);
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
