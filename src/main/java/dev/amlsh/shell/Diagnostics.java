@@ -1,0 +1,83 @@
+package dev.amlsh.shell;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.SourceLocation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/**
+ * Writes errors, warnings and notes to stderr the one way amlsh does: {@code error: ...} first
+ * ({@code FILE:LINE: error: ...} in a script), then for a problem in a file its place, source line
+ * and a caret, like a compiler; {@code --debug} adds the stack trace. Colour only when the session
+ * has it.
+ */
+public final class Diagnostics {
+
+    private static final String RED = "\u001b[1;31m";
+    private static final String YELLOW = "\u001b[1;33m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String RESET = "\u001b[0m";
+
+    private Diagnostics() {}
+
+    public static void warning(Session session, String message) {
+        session.err().println(label(session, "warning:", YELLOW) + " " + message);
+        session.err().flush();
+    }
+
+    public static void note(Session session, String message) {
+        session.err().println(label(session, "note:", CYAN) + " " + message);
+        session.err().flush();
+    }
+
+    /** {@code where} is {@code FILE:LINE} in a script, else null. */
+    public static void error(Session session, String where, Throwable problem, boolean debug) {
+        PrintWriter err = session.err();
+        String prefix = where == null ? "" : where + ": ";
+        String message = problem instanceof AmlshException a ? a.problem() : problem.getMessage();
+        if (!(problem instanceof AmlshException) && !(problem instanceof UsageException)
+                && !(problem instanceof dev.amlsh.workspace.WorkspaceUnavailableException)) {
+            message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
+                    + (debug ? "" : " (--debug shows the stack trace)");
+        }
+        err.println(prefix + label(session, "error:", RED) + " " + message);
+        if (problem instanceof AmlshException a && a.location().isPresent()) {
+            printLocation(err, session.io().workingDirectory(), a.location().get());
+        }
+        if (debug) {
+            problem.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
+        Path file = at.file();
+        if (file.isAbsolute() && file.startsWith(workingDirectory)) {
+            file = workingDirectory.relativize(file);
+        }
+        String place = new SourceLocation(file, at.line(), at.column(), at.sourceLine()).describe();
+        err.println("  --> " + place);
+        if (at.hasLine() && at.sourceLine() != null) {
+            String number = Integer.toString(at.line());
+            String gutter = " ".repeat(number.length() + 1);
+            err.println(gutter + " |");
+            err.println(" " + number + " | " + at.sourceLine());
+            if (at.column() > 0) {
+                err.println(gutter + " | " + caretPad(at.sourceLine(), at.column()) + "^");
+            }
+        }
+    }
+
+    /** Spaces up to the column, keeping tabs so the caret lines up under the character. */
+    private static String caretPad(String line, int column) {
+        StringBuilder pad = new StringBuilder();
+        for (int i = 0; i < column - 1 && i < line.length(); i++) {
+            pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return pad.toString();
+    }
+
+    private static String label(Session session, String text, String colour) {
+        return session.color() ? colour + text + RESET : text;
+    }
+}

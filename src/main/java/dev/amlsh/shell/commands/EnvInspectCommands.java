@@ -1,0 +1,92 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.formats.ImageDetailsJson;
+import dev.amlsh.formats.OutputJson;
+import dev.amlsh.image.DockerfileRenderer;
+import dev.amlsh.image.ImageDetails;
+import dev.amlsh.image.MutatedCondaFile;
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.EnvironmentText;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code env show}, {@code env dockerfile}, {@code env conda-spec}, {@code env image-details}: what an
+ * environment is and what Azure ML would generate from it. The generated documents are printed alone,
+ * so {@code > file} gives a valid file.
+ */
+public final class EnvInspectCommands implements CommandGroup {
+
+    private final DockerfileRenderer dockerfiles;
+
+    public EnvInspectCommands(DockerfileRenderer dockerfiles) {
+        this.dockerfiles = dockerfiles;
+    }
+
+    @Override
+    public List<Entry> commands() {
+        return List.of(
+                new Entry(command("env show", INSPECT, "Show an environment's definition")
+                        .arg("REF", Completion.ENV_REF)
+                        .description("REF is NAME (the draft, else the latest version), NAME:VERSION, NAME@latest,\n"
+                                + "NAME@LABEL, optionally with azureml: (never a draft). -o json gives the SDK v1 JSON.")
+                        .example("env show pytorch:1 -o json")
+                        .build(), this::show),
+                new Entry(command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
+                        .arg("REF", Completion.ENV_REF)
+                        .example("env dockerfile pytorch > Dockerfile")
+                        .build(), this::dockerfile),
+                new Entry(command("env conda-spec", INSPECT, "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
+                        .arg("REF", Completion.ENV_REF)
+                        .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
+                        .build(), this::condaSpec),
+                new Entry(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
+                        .arg("REF", Completion.ENV_REF)
+                        .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.\n"
+                                + "Printed as the SDK's JSON (4-space indent); -o json gives amlsh's 2-space form, -o yaml YAML.")
+                        .example("env image-details pytorch:1")
+                        .build(), this::imageDetails));
+    }
+
+    private void show(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        call.print(OutputJson.environment(env), out -> EnvironmentText.print(out, env));
+    }
+
+    private void dockerfile(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        String text = dockerfiles.render(env);
+        call.print(document(env, "dockerfile", text), out -> out.print(text));
+    }
+
+    private void condaSpec(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
+                + " is user-managed: Azure ML builds no conda environment for it, so there is no conda file"));
+        call.print(document(env, "condaSpecification", text), out -> out.print(text));
+    }
+
+    private void imageDetails(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        ImageDetails details = ImageDetails.of(env, dockerfiles);
+        Map<String, Object> view = ImageDetailsJson.toTree(details);
+        call.print(view, out -> out.print(ImageDetailsJson.write(details)));
+    }
+
+    private static Map<String, Object> document(Environment env, String key, String text) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", env.name());
+        view.put("version", env.version());
+        view.put(key, text);
+        return view;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.SESSION;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.shell.AmlshRunner;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.CommandFailed;
+import dev.amlsh.shell.CommandRunner;
+import dev.amlsh.shell.ExitCode;
+import dev.amlsh.shell.OutputFormat;
+import dev.amlsh.shell.UsageException;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandSpec;
+import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.HelpPrinter;
+import dev.amlsh.shell.script.ScriptRunner;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version}, {@code exit}. */
+public final class SessionCommands implements CommandGroup {
+
+    private final Supplier<CommandRunner> runner;
+
+    /** The runner is looked up when a command runs, since it holds this group's own commands. */
+    public SessionCommands(Supplier<CommandRunner> runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public List<Entry> commands() {
+        return List.of(
+                new Entry(command("help", SESSION, "List the commands, or explain one")
+                        .optionalArgs("COMMAND", Completion.COMMAND)
+                        .example("help env create").build(), this::help),
+                new Entry(command("script", SESSION, "Run a script of amlsh commands")
+                        .arg("FILE", Completion.FILE)
+                        .flag("--continue-on-error", "run on after a failing line; exit with the first failure's code")
+                        .flag("--echo", "print each command before its output")
+                        .description("One command per line; # starts a comment; quotes group words; a trailing \\ continues\n"
+                                + "a line. Relative paths resolve against the script's folder. Stops at the first failing line.")
+                        .example("script scripts/demo/seed-walkthrough.amlsh --echo").build(), this::script),
+                new Entry(command("echo", SESSION, "Print text (for scripts)").optionalArgs("TEXT", Completion.NONE).raw()
+                        .example("echo '== the Dockerfile =='").build(),
+                        call -> call.out().println(String.join(" ", call.rest(0)))),
+                new Entry(command("set output", SESSION, "Set the output format for the following commands")
+                        .arg("FORMAT", Completion.OUTPUT_FORMAT)
+                        .example("set output json").build(), this::setOutput),
+                new Entry(command("history", SESSION, "List the commands typed at the prompt").example("history").build(),
+                        this::history),
+                new Entry(command("clear", SESSION, "Clear the screen").example("clear").build(),
+                        call -> call.session().clearScreen()),
+                new Entry(command("version", SESSION, "Print amlsh's version and the SDK release it emulates")
+                        .example("version").build(),
+                        call -> call.print(Map.of("version", AmlshRunner.versionLine()),
+                                out -> out.println(AmlshRunner.versionLine()))),
+                new Entry(command("exit", SESSION, "Leave the shell (Ctrl-D does too)").example("exit").build(),
+                        call -> call.session().requestExit()));
+    }
+
+    private void help(Call call) {
+        CommandTable table = runner.get().table();
+        HelpPrinter help = new HelpPrinter(table);
+        List<String> words = call.rest(0);
+        if (words.isEmpty()) {
+            help.commands(call.out());
+            return;
+        }
+        String name = String.join(" ", words);
+        var entry = table.find(name);
+        if (entry.isPresent()) {
+            help.command(call.out(), entry.get().spec());
+            return;
+        }
+        List<CommandSpec> under = table.under(name);
+        if (under.isEmpty()) {
+            throw new UsageException("no command '" + name + "' ('help' lists the commands)");
+        }
+        help.prefix(call.out(), name, under);
+    }
+
+    private void script(Call call) {
+        ScriptRunner.Settings settings = new ScriptRunner.Settings(call.flag("--continue-on-error"), call.flag("--echo"));
+        ExitCode code = new ScriptRunner(runner.get()).runFile(call.session(), call.path(call.arg(0)), settings);
+        if (code.failed()) {
+            throw new CommandFailed(code);
+        }
+    }
+
+    private void setOutput(Call call) {
+        OutputFormat format = OutputFormat.parse(call.arg(0));
+        call.session().setFormat(format);
+    }
+
+    private void history(Call call) {
+        List<String> lines = call.session().history();
+        call.print(lines, out -> {
+            for (int i = 0; i < lines.size(); i++) {
+                out.println(String.format("%5d  %s", i + 1, lines.get(i)));
+            }
+        });
+    }
+}

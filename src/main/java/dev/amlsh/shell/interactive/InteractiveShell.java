@@ -1,0 +1,99 @@
+package dev.amlsh.shell.interactive;
+
+import dev.amlsh.shell.CommandRunner;
+import dev.amlsh.shell.ExitCode;
+import dev.amlsh.shell.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.InfoCmp;
+
+/**
+ * The prompt. amlsh drives JLine directly rather than through Spring Shell 4.0.1's
+ * {@code JLineShellRunner}, which exits on Ctrl-C, writes history to the working directory and
+ * returns no exit codes. Here Ctrl-C drops the half-typed line, Ctrl-D and {@code exit} leave,
+ * history lives under {@code $AMLSH_HOME} (else {@code $XDG_STATE_HOME/amlsh}), and lines are
+ * split by the same tokenizer scripts use.
+ */
+public final class InteractiveShell {
+
+    private final CommandRunner commands;
+
+    public InteractiveShell(CommandRunner commands) {
+        this.commands = commands;
+    }
+
+    public ExitCode run(Session session) {
+        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
+            DefaultParser parser = new DefaultParser();
+            parser.setEscapeChars(new char[] {'\\'});
+            LineReader reader = LineReaderBuilder.builder()
+                    .terminal(terminal)
+                    .appName("amlsh")
+                    .parser(parser)
+                    .completer(new AmlshCompleter(commands.table(), session))
+                    .variable(LineReader.HISTORY_FILE, historyFile(session.io().env()))
+                    .variable(LineReader.HISTORY_SIZE, 1000)
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                    .build();
+            session.setHistory(() -> lines(reader.getHistory()));
+            session.setClearScreen(() -> {
+                terminal.puts(InfoCmp.Capability.clear_screen);
+                terminal.flush();
+            });
+            while (!session.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine("amlsh> ");
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C: the half-typed line is dropped, nothing runs
+                } catch (EndOfFileException e) {
+                    break; // Ctrl-D
+                }
+                commands.runLine(session, line, null);
+            }
+            reader.getHistory().save();
+            return ExitCode.OK; // leaving the prompt is a success; each command's failure was shown as it happened
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(History history) {
+        List<String> result = new ArrayList<>();
+        history.forEach(entry -> result.add(entry.line()));
+        return result;
+    }
+
+    /** {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code ~/.local/state/amlsh/history}. */
+    public static Path historyFile(Map<String, String> env) {
+        Path dir;
+        String home = env.get("AMLSH_HOME");
+        String state = env.get("XDG_STATE_HOME");
+        if (home != null && !home.isEmpty()) {
+            dir = Path.of(home);
+        } else if (state != null && !state.isEmpty()) {
+            dir = Path.of(state, "amlsh");
+        } else {
+            dir = Path.of(System.getProperty("user.home"), ".local", "state", "amlsh");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            // history is a convenience: without a folder JLine keeps it in memory
+        }
+        return dir.resolve("history");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.amlsh.shell.script;
+
+import dev.amlsh.shell.UsageException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits one logical command line into words, the same way in scripts, one-shot lines and at the
+ * prompt: blanks separate words; {@code '...'} is literal; {@code "..."} allows {@code \"} and
+ * {@code \\}; outside quotes {@code \} escapes the next character; {@code #} at the start of a
+ * word begins a comment that runs to the end of the line.
+ */
+public final class Tokenizer {
+
+    private Tokenizer() {}
+
+    public static List<String> split(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        int n = line.length();
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else if (c == '#' && !inWord) {
+                break;
+            } else if (c == '\'') {
+                int end = line.indexOf('\'', i + 1);
+                if (end < 0) {
+                    throw new UsageException("unterminated ' quote at column " + (i + 1));
+                }
+                word.append(line, i + 1, end);
+                i = end;
+                inWord = true;
+            } else if (c == '"') {
+                i = doubleQuoted(line, i, word);
+                inWord = true;
+            } else if (c == '\\' && i + 1 < n && line.charAt(i + 1) == '\n') {
+                i++; // a continued line: backslash-newline joins the lines
+            } else if (c == '\\' && i + 1 < n) {
+                word.append(line.charAt(++i));
+                inWord = true;
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    private static int doubleQuoted(String line, int open, StringBuilder word) {
+        for (int i = open + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+                c = line.charAt(++i);
+            }
+            word.append(c);
+        }
+        throw new UsageException("unterminated \" quote at column " + (open + 1));
+    }
+
+    /** Quotes a word so that {@link #split} gives it back (for completion and echo). */
+    public static String quote(String word) {
+        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"\\#".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** True for a line with no command: blank, or only a comment. */
+    public static boolean isBlankOrComment(String line) {
+        String s = line.strip();
+        return s.isEmpty() || s.startsWith("#");
+    }
+}
