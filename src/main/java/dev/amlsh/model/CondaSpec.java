@@ -75,9 +75,9 @@ public record CondaSpec(
     public CondaSpec addCondaPackage(String spec) {
         CondaPackage added = new CondaPackage(spec.strip());
         rejectOption(added.spec(), "conda");
-        if ("=<>!~,".indexOf(added.spec().charAt(added.spec().length() - 1)) >= 0) {
-            throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '"
-                    + added.spec().charAt(added.spec().length() - 1) + "'");
+        String operator = added.spec().replaceFirst("^.*?([=<>!~,]+)$", "$1");
+        if (!operator.equals(added.spec())) {
+            throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
         }
         if (dependencies.contains(added)) {
             return this;
