@@ -338,7 +338,12 @@ class BadInputIT {
     @Test
     @Disabled("shell bug: env export replaces an existing file without asking; save and build-context refuse without --overwrite")
     void exportRefusesToReplaceAFile() throws Exception {
-        script("export.amlsh", 1, List.of(Case.of("env export demo existing.yml", "existing.yml", "--overwrite")));
+        Path mine = jar.write("mine-export.yml", "# mine\n");
+        try {
+            script("export.amlsh", 1, List.of(Case.of("env export demo mine-export.yml", "mine-export.yml", "--overwrite")));
+        } finally {
+            assertThat(Files.readString(mine, StandardCharsets.UTF_8)).isEqualTo("# mine\n");
+        }
     }
 
     @Test
