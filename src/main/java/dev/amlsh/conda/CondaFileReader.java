@@ -54,6 +54,11 @@ public final class CondaFileReader {
         return new CondaFileReader.Walk(file).spec(root);
     }
 
+    /** A conda spec held inside another YAML document (a v2 file's inline {@code conda_file:}). */
+    public static CondaSpec fromNode(TextFile file, Node node) {
+        return new CondaFileReader.Walk(file).spec(node);
+    }
+
     private record Walk(TextFile file) {
 
         CondaSpec spec(Node root) {
@@ -95,6 +100,7 @@ public final class CondaFileReader {
                     if (spec.isBlank()) {
                         throw problem(item, "a dependency cannot be empty");
                     }
+                    rejectTemplateToken(item, spec);
                     result.add(new CondaPackage(spec));
                 } else if (item instanceof MappingNode map) {
                     for (NodeTuple tuple : uniqueTuples(map)) {
@@ -124,6 +130,7 @@ public final class CondaFileReader {
                 if (line.isEmpty()) {
                     throw problem(item, "a pip requirement cannot be empty");
                 }
+                rejectTemplateToken(item, lines.get(i));
                 if (!PipRequirementsReader.isOption(line) && !PipRequirementsReader.isValidRequirement(line)) {
                     throw problem(item, "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
                 }
@@ -205,6 +212,15 @@ public final class CondaFileReader {
 
         boolean isNull(Node node) {
             return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+        }
+
+        void rejectTemplateToken(Node node, String value) {
+            TemplateTokens.find(value).ifPresent(token -> {
+                Mark mark = node.getStartMark();
+                int quote = node instanceof ScalarNode scalar && scalar.isPlain() ? 0 : 1;
+                throw new AmlshException(TemplateTokens.message(token.text()),
+                        file.at(mark.getLine() + 1, mark.getColumn() + 1 + quote + token.offset()));
+            });
         }
 
         AmlshException problem(Node node, String message) {

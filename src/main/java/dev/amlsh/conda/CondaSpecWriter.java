@@ -63,7 +63,7 @@ public final class CondaSpecWriter {
     }
 
     /** The value plain when YAML 1.1 reads it back as the same string, else single-quoted. */
-    static String scalar(String value) {
+    public static String scalar(String value) {
         if (needsDoubleQuotes(value)) {
             return doubleQuoted(value);
         }

@@ -1,5 +1,6 @@
 package dev.amlsh.image;
 
+import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 
 /**
@@ -9,8 +10,10 @@ import dev.amlsh.model.Environment;
  * <li>user-managed ({@code userManagedDependencies}): the same without the conda layer (the
  *     {@code COPY}/{@code RUN} of the conda file, its comment and the three {@code ENV} lines);</li>
  * <li>a base Dockerfile: the user's content first, then the Python layer from {@code USER root} on;</li>
- * <li>a build context: Azure ML builds the context's own Dockerfile; amlsh cannot see it, so it
- *     prints a commented stub naming the context and the Python layer it would add.</li>
+ * <li>a build context whose Dockerfile amlsh read at import: that content first, then the Python
+ *     layer, as for a base Dockerfile;</li>
+ * <li>a build context amlsh cannot see (remote): a commented stub naming the context, then the
+ *     Python layer.</li>
  * </ul>
  * The last three shapes are emulator rules: Azure ML's exact text for them is not public.
  */
@@ -50,17 +53,19 @@ public final class DockerfileRenderer {
         StringBuilder out = new StringBuilder();
         var docker = env.docker();
         if (docker.baseDockerfile() != null) {
-            out.append(docker.baseDockerfile());
-            if (!docker.baseDockerfile().endsWith("\n")) {
-                out.append('\n');
-            }
+            appendUserDockerfile(out, docker.baseDockerfile());
+        } else if (docker.buildContext() != null && docker.buildContext().dockerfile() != null) {
+            appendUserDockerfile(out, docker.buildContext().dockerfile());
         } else if (docker.buildContext() != null) {
             var context = docker.buildContext();
             out.append("# amlsh: Azure ML builds ").append(context.dockerfilePath()).append(" from the build context ")
                     .append(context.location()).append('\n');
             out.append("# amlsh: its content is not part of the environment definition, so it is not shown here\n");
-        } else {
+        } else if (docker.baseImage() != null) {
             out.append("FROM ").append(catalog.pinned(docker.baseImage())).append('\n');
+        } else {
+            throw new AmlshException("environment " + env.name()
+                    + " has no base image, base Dockerfile or build context: there is nothing to build on");
         }
         out.append(HEADER);
         if (!env.isUserManaged()) {
@@ -68,5 +73,12 @@ public final class DockerfileRenderer {
         }
         out.append(FOOTER);
         return out.toString();
+    }
+
+    private static void appendUserDockerfile(StringBuilder out, String content) {
+        out.append(content);
+        if (!content.endsWith("\n")) {
+            out.append('\n');
+        }
     }
 }

@@ -68,9 +68,15 @@ public final class EnvironmentHashes {
     }
 
     private static Object buildContext(BuildContext context) {
-        return context == null ? null
-                : map("locationType", context.locationType(), "location", context.location(),
-                        "dockerfilePath", context.dockerfilePath());
+        if (context == null) {
+            return null;
+        }
+        Map<String, Object> tree = map("locationType", context.locationType(), "location", context.location(),
+                "dockerfilePath", context.dockerfilePath());
+        if (context.dockerfile() != null) {
+            tree.put("dockerfile", context.dockerfile());
+        }
+        return tree;
     }
 
     private static Map<String, Object> python(PythonSection python) {

@@ -1,0 +1,66 @@
+package dev.amlsh.conda;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import dev.amlsh.model.Environments;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * {@code env create}: builds an environment from the files a user names, with the SDK's
+ * constructors and their exclusivity rules. A conda file and a pip file together, or a base
+ * image and a Dockerfile together, are refused before any file is read.
+ * <ul>
+ * <li>conda file / pip file alone: {@code from_conda_specification} / {@code from_pip_requirements}
+ *     on the workspace's default base image;</li>
+ * <li>base image or Dockerfile alone: user-managed ({@code from_docker_image} / {@code from_dockerfile});</li>
+ * <li>base image or Dockerfile with a conda or pip file: conda-managed on that base.</li>
+ * </ul>
+ */
+public final class EnvironmentFiles {
+
+    private EnvironmentFiles() {}
+
+    /** Every argument but {@code name} and {@code defaultBaseImage} may be null. */
+    public static Environment fromFiles(String name, Path condaFile, Path pipFile, String pipVersion, String baseImage,
+            Path dockerfile, String defaultBaseImage, Consumer<String> warnings) {
+        if (condaFile != null && pipFile != null) {
+            throw new AmlshException("a conda file and a pip requirements file cannot be used together:"
+                    + " put the pip packages in the conda file's 'pip:' list");
+        }
+        if (baseImage != null && dockerfile != null) {
+            throw new AmlshException("a base image and a Dockerfile cannot be used together: the Dockerfile names its own FROM");
+        }
+        if (pipVersion != null && pipFile == null) {
+            throw new AmlshException("a pip version goes with a pip requirements file");
+        }
+        if (condaFile == null && pipFile == null && baseImage == null && dockerfile == null) {
+            throw new AmlshException("an environment needs a conda file, a pip requirements file, a base image or a Dockerfile");
+        }
+        String dockerfileText = dockerfile == null ? null : readDockerfile(dockerfile);
+        Environment env;
+        if (condaFile != null) {
+            env = Environments.fromCondaSpecification(name, CondaFileReader.read(condaFile), defaultBaseImage, warnings);
+        } else if (pipFile != null) {
+            env = Environments.fromPipRequirements(name, PipRequirementsReader.read(pipFile), pipVersion, defaultBaseImage);
+        } else if (baseImage != null) {
+            return Environments.fromDockerImage(name, baseImage, defaultBaseImage);
+        } else {
+            return Environments.fromDockerfile(name, dockerfileText, defaultBaseImage);
+        }
+        if (baseImage != null) {
+            env = env.withBaseImage(baseImage, w -> {});
+        } else if (dockerfileText != null) {
+            env = env.withDocker(env.docker().withBaseDockerfile(dockerfileText, w -> {}));
+        }
+        return env;
+    }
+
+    private static String readDockerfile(Path dockerfile) {
+        TextFile file = TextFile.read(dockerfile);
+        if (file.isBlank()) {
+            throw AmlshException.inFile(dockerfile, "is empty: a Dockerfile needs at least a FROM line");
+        }
+        return file.text();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.amlsh.formats;
+
+import dev.amlsh.conda.CondaFileReader;
+import dev.amlsh.conda.CondaSpecWriter;
+import dev.amlsh.conda.TextFile;
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.DockerSection;
+import dev.amlsh.model.Environment;
+import dev.amlsh.model.PythonSection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SDK's {@code save_to_directory} / {@code load_from_directory}: {@code azureml_environment.json}
+ * (the file form, without the conda spec and with {@code baseDockerfile} null),
+ * {@code conda_dependencies.yml} (our writer's layout) and, when the environment has a base
+ * Dockerfile, {@code BaseDockerfile}.
+ *
+ * <p>Overwrite rule: without {@code overwrite}, saving into a folder that already holds any of
+ * these files fails and writes nothing; with it, the files are replaced and a stale
+ * {@code BaseDockerfile} is deleted, so loading gives back what was saved.
+ */
+public final class V1Directory {
+
+    public static final String DEFINITION = "azureml_environment.json";
+    public static final String CONDA = "conda_dependencies.yml";
+    public static final String DOCKERFILE = "BaseDockerfile";
+
+    private V1Directory() {}
+
+    /** Writes the three files; returns the paths written. */
+    public static List<Path> save(Environment env, Path dir, boolean overwrite, Secrets secrets) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw AmlshException.inFile(dir, "is a file, not a folder");
+        }
+        if (!overwrite) {
+            for (String name : List.of(DEFINITION, CONDA, DOCKERFILE)) {
+                if (Files.exists(dir.resolve(name))) {
+                    throw AmlshException.inFile(dir, "already holds " + name + ": choose another folder or overwrite");
+                }
+            }
+        }
+        String dockerfile = env.docker().baseDockerfile();
+        DockerSection docker = env.docker();
+        Environment fileForm = dockerfile == null ? env : env.withDocker(new DockerSection(docker.enabled(), null, null,
+                null, docker.sharedVolumes(), docker.shmSize(), docker.arguments(), docker.baseImageRegistry(),
+                docker.platform(), docker.gpuSupport()));
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            written.add(write(dir.resolve(DEFINITION),
+                    EnvironmentJson.write(fileForm, EnvironmentJson.Options.file().withSecrets(secrets))));
+            written.add(write(dir.resolve(CONDA), CondaSpecWriter.write(env.condaSpec())));
+            if (dockerfile != null) {
+                written.add(write(dir.resolve(DOCKERFILE), dockerfile));
+            } else {
+                Files.deleteIfExists(dir.resolve(DOCKERFILE));
+            }
+        } catch (IOException e) {
+            throw AmlshException.inFile(dir, "cannot be written: " + e.getMessage());
+        }
+        return written;
+    }
+
+    /** Reads the definition, then the conda spec and the base Dockerfile when their files exist. */
+    public static Environment load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw AmlshException.inFile(dir, Files.exists(dir) ? "is a file, not a folder" : "no such folder");
+        }
+        Path json = dir.resolve(DEFINITION);
+        if (!Files.exists(json)) {
+            throw AmlshException.inFile(dir, "holds no " + DEFINITION + ": not a saved environment folder");
+        }
+        Environment env = EnvironmentJson.read(json, TextFile.read(json).text());
+        Path conda = dir.resolve(CONDA);
+        if (Files.exists(conda)) {
+            PythonSection python = env.python();
+            env = env.withPython(python.withCondaDependencies(CondaFileReader.read(conda)));
+        }
+        Path dockerfile = dir.resolve(DOCKERFILE);
+        if (Files.exists(dockerfile)) {
+            env = env.withDocker(env.docker().withBaseDockerfile(TextFile.read(dockerfile).text(), w -> {}));
+        }
+        return env;
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+}

@@ -1,0 +1,767 @@
+package dev.amlsh.workspace.sqlite;
+
+import dev.amlsh.image.EnvironmentHashes;
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentName;
+import dev.amlsh.model.SdkRelease;
+import dev.amlsh.workspace.Labels;
+import dev.amlsh.workspace.RegisteredVersion;
+import dev.amlsh.workspace.Registration;
+import dev.amlsh.workspace.RegistrationRules;
+import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.WorkspaceUnavailableException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * A workspace in one SQLite database file: the embedded default store.
+ *
+ * <p>One connection per store, WAL journal, {@code synchronous=NORMAL}, a busy timeout (5 s by
+ * default). Every write is one {@code BEGIN IMMEDIATE} transaction that re-reads what it changes
+ * and applies {@link RegistrationRules} inside it, so two processes registering into one name never
+ * lose a version or give two definitions one number; SQLite's atomic commit means a killed
+ * process leaves no half-written row. A writer that waits past the busy timeout gets a
+ * {@link WorkspaceUnavailableException}.
+ *
+ * <p>Opening checks the file before anything can write to it: the header must be SQLite's with
+ * amlsh's {@code application_id}, the schema not newer than this amlsh's, and
+ * {@code PRAGMA quick_check} must pass on a read-only connection. Only then is the file opened
+ * for writing (and migrated from an older schema). A refused file is left byte for byte as it was.
+ *
+ * <p>Registry passwords are never stored: a set password is kept as {@code "***"} (the SDK's own
+ * mask), and that is what reads back.
+ */
+public final class SqliteWorkspaceStore implements WorkspaceStore {
+
+    public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5000;
+
+    private static final String DEFAULT_BASE_IMAGE_KEY = "default_base_image";
+
+    private final String name;
+    private final Path file;
+    private final boolean readOnly;
+    private final Clock clock;
+    private final int busyTimeoutMillis;
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private Runnable onClose = () -> {};
+    private boolean closed;
+
+    private SqliteWorkspaceStore(String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis,
+            Connection connection) {
+        this.name = name;
+        this.file = file;
+        this.readOnly = readOnly;
+        this.clock = clock;
+        this.busyTimeoutMillis = busyTimeoutMillis;
+        this.connection = connection;
+    }
+
+    /** Opens an existing workspace file with the default busy timeout. */
+    public static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock) {
+        return open(file, name, readOnly, clock, DEFAULT_BUSY_TIMEOUT_MILLIS);
+    }
+
+    /**
+     * Opens an existing workspace file. It is opened read-only when asked, or when the file or its
+     * folder cannot be written. An older schema is migrated (in one transaction) unless read-only.
+     */
+    public static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock,
+            int busyTimeoutMillis) {
+        if (!Files.isRegularFile(file)) {
+            throw new WorkspaceUnavailableException(Files.exists(file)
+                    ? "workspace " + name + ": " + file + " is not a file"
+                    : "workspace " + name + " does not exist: no file " + file);
+        }
+        SqliteSchema.checkHeader(file, name);
+        Path dir = file.toAbsolutePath().getParent();
+        boolean effectiveReadOnly = readOnly || !Files.isWritable(file) || !Files.isWritable(dir);
+
+        // 1. inspect on a read-only connection: nothing below can write to a refused file
+        Connection inspector = connect(file, true, busyTimeoutMillis, name);
+        SqliteSchema.Header header;
+        try {
+            header = SqliteSchema.pragmas(inspector);
+            SqliteSchema.requireAmlsh(header, file, name);
+            List<String> problems = SqliteSchema.quickCheck(inspector);
+            if (!problems.isEmpty()) {
+                throw new WorkspaceUnavailableException("workspace " + name + " (" + file + ") is corrupt: "
+                        + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+                        + "; it was left unchanged");
+            }
+            if (header.userVersion() < SqliteSchema.CURRENT && effectiveReadOnly) {
+                throw new WorkspaceUnavailableException("workspace " + name + " (" + file + ") has schema "
+                        + header.userVersion() + " from an older amlsh and is open read-only, so it cannot be"
+                        + " upgraded to schema " + SqliteSchema.CURRENT + "; open it once for writing");
+            }
+        } catch (SQLException e) {
+            closeQuietly(inspector);
+            throw translate(e, name, file, busyTimeoutMillis, "open");
+        } catch (RuntimeException e) {
+            closeQuietly(inspector);
+            throw e;
+        }
+        if (effectiveReadOnly) {
+            return new SqliteWorkspaceStore(name, file, true, clock, busyTimeoutMillis, inspector);
+        }
+        closeQuietly(inspector);
+
+        // 2. the file is an amlsh workspace this amlsh can read: open it for writing
+        Connection writer = connect(file, false, busyTimeoutMillis, name);
+        SqliteWorkspaceStore store = new SqliteWorkspaceStore(name, file, false, clock, busyTimeoutMillis, writer);
+        try {
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            if (header.userVersion() < SqliteSchema.CURRENT) {
+                store.migrate();
+            }
+            return store;
+        } catch (SQLException e) {
+            store.close();
+            throw translate(e, name, file, busyTimeoutMillis, "open");
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a new, empty workspace file (current schema, WAL journal). The file appears
+     * complete or not at all: it is built under a temporary name beside it and linked into place,
+     * which fails if {@code file} exists meanwhile.
+     */
+    public static void create(Path file, String name) {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new AmlshException("workspace " + name + " already exists: " + file);
+        }
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".creating-" + UUID.randomUUID());
+        try {
+            Files.createDirectories(target.getParent());
+            Connection c = connect(tmp, false, DEFAULT_BUSY_TIMEOUT_MILLIS, name);
+            try (Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                SqliteSchema.create(c);
+                s.execute("COMMIT");
+                s.execute("PRAGMA journal_mode = WAL");
+            } finally {
+                c.close();
+            }
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw new AmlshException("workspace " + name + " already exists: " + file);
+        } catch (IOException e) {
+            throw new WorkspaceUnavailableException("workspace " + name + " cannot be created at " + file + ": "
+                    + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw translate(e, name, file, DEFAULT_BUSY_TIMEOUT_MILLIS, "create");
+        } finally {
+            deleteQuietly(tmp);
+            deleteQuietly(Path.of(tmp + "-wal"));
+            deleteQuietly(Path.of(tmp + "-shm"));
+            deleteQuietly(Path.of(tmp + "-journal"));
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly, int busyTimeoutMillis, String name) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(busyTimeoutMillis);
+        config.setGetGeneratedKeys(false); // else the driver keeps a "last_insert_rowid()" query open after INSERTs
+        if (readOnly) {
+            config.setReadOnly(true);
+        } else {
+            config.setOpenMode(SQLiteOpenMode.READWRITE);
+            config.setOpenMode(SQLiteOpenMode.CREATE);
+        }
+        try {
+            return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, "open");
+        }
+    }
+
+    // identity
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /** The schema number of the open file (always {@link SqliteSchema#CURRENT} once opened). */
+    public synchronized int schemaVersion() {
+        return read(() -> SqliteSchema.pragmas(connection).userVersion());
+    }
+
+    /** {@code PRAGMA integrity_check}: the problems found, empty when sound. */
+    public synchronized List<String> integrityCheck() {
+        return read(() -> SqliteSchema.integrityCheck(connection));
+    }
+
+    /** Package-private: the catalog deletes a {@code :temp:} workspace's file when it is closed. */
+    void onClose(Runnable action) {
+        this.onClose = action;
+    }
+
+    // settings
+
+    @Override
+    public synchronized String defaultBaseImage() {
+        return read(() -> {
+            PreparedStatement ps = ps("SELECT value FROM meta WHERE key = ?");
+            ps.setString(1, DEFAULT_BASE_IMAGE_KEY);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : SdkRelease.DEFAULT_BASE_IMAGE;
+            }
+        });
+    }
+
+    @Override
+    public synchronized void setDefaultBaseImage(String image) {
+        if (image == null || image.isBlank()) {
+            throw new AmlshException("a default base image cannot be empty");
+        }
+        write("set the default base image", () -> {
+            PreparedStatement ps = ps("INSERT INTO meta (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            ps.setString(1, DEFAULT_BASE_IMAGE_KEY);
+            ps.setString(2, image.strip());
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    // drafts
+
+    @Override
+    public synchronized Optional<Environment> draft(String draftName) {
+        return read(() -> readDraft(draftName));
+    }
+
+    private Optional<Environment> readDraft(String draftName) throws SQLException {
+        PreparedStatement ps = ps("SELECT definition FROM drafts WHERE name = ?");
+        ps.setString(1, draftName);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(parse(rs.getString(1), "draft " + draftName)) : Optional.empty();
+        }
+    }
+
+    @Override
+    public synchronized List<Environment> drafts() {
+        return read(() -> {
+            List<Environment> out = new ArrayList<>();
+            try (ResultSet rs = ps("SELECT name, definition FROM drafts ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    out.add(parse(rs.getString(2), "draft " + rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized Optional<Environment> saveDraft(Environment draft) {
+        EnvironmentName.requireValid(draft.name());
+        String json = DefinitionJson.write(DefinitionJson.withoutSecrets(draft));
+        return write("save the draft " + draft.name(), () -> {
+            Optional<Environment> previous = readDraft(draft.name());
+            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
+                    + " updated_at = excluded.updated_at");
+            ps.setString(1, draft.name());
+            ps.setString(2, json);
+            ps.setString(3, clock.instant().toString());
+            ps.executeUpdate();
+            return previous;
+        });
+    }
+
+    @Override
+    public synchronized boolean discardDraft(String draftName) {
+        return write("discard the draft " + draftName, () -> {
+            PreparedStatement ps = ps("DELETE FROM drafts WHERE name = ?");
+            ps.setString(1, draftName);
+            return ps.executeUpdate() > 0;
+        });
+    }
+
+    // registration
+
+    /** A version row without its definition: what numbering needs. */
+    private record Row(long id, String version, boolean archived) {}
+
+    @Override
+    public synchronized Registration register(Environment env, String explicitVersion) {
+        String envName = EnvironmentName.requireRegistrable(env.name());
+        Environment candidate = DefinitionJson.withoutSecrets(env);
+        return write("register " + envName, () -> {
+            List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
+            RegistrationRules.Decision decision =
+                    RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
+            if (!decision.creates()) {
+                return new Registration(decision.existing().orElseThrow(), false);
+            }
+            Environment stored = candidate.withVersion(decision.version());
+            boolean archived = nameArchived(envName);
+            Instant createdAt = clock.instant();
+            PreparedStatement addName = ps("INSERT OR IGNORE INTO names (name, archived) VALUES (?, 0)");
+            addName.setString(1, envName);
+            addName.executeUpdate();
+            PreparedStatement insert = ps("INSERT INTO versions"
+                    + " (name, version, created_at, archived, definition, conda_hash, image_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+            insert.setString(1, envName);
+            insert.setString(2, decision.version());
+            insert.setString(3, createdAt.toString());
+            insert.setInt(4, archived ? 1 : 0);
+            insert.setString(5, DefinitionJson.write(stored));
+            insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
+            insert.setString(7, EnvironmentHashes.imageName(stored));
+            long id;
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+            return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
+        });
+    }
+
+    /**
+     * The versions {@link RegistrationRules#decide} looks at, read inside the write transaction:
+     * the one with the explicit version, the latest, and the one with the largest integer version.
+     * Deciding over these gives the same answer as over all versions (the rules look at nothing
+     * else), without parsing every definition of a long-lived name.
+     */
+    private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
+        PreparedStatement ps = ps("SELECT id, version, archived FROM versions WHERE name = ? ORDER BY id");
+        ps.setString(1, envName);
+        Row explicit = null;
+        Row latest = null;
+        Row largest = null;
+        long max = Long.MIN_VALUE;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Row row = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0);
+                if (row.version().equals(explicitVersion)) {
+                    explicit = row;
+                }
+                if (!row.archived()) {
+                    latest = row;
+                }
+                try {
+                    long n = Long.parseLong(row.version());
+                    if (n > max) {
+                        max = n;
+                        largest = row;
+                    }
+                } catch (NumberFormatException notAnInteger) {
+                    // not numbered: RegistrationRules.nextVersion ignores it too
+                }
+            }
+        }
+        Map<Long, Row> wanted = new LinkedHashMap<>();
+        for (Row r : new Row[] {explicit, latest, largest}) {
+            if (r != null) {
+                wanted.put(r.id(), r);
+            }
+        }
+        List<RegisteredVersion> out = new ArrayList<>();
+        for (Row r : wanted.values()) {
+            out.add(byId(r.id()));
+        }
+        return out;
+    }
+
+    private boolean nameArchived(String envName) throws SQLException {
+        PreparedStatement ps = ps("SELECT archived FROM names WHERE name = ?");
+        ps.setString(1, envName);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
+    // reading versions
+
+    private static final String VERSION_COLUMNS = "v.id, v.name, v.version, v.created_at, v.archived, v.definition";
+
+    @Override
+    public synchronized List<String> names(boolean includeArchived) {
+        return read(() -> {
+            PreparedStatement ps = ps(includeArchived
+                    ? "SELECT name FROM names ORDER BY name"
+                    : "SELECT n.name FROM names n WHERE EXISTS"
+                            + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) ORDER BY n.name");
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized List<RegisteredVersion> versions(String envName) {
+        return read(() -> {
+            PreparedStatement labels = ps("SELECT version_id, label FROM labels WHERE name = ? ORDER BY rowid");
+            labels.setString(1, envName);
+            Map<Long, List<String>> byVersion = new HashMap<>();
+            try (ResultSet rs = labels.executeQuery()) {
+                while (rs.next()) {
+                    byVersion.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? ORDER BY v.id");
+            ps.setString(1, envName);
+            List<RegisteredVersion> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(version(rs, byVersion.getOrDefault(rs.getLong(1), List.of())));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized Optional<RegisteredVersion> version(String envName, String version) {
+        return read(() -> {
+            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            ps.setString(1, envName);
+            ps.setString(2, version);
+            return one(ps);
+        });
+    }
+
+    @Override
+    public synchronized Optional<RegisteredVersion> latest(String envName) {
+        return read(() -> latestVersion(envName));
+    }
+
+    private Optional<RegisteredVersion> latestVersion(String envName) throws SQLException {
+        PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS
+                + " FROM versions v WHERE v.name = ? AND v.archived = 0 ORDER BY v.id DESC LIMIT 1");
+        ps.setString(1, envName);
+        return one(ps);
+    }
+
+    /** The version holding a user label; {@code latest} (never stored) gives {@link #latest}. */
+    @Override
+    public synchronized Optional<RegisteredVersion> labelled(String envName, String label) {
+        return read(() -> {
+            if (label.equals(Labels.LATEST)) {
+                return latestVersion(envName);
+            }
+            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS
+                    + " FROM labels l JOIN versions v ON v.id = l.version_id WHERE l.name = ? AND l.label = ?");
+            ps.setString(1, envName);
+            ps.setString(2, label);
+            return one(ps);
+        });
+    }
+
+    private RegisteredVersion byId(long id) throws SQLException {
+        PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.id = ?");
+        ps.setLong(1, id);
+        return one(ps).orElseThrow(() -> new IllegalStateException("version row " + id + " vanished"));
+    }
+
+    private Optional<RegisteredVersion> one(PreparedStatement ps) throws SQLException {
+        long id;
+        String envName;
+        String version;
+        String createdAt;
+        boolean archived;
+        String definition;
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            id = rs.getLong(1);
+            envName = rs.getString(2);
+            version = rs.getString(3);
+            createdAt = rs.getString(4);
+            archived = rs.getInt(5) != 0;
+            definition = rs.getString(6);
+        }
+        return Optional.of(version(id, envName, version, createdAt, archived, definition, labelsOf(id)));
+    }
+
+    private List<String> labelsOf(long versionId) throws SQLException {
+        PreparedStatement ps = ps("SELECT label FROM labels WHERE version_id = ? ORDER BY rowid");
+        ps.setLong(1, versionId);
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private RegisteredVersion version(ResultSet rs, List<String> labels) throws SQLException {
+        return version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
+                rs.getString(6), labels);
+    }
+
+    private RegisteredVersion version(long id, String envName, String version, String createdAt, boolean archived,
+            String definition, List<String> labels) {
+        String what = envName + ":" + version;
+        Environment env = parse(definition, what);
+        if (!envName.equals(env.name()) || !version.equals(env.version())) {
+            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the row of " + what
+                    + " holds the definition of " + env.name() + ":" + env.version());
+        }
+        Instant created;
+        try {
+            created = Instant.parse(createdAt);
+        } catch (RuntimeException e) {
+            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: " + what
+                    + " has no valid creation time ('" + createdAt + "')", e);
+        }
+        return new RegisteredVersion(env, id, created, archived, labels);
+    }
+
+    private Environment parse(String json, String what) {
+        try {
+            return DefinitionJson.read(json);
+        } catch (RuntimeException e) {
+            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored definition of "
+                    + what + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    // labels and archiving
+
+    @Override
+    public synchronized RegisteredVersion label(String envName, String version, List<String> labels) {
+        Labels.requireValid(labels);
+        return write("label " + envName + ":" + version, () -> {
+            long id = requireVersionId(envName, version);
+            PreparedStatement ps = ps("INSERT OR REPLACE INTO labels (name, label, version_id) VALUES (?, ?, ?)");
+            for (String label : labels) {
+                ps.setString(1, envName);
+                ps.setString(2, label);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return byId(id);
+        });
+    }
+
+    @Override
+    public synchronized void archive(String envName, String version) {
+        setArchived(envName, version, true);
+    }
+
+    @Override
+    public synchronized void restore(String envName, String version) {
+        setArchived(envName, version, false);
+    }
+
+    private void setArchived(String envName, String version, boolean archived) {
+        String what = (archived ? "archive " : "restore ") + envName + (version == null ? "" : ":" + version);
+        write(what, () -> {
+            if (version == null) {
+                PreparedStatement n = ps("UPDATE names SET archived = ? WHERE name = ?");
+                n.setInt(1, archived ? 1 : 0);
+                n.setString(2, envName);
+                if (n.executeUpdate() == 0) {
+                    throw new AmlshException("environment " + envName + " is not registered");
+                }
+                PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE name = ?");
+                v.setInt(1, archived ? 1 : 0);
+                v.setString(2, envName);
+                v.executeUpdate();
+                return null;
+            }
+            long id = requireVersionId(envName, version);
+            PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE id = ?");
+            v.setInt(1, archived ? 1 : 0);
+            v.setLong(2, id);
+            v.executeUpdate();
+            return null;
+        });
+    }
+
+    private long requireVersionId(String envName, String version) throws SQLException {
+        PreparedStatement ps = ps("SELECT id FROM versions WHERE name = ? AND version = ?");
+        ps.setString(1, envName);
+        ps.setString(2, version);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new AmlshException("environment " + envName + ":" + version + " is not registered");
+            }
+            return rs.getLong(1);
+        }
+    }
+
+    // export
+
+    /**
+     * A consistent copy of this workspace into {@code target} ({@code VACUUM INTO}), which must not
+     * exist. Works on a read-only store too.
+     */
+    public synchronized void exportTo(Path target) {
+        if (Files.exists(target)) {
+            throw new AmlshException("cannot export workspace " + name + ": " + target + " already exists");
+        }
+        ensureOpen();
+        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, "export");
+        }
+    }
+
+    // transactions
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T write(String what, Work<T> work) {
+        ensureOpen();
+        if (readOnly) {
+            throw new WorkspaceUnavailableException("workspace " + name + " is open read-only: cannot " + what);
+        }
+        return transaction("BEGIN IMMEDIATE", what, work);
+    }
+
+    private <T> T read(Work<T> work) {
+        ensureOpen();
+        return transaction("BEGIN", "read", work);
+    }
+
+    private <T> T transaction(String begin, String what, Work<T> work) {
+        try {
+            ps(begin).executeUpdate();
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, what);
+        }
+        boolean done = false;
+        try {
+            T result = work.run();
+            ps("COMMIT").executeUpdate();
+            done = true;
+            return result;
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, what);
+        } finally {
+            if (!done) {
+                try {
+                    ps("ROLLBACK").executeUpdate();
+                } catch (SQLException ignored) {
+                    // no transaction left to roll back (SQLite ended it), or the connection is gone
+                }
+            }
+        }
+    }
+
+    private void migrate() throws SQLException {
+        transaction("BEGIN IMMEDIATE", "upgrade the schema", () -> {
+            int now = SqliteSchema.pragmas(connection).userVersion();
+            if (now < SqliteSchema.CURRENT) { // another process may have upgraded it meanwhile
+                SqliteSchema.migrate(connection, now);
+            }
+            return null;
+        });
+    }
+
+    private PreparedStatement ps(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("workspace " + name + " is closed");
+        }
+    }
+
+    static WorkspaceUnavailableException translate(SQLException e, String name, Path file, int busyTimeoutMillis,
+            String what) {
+        int code = e.getErrorCode() & 0xff;
+        String message = switch (code) {
+            case 5, 6 -> "workspace " + name + " is busy: another amlsh is writing to it (waited "
+                    + busyTimeoutMillis + " ms); cannot " + what + ", try again";
+            case 8 -> "workspace " + name + " is open read-only: cannot " + what;
+            case 11, 26 -> "workspace " + name + " (" + file + ") is corrupt or not an amlsh workspace: "
+                    + e.getMessage();
+            case 13 -> "workspace " + name + ": the disk is full; cannot " + what;
+            case 14 -> "workspace " + name + ": cannot open " + file + ": " + e.getMessage();
+            default -> "workspace " + name + ": cannot " + what + ": " + e.getMessage();
+        };
+        return new WorkspaceUnavailableException(message, e);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        statements.clear();
+        closeQuietly(connection);
+        onClose.run();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing to do: the connection is gone
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package dev.amlsh.workspace.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.amlsh.image.EnvironmentHashes;
+import dev.amlsh.model.Environment;
+import dev.amlsh.workspace.RegisteredVersion;
+import dev.amlsh.workspace.Registration;
+import dev.amlsh.workspace.WorkspaceUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What opening does with files: migrating an old schema, and leaving every refused file as it was. */
+class WorkspaceFileTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    /** The frozen schema-1 fixture loaded into a fresh file, as an older amlsh left it. */
+    Path schemaV1Workspace() throws Exception {
+        Path file = dir.resolve("old.amlsh");
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("workspace-schema-v1.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SqlScript.run(c, SqlScript.split(script));
+        }
+        return file;
+    }
+
+    Path workspaceWithVersions(int count) {
+        Path file = dir.resolve("ws.amlsh");
+        SqliteWorkspaceStore.create(file, "ws");
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "ws", false, CLOCK)) {
+            for (int i = 1; i <= count; i++) {
+                store.register(Definitions.numbered("env" + (i % 3), "t", i), null);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aSchemaOneWorkspaceIsMigratedAndKeepsEverything() throws Exception {
+        Path file = schemaV1Workspace();
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "old", false, CLOCK)) {
+            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.names(false)).containsExactly("pytorch");
+            assertThat(store.names(true)).containsExactly("legacy", "pytorch");
+            assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1", "2");
+            RegisteredVersion two = store.latest("pytorch").orElseThrow();
+            assertThat(two.version()).isEqualTo("2");
+            assertThat(two.createdAt()).isEqualTo(Instant.parse("2024-01-04T00:00:00.123456Z"));
+            assertThat(two.environment()).isEqualTo(Definitions.numbered("pytorch", "v1", 2).withVersion("2"));
+            assertThat(store.draft("pytorch")).contains(Definitions.numbered("pytorch", "v1", 3));
+            assertThat(store.defaultBaseImage()).isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
+
+            RegisteredVersion legacy = store.version("legacy", "1").orElseThrow();
+            assertThat(legacy.archived()).isTrue();
+            assertThat(legacy.environment().docker().gpuSupport()).isFalse();
+            assertThat(legacy.environment().docker().platform()).isNull();
+            assertThat(legacy.environment().condaSpec().pythonVersion()).contains("3.6.2");
+
+            // what schema 2 added works on the old data
+            assertThat(store.label("pytorch", "1", List.of("prod")).labels()).containsExactly("prod");
+            Registration next = store.register(Definitions.numbered("pytorch", "v1", 3), null);
+            assertThat(next.version().version()).isEqualTo("3");
+            assertThat(next.version().sequence()).isEqualTo(4);
+            assertThat(store.register(Definitions.numbered("legacy", "v1", 9), null).version().archived()).isTrue();
+            assertThat(store.integrityCheck()).isEmpty();
+        }
+        // the migration's Java step filled the hashes of the versions registered under schema 1
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash FROM versions WHERE id <= 3")) {
+            int rows = 0;
+            while (rs.next()) {
+                Environment env = DefinitionJson.read(rs.getString(1));
+                assertThat(rs.getString(2)).isEqualTo(EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
+                assertThat(rs.getString(3)).isEqualTo(EnvironmentHashes.imageName(env));
+                rows++;
+            }
+            assertThat(rows).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSchemaOneWorkspaceOpenedReadOnlyIsRefusedAndUnchanged() throws Exception {
+        Path file = schemaV1Workspace();
+        String before = Hashes.sha256(file);
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "old", true, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("schema 1 from an older amlsh and is open read-only");
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aNewerSchemaIsRefusedAndUnchanged() throws Exception {
+        Path file = workspaceWithVersions(3);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 3");
+        }
+        String before = Hashes.sha256(file);
+        for (boolean readOnly : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "ws", readOnly, CLOCK))
+                    .isInstanceOf(WorkspaceUnavailableException.class)
+                    .hasMessageContaining("was written by a newer amlsh: its schema is 3");
+        }
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void anotherSqliteDatabaseIsRefusedAndUnchanged() throws Exception {
+        Path file = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE versions (id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("INSERT INTO versions (name) VALUES ('not ours')");
+        }
+        String before = Hashes.sha256(file);
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "other", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("is an SQLite database but not an amlsh workspace")
+                .hasMessageContaining("left unchanged");
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+        assertThat(dir.resolve("other.db-wal")).doesNotExist();
+        assertThat(dir.resolve("other.db-shm")).doesNotExist();
+    }
+
+    @Test
+    void aTextFileAndAnEmptyFileAreRefusedAndUnchanged() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "these are my notes, not a database\n".repeat(20), StandardCharsets.UTF_8);
+        Path empty = Files.createFile(dir.resolve("empty.amlsh"));
+        String textBefore = Hashes.sha256(text);
+
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(text, "notes", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("is not an amlsh workspace (not an SQLite database)");
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(empty, "empty", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("empty file");
+        assertThat(Hashes.sha256(text)).isEqualTo(textBefore);
+        assertThat(Files.size(empty)).isZero();
+        assertThat(dir.resolve("notes.txt-wal")).doesNotExist();
+    }
+
+    @Test
+    void aWorkspaceWithDamagedPagesIsRefusedAndUnchanged() throws Exception {
+        Path file = workspaceWithVersions(60);
+        long size = Files.size(file);
+        assertThat(size).isGreaterThan(8 * 4096L);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] garbage = new byte[(int) size - 2 * 4096];
+            Arrays.fill(garbage, (byte) 0x5A);
+            raf.seek(2 * 4096L);
+            raf.write(garbage);
+        }
+        String before = Hashes.sha256(file);
+        for (boolean readOnly : new boolean[] {false, true}) {
+            assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "ws", readOnly, CLOCK))
+                    .isInstanceOf(WorkspaceUnavailableException.class)
+                    .hasMessageContaining("workspace ws")
+                    .hasMessageContaining("corrupt");
+        }
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aWorkspaceWithABrokenHeaderIsRefusedAndUnchanged() throws Exception {
+        Path file = workspaceWithVersions(3);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            raf.seek(16); // the page size: 3 is not a power of two, so SQLite says "not a database"
+            raf.write(new byte[] {0, 3});
+        }
+        String before = Hashes.sha256(file);
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "ws", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("corrupt or not an amlsh workspace");
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingFileOrAFolderIsNotAWorkspace() throws IOException {
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(dir.resolve("nope.amlsh"), "nope", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("does not exist");
+        Path folder = Files.createDirectory(dir.resolve("folder.amlsh"));
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(folder, "folder", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("is not a file");
+    }
+}

@@ -1,0 +1,27 @@
+FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230620.v1
+
+ENV CONDA_ENVIRONMENT_PATH /azureml-envs/text-to-image
+
+# Prepend path to AzureML conda environment
+ENV PATH $CONDA_ENVIRONMENT_PATH/bin:$PATH
+
+# Create conda environment
+COPY conda_dependencies.yaml .
+RUN conda env create -p $CONDA_ENVIRONMENT_PATH -f conda_dependencies.yaml -q && \
+    rm conda_dependencies.yaml && \
+    conda run -p $CONDA_ENVIRONMENT_PATH pip cache purge && \
+    conda clean -a -y
+
+RUN pip freeze
+
+# This is needed for mpi to locate libpython
+ENV LD_LIBRARY_PATH $CONDA_ENVIRONMENT_PATH/lib:$LD_LIBRARY_PATH
+USER root
+RUN mkdir -p $HOME/.cache
+WORKDIR /
+COPY azureml-environment-setup/99brokenproxy /etc/apt/apt.conf.d/
+RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install conda==4.4.11; fi
+COPY azureml-environment-setup/spark_cache.py azureml-environment-setup/log4j.properties /azureml-environment-setup/
+RUN if [ $SPARK_HOME ]; then /bin/bash -c '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi
+ENV AZUREML_ENVIRONMENT_IMAGE True
+CMD ["bash"]
