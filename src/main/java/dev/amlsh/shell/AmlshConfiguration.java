@@ -4,7 +4,12 @@ import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.commands.CuratedCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
+import dev.amlsh.shell.commands.EnvEditCommands;
+import dev.amlsh.shell.commands.EnvListCommands;
+import dev.amlsh.shell.commands.EnvRegistryCommands;
+import dev.amlsh.shell.commands.WorkspaceCommands;
 import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.SessionCommands;
 import dev.amlsh.shell.render.Output;
@@ -45,6 +50,31 @@ public class AmlshConfiguration {
     @Bean
     EnvInspectCommands envInspectCommands(DockerfileRenderer renderer) {
         return new EnvInspectCommands(renderer);
+    }
+
+    @Bean
+    EnvEditCommands envEditCommands() {
+        return new EnvEditCommands();
+    }
+
+    @Bean
+    EnvListCommands envListCommands() {
+        return new EnvListCommands();
+    }
+
+    @Bean
+    EnvRegistryCommands envRegistryCommands() {
+        return new EnvRegistryCommands();
+    }
+
+    @Bean
+    WorkspaceCommands workspaceCommands() {
+        return new WorkspaceCommands();
+    }
+
+    @Bean
+    CuratedCommands curatedCommands(BaseImageCatalog catalog) {
+        return new CuratedCommands(catalog);
     }
 
     @Bean

@@ -75,6 +75,11 @@ public final class Session implements AutoCloseable {
         this.workspaceSelector = selector;
     }
 
+    /** What {@code --workspace} or {@code workspace use} chose; null means the catalog's current one. */
+    public String workspaceSelector() {
+        return workspaceSelector;
+    }
+
     public boolean readOnly() {
         return readOnly;
     }

@@ -1,0 +1,76 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.CURATED;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.image.BaseImageCatalog;
+import dev.amlsh.image.BaseImageCatalog.BaseImage;
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code curated list|show}: the Azure ML base images amlsh knows (its bundled table), with the
+ * digest Azure ML pins where a public source shows it. Not Azure ML's curated environments
+ * ({@code AzureML-*}): amlsh works offline and does not have their definitions.
+ */
+public final class CuratedCommands implements CommandGroup {
+
+    private static final String SCOPE = "Azure ML base images amlsh knows (not the AzureML-* curated environments,"
+            + " whose definitions amlsh does not have offline)";
+
+    private final BaseImageCatalog catalog;
+
+    public CuratedCommands(BaseImageCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public List<Entry> commands() {
+        return List.of(
+                new Entry(command("curated list", CURATED, "List the Azure ML base images amlsh knows")
+                        .description(SCOPE + ".").example("curated list").build(), this::list),
+                new Entry(command("curated show", CURATED, "Show one known base image and its pinned digest")
+                        .arg("IMAGE", Completion.CURATED_IMAGE)
+                        .example("curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1").build(),
+                        this::show));
+    }
+
+    private void list(Call call) {
+        List<Map<String, Object>> view = new ArrayList<>();
+        catalog.all().forEach(image -> view.add(view(image)));
+        call.print(view, out -> {
+            out.println("# " + SCOPE);
+            for (BaseImage image : catalog.all()) {
+                out.println(image.image() + (image.digest().isPresent() ? "  (digest pinned)" : "") + "  " + image.note());
+            }
+        });
+    }
+
+    private void show(Call call) {
+        BaseImage image = catalog.find(call.arg(0)).orElseThrow(() -> new AmlshException("amlsh does not know the image '"
+                + call.arg(0) + "' ('curated list' shows those it knows; any other image is used as given)"));
+        Map<String, Object> view = view(image);
+        call.print(view, out -> {
+            out.println("image:   " + image.image());
+            out.println("digest:  " + image.digest().orElse("- (not publicly known: FROM uses the tag)"));
+            out.println("FROM:    " + catalog.pinned(image.image()));
+            out.println("note:    " + image.note());
+        });
+    }
+
+    private Map<String, Object> view(BaseImage image) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("image", image.image());
+        m.put("digest", image.digest().orElse(null));
+        m.put("from", catalog.pinned(image.image()));
+        m.put("note", image.note());
+        return m;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.WORKSPACE;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.UsageException;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
+import dev.amlsh.workspace.WorkspaceStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code workspace show|list|use|create|delete|export}: where environments live. */
+public final class WorkspaceCommands implements CommandGroup {
+
+    @Override
+    public List<Entry> commands() {
+        return List.of(
+                new Entry(command("workspace show", WORKSPACE, "Show the workspace in use").example("workspace show").build(),
+                        this::show),
+                new Entry(command("workspace list", WORKSPACE, "List the workspaces").example("workspace list").build(),
+                        this::list),
+                new Entry(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
+                        .arg("NAME", Completion.WORKSPACE).example("workspace use course").build(), this::use),
+                new Entry(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
+                        .example("workspace create course").build(), this::create),
+                new Entry(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
+                        .arg("NAME", Completion.WORKSPACE).flag("--yes", "confirm: the environments in it are gone")
+                        .example("workspace delete scratch --yes").build(), this::delete),
+                new Entry(command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
+                        .arg("FILE", Completion.FILE).example("workspace export course.amlsh").build(), this::export));
+    }
+
+    private void show(Call call) {
+        WorkspaceStore store = call.workspace().store();
+        Optional<WorkspaceInfo> info = call.session().catalog().list().stream()
+                .filter(w -> w.name().equals(store.name())).findFirst();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", store.name());
+        view.put("file", info.map(i -> i.file().toString()).orElse(null));
+        view.put("current", info.map(WorkspaceInfo::current).orElse(false));
+        view.put("readOnly", call.session().readOnly());
+        view.put("defaultBaseImage", store.defaultBaseImage());
+        view.put("drafts", store.drafts().size());
+        view.put("environments", store.names(true).size());
+        call.print(view, out -> view.forEach((k, v) -> out.println(String.format("%-18s %s", k + ":", v == null ? "-" : v))));
+    }
+
+    private void list(Call call) {
+        List<Map<String, Object>> view = new ArrayList<>();
+        for (WorkspaceInfo w : call.session().catalog().list()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", w.name());
+            row.put("current", w.current());
+            row.put("file", w.file().toString());
+            row.put("sizeBytes", w.sizeBytes());
+            view.add(row);
+        }
+        call.print(view, out -> {
+            for (Map<String, Object> row : view) {
+                out.println(((boolean) row.get("current") ? "* " : "  ") + row.get("name") + "  (" + row.get("sizeBytes")
+                        + " bytes, " + row.get("file") + ")");
+            }
+        });
+    }
+
+    private void use(Call call) {
+        call.session().catalog().use(call.arg(0));
+        call.session().switchWorkspace(call.arg(0));
+        call.print(Map.of("current", call.arg(0)), out -> out.println("using workspace " + call.arg(0)));
+    }
+
+    private void create(Call call) {
+        WorkspaceInfo w = call.session().catalog().create(call.arg(0));
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", w.name());
+        view.put("file", w.file().toString());
+        call.print(view, out -> out.println("created workspace " + w.name() + " (" + w.file() + ")"));
+    }
+
+    private void delete(Call call) {
+        String name = call.arg(0);
+        if (!call.flag("--yes")) {
+            throw new UsageException("deleting workspace " + name + " deletes every environment in it: add --yes",
+                    "workspace delete");
+        }
+        if (name.equals(call.session().catalog().current())) {
+            throw new AmlshException("workspace " + name + " is the current one: 'workspace use' another first");
+        }
+        call.session().switchWorkspace(call.session().workspaceSelector());
+        call.session().catalog().delete(name);
+        call.print(Map.of("deleted", name), out -> out.println("deleted workspace " + name));
+    }
+
+    private void export(Call call) {
+        var file = call.path(call.arg(0));
+        call.session().catalog().export(call.session().workspaceSelector(), file);
+        call.print(Map.of("file", file.toString()), out -> out.println("exported the workspace to " + file));
+    }
+}

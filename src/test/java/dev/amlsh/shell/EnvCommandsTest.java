@@ -1,0 +1,169 @@
+package dev.amlsh.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The env commands in-process: drafts, references, registration, exit codes and messages. */
+class EnvCommandsTest {
+
+    static final String SEED_IMAGE = "mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1";
+
+    @TempDir
+    Path dir;
+
+    Shell shell;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        shell = new Shell(dir);
+        Files.writeString(dir.resolve("env.yml"), "name: x\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
+                + "  - numpy\n  - pip:\n    - requests\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("req.txt"), "requests==2.31.0\n", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void createThenShowTheDraft() {
+        Shell.Result r = shell.run("env create demo --conda-file env.yml --base-image " + SEED_IMAGE);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEqualTo("created draft demo (conda-managed python, base image " + SEED_IMAGE + ")\n");
+        assertThat(r.err()).isEmpty();
+        Shell.Result show = shell.run("env show demo");
+        assertThat(show.out()).startsWith("demo (draft)\n").contains("numpy").contains("requests").contains(SEED_IMAGE);
+    }
+
+    @Test
+    void createOverADraftReplacesItWithAWarning() {
+        shell.run("env create demo --conda-file env.yml");
+        Shell.Result r = shell.run("env create demo --pip-file req.txt");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("warning: replaced draft demo (its unregistered changes are gone)\n");
+    }
+
+    @Test
+    void baseImageAloneIsUserManaged() {
+        shell.run("env create tools --base-image python:3.11-slim");
+        assertThat(shell.run("env show tools").out()).contains("user-managed");
+        Shell.Result conda = shell.run("env conda-spec tools");
+        assertThat(conda.code()).isEqualTo(1);
+        assertThat(conda.err()).startsWith("error: tools is user-managed");
+    }
+
+    @Test
+    void exclusiveOptionsAreUsageErrors() throws IOException {
+        Files.writeString(dir.resolve("Dockerfile"), "FROM ubuntu:22.04\n");
+        Shell.Result both = shell.run("env create x --dockerfile Dockerfile --base-image ubuntu:22.04");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).startsWith("error: --base-image and --dockerfile exclude each other");
+        assertThat(shell.run("env create x --conda-file env.yml --pip-file req.txt").code()).isEqualTo(2);
+        assertThat(shell.run("env list -o json").out()).isEqualTo("[]\n");
+    }
+
+    @Test
+    void unknownOptionMissingArgumentAndUnknownCommandExitTwo() {
+        assertThat(shell.run("env create x --conda-fil env.yml").err())
+                .isEqualTo("error: unknown option '--conda-fil' for 'env create' (see 'env create --help')\n");
+        assertThat(shell.run("env create").code()).isEqualTo(2);
+        assertThat(shell.run("env show a b").code()).isEqualTo(2);
+        Shell.Result unknown = shell.run("env frobnicate x");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: unknown command 'env frobnicate': env takes one of create, clone");
+        assertThat(shell.run("frobnicate").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aMissingEnvironmentFailsWithOne() {
+        Shell.Result r = shell.run("env dockerfile nothing");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: no environment named 'nothing' (no draft and no registered version)\n");
+    }
+
+    @Test
+    void aBadCondaFileNamesFileLineAndColumnWithACaret() throws IOException {
+        Files.writeString(dir.resolve("bad.yml"), "name: x\nchanels:\n  - conda-forge\ndependencies:\n  - python=3.10\n");
+        Shell.Result r = shell.run("env create x --conda-file bad.yml");
+        assertThat(r.code()).isEqualTo(1);
+        String[] lines = r.err().split("\n");
+        assertThat(lines[0]).startsWith("error: ");
+        assertThat(lines[1]).isEqualTo("  --> bad.yml:2:1");
+        assertThat(lines[3]).isEqualTo(" 2 | chanels:");
+        assertThat(lines[4]).isEqualTo("   | ^");
+    }
+
+    @Test
+    void registerKeepsTheDraftAndNumbersVersions() {
+        shell.run("env create demo --conda-file env.yml");
+        assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");
+        assertThat(shell.run("env register demo").out()).isEqualTo("demo:1 already has this definition (no new version)\n");
+        assertThat(shell.run("env list").out()).contains("demo").contains("same");
+        Shell.Result edit = shell.run("env add-pip demo torch==2.3.1");
+        assertThat(edit.out()).isEqualTo("updated draft demo\n");
+        assertThat(shell.run("env list -o json").out()).contains("\"draft\": \"changed\"");
+        assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:2\n");
+        assertThat(shell.run("env show demo:1").out()).doesNotContain("torch");
+        assertThat(shell.run("env show demo@latest").out()).contains("torch==2.3.1");
+    }
+
+    @Test
+    void editingANameWithoutADraftStartsOneFromTheLatestVersion() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        shell.run("env discard demo");
+        Shell.Result r = shell.run("env add-conda demo scipy");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("note: started a draft of demo from version 1\n");
+        assertThat(shell.run("env show azureml:demo").out()).doesNotContain("scipy");
+        assertThat(shell.run("env show demo").out()).contains("scipy");
+    }
+
+    @Test
+    void labelsArchiveAndRestore() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        assertThat(shell.run("env label demo:1 stable").code()).isZero();
+        assertThat(shell.run("env show demo@stable").out()).startsWith("demo:1");
+        shell.run("env discard demo");
+        assertThat(shell.run("env archive demo").code()).isZero();
+        assertThat(shell.run("env show azureml:demo").code()).isEqualTo(1);
+        assertThat(shell.run("env list").out()).doesNotContain("archived");
+        assertThat(shell.run("env list --archived").out()).contains("(archived)");
+        assertThat(shell.run("env restore demo").code()).isZero();
+        assertThat(shell.run("env versions demo").out()).contains("stable");
+        assertThat(shell.run("env label demo stable").code()).isEqualTo(2);
+    }
+
+    @Test
+    void variablesAndMalformedPairs() {
+        shell.run("env create demo --conda-file env.yml");
+        assertThat(shell.run("env var set demo A=1 B=two").code()).isZero();
+        assertThat(shell.run("env show demo -o json").out()).contains("\"A\": \"1\"").contains("\"B\": \"two\"");
+        assertThat(shell.run("env var set demo nonsense").code()).isEqualTo(2);
+        assertThat(shell.run("env var unset demo A").code()).isZero();
+        assertThat(shell.run("env var unset demo A").code()).isEqualTo(1);
+    }
+
+    @Test
+    void workspaceUnavailableExitsThree() {
+        shell.catalog.unavailable = true;
+        Shell.Result r = shell.run("env list");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("error: workspace busy (test)\n");
+    }
+
+    @Test
+    void editsRefuseVersionsAndBooleansAreChecked() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        assertThat(shell.run("env add-pip demo:1 torch").code()).isEqualTo(1);
+        assertThat(shell.run("env set demo --user-managed maybe").code()).isEqualTo(2);
+        assertThat(shell.run("env set demo").code()).isEqualTo(2);
+        assertThat(shell.run("env set demo --user-managed true").code()).isZero();
+    }
+}
