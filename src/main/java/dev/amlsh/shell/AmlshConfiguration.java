@@ -7,13 +7,16 @@ import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.commands.CuratedCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
 import dev.amlsh.shell.commands.EnvEditCommands;
+import dev.amlsh.shell.commands.EnvFileCommands;
 import dev.amlsh.shell.commands.EnvListCommands;
 import dev.amlsh.shell.commands.EnvRegistryCommands;
 import dev.amlsh.shell.commands.WorkspaceCommands;
 import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.SessionCommands;
 import dev.amlsh.shell.render.Output;
-import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.AmlshHome;
+import dev.amlsh.workspace.Clocks;
+import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
@@ -53,6 +56,11 @@ public class AmlshConfiguration {
     }
 
     @Bean
+    EnvFileCommands envFileCommands(DockerfileRenderer renderer) {
+        return new EnvFileCommands(renderer);
+    }
+
+    @Bean
     EnvEditCommands envEditCommands() {
         return new EnvEditCommands();
     }
@@ -89,9 +97,7 @@ public class AmlshConfiguration {
 
     @Bean
     WorkspaceCatalogFactory workspaceCatalogFactory() {
-        return env -> {
-            throw new WorkspaceUnavailableException("this build has no workspace store yet (the SQLite store is not merged)");
-        };
+        return env -> new FileWorkspaceCatalog(AmlshHome.resolve(env), Clocks.fromEnvironment(env));
     }
 
     @Bean

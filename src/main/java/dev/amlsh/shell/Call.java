@@ -81,9 +81,4 @@ public final class Call {
     public void print(Object view, Consumer<PrintWriter> text) {
         output.print(out(), format, view, text);
     }
-
-    /** A JSON document (image details): JSON for text and json, YAML for yaml. */
-    public void printJsonDocument(Object view) {
-        output.print(out(), format == OutputFormat.YAML ? OutputFormat.YAML : OutputFormat.JSON, view, out -> { });
-    }
 }

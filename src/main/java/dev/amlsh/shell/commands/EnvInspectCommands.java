@@ -3,6 +3,8 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
+import dev.amlsh.formats.ImageDetailsJson;
+import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.image.ImageDetails;
 import dev.amlsh.image.MutatedCondaFile;
@@ -13,8 +15,6 @@ import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.CommandTable.Entry;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
-import dev.amlsh.shell.render.EnvironmentViews;
-import dev.amlsh.shell.render.ImageDetailsView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,14 +51,15 @@ public final class EnvInspectCommands implements CommandGroup {
                         .build(), this::condaSpec),
                 new Entry(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
                         .arg("REF", Completion.ENV_REF)
-                        .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.")
+                        .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.\n"
+                                + "Printed as the SDK's JSON (4-space indent); -o json gives amlsh's 2-space form, -o yaml YAML.")
                         .example("env image-details pytorch:1")
                         .build(), this::imageDetails));
     }
 
     private void show(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
-        call.print(EnvironmentViews.sdkV1(env), out -> EnvironmentText.print(out, env));
+        call.print(OutputJson.environment(env), out -> EnvironmentText.print(out, env));
     }
 
     private void dockerfile(Call call) {
@@ -76,7 +77,9 @@ public final class EnvInspectCommands implements CommandGroup {
 
     private void imageDetails(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
-        call.printJsonDocument(ImageDetailsView.of(ImageDetails.of(env, dockerfiles)));
+        ImageDetails details = ImageDetails.of(env, dockerfiles);
+        Map<String, Object> view = ImageDetailsJson.toTree(details);
+        call.print(view, out -> out.print(ImageDetailsJson.write(details)));
     }
 
     private static Map<String, Object> document(Environment env, String key, String text) {

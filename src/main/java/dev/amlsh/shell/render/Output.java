@@ -3,11 +3,8 @@ package dev.amlsh.shell.render;
 import dev.amlsh.shell.OutputFormat;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
+import dev.amlsh.formats.OutputJson;
 import tools.jackson.databind.ObjectWriter;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
@@ -18,22 +15,13 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  */
 public final class Output {
 
-    private ObjectWriter json;
     private ObjectWriter yaml;
 
-    /** Jackson is set up on first use: most text commands never need it, and it costs start-up time. */
+    /** Jackson's YAML writer is set up on first use: it costs start-up time most commands never need. */
     private void init() {
-        if (json != null) {
+        if (yaml != null) {
             return;
         }
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""))
-                .withArrayIndenter(indenter)
-                .withObjectIndenter(indenter);
-        this.json = JsonMapper.builder().build().writer().with(pretty);
         this.yaml = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
@@ -44,15 +32,15 @@ public final class Output {
     /** Prints {@code view} as JSON or YAML, or runs {@code text} for the text format. */
     public void print(PrintWriter out, OutputFormat format, Object view, Consumer<PrintWriter> text) {
         switch (format) {
-            case JSON -> out.println(json(view));
+            case JSON -> out.print(json(view));
             case YAML -> out.print(yaml(view));
             case TEXT -> text.accept(out);
         }
     }
 
+    /** 2-space JSON with one trailing newline ({@link OutputJson}, the engine's writer). */
     public String json(Object view) {
-        init();
-        return json.writeValueAsString(view);
+        return OutputJson.write(view);
     }
 
     public String yaml(Object view) {

@@ -1,0 +1,128 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.FILES;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.formats.Secrets;
+import dev.amlsh.formats.V1Directory;
+import dev.amlsh.formats.V2Environment;
+import dev.amlsh.formats.V2EnvironmentWriter;
+import dev.amlsh.formats.V2EnvironmentYaml;
+import dev.amlsh.image.DockerfileRenderer;
+import dev.amlsh.image.MutatedCondaFile;
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Environments to and from files: SDK v1 folders, v2 YAML files, and a build folder. */
+public final class EnvFileCommands implements CommandGroup {
+
+    private final DockerfileRenderer dockerfiles;
+
+    public EnvFileCommands(DockerfileRenderer dockerfiles) {
+        this.dockerfiles = dockerfiles;
+    }
+
+    @Override
+    public List<Entry> commands() {
+        return List.of(
+                new Entry(command("env save", FILES, "Save as an SDK v1 folder (Environment.save_to_directory)")
+                        .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
+                        .flag("--overwrite", "replace the files of an earlier save").example("env save pytorch:1 out/pytorch")
+                        .build(), this::save),
+                new Entry(command("env load", FILES, "Load an SDK v1 folder as a draft (Environment.load_from_directory)")
+                        .arg("DIR", Completion.DIRECTORY).option("--name", "NAME", "the draft's name (else the folder's)",
+                                Completion.NONE).example("env load out/pytorch --name pytorch-copy").build(), this::load),
+                new Entry(command("env import", FILES, "Import a v2 environment YAML file as a draft")
+                        .arg("FILE", Completion.FILE).option("--name", "NAME", "the draft's name (else the file's)",
+                                Completion.NONE).example("env import environment.yml").build(), this::importV2),
+                new Entry(command("env export", FILES, "Write a v2 environment YAML file (az ml environment create -f)")
+                        .arg("REF", Completion.ENV_REF).arg("FILE", Completion.FILE)
+                        .example("env export pytorch:1 pytorch-v2.yml").build(), this::exportV2),
+                new Entry(command("env build-context", FILES, "Write the Dockerfile and conda file Azure ML would build into a folder")
+                        .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
+                        .flag("--overwrite", "replace files already there")
+                        .description("Writes DIR/Dockerfile and, for a conda-managed environment,\n"
+                                + "DIR/azureml-environment-setup/mutated_conda_dependencies.yml (where the Dockerfile COPYs it).\n"
+                                + "Azure ML's own setup files (99brokenproxy, spark_cache.py, log4j.properties) are not public\n"
+                                + "and are not written.")
+                        .example("env build-context pytorch:1 build/pytorch").build(), this::buildContext));
+    }
+
+    private void save(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        List<Path> written = V1Directory.save(env, call.path(call.arg(1)), call.flag("--overwrite"), Secrets.OMIT);
+        printWritten(call, written);
+    }
+
+    private void load(Call call) {
+        Environment env = V1Directory.load(call.path(call.arg(0)));
+        Environment draft = env.cloneAs(call.option("--name").orElse(env.name()));
+        EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
+                + " from " + call.arg(0), "v1-folder");
+    }
+
+    private void importV2(Call call) {
+        V2Environment v2 = V2EnvironmentYaml.read(call.path(call.arg(0)));
+        v2.warnings().forEach(call::warn);
+        Environment env = v2.environment();
+        Environment draft = env.cloneAs(call.option("--name").orElse(env.name()));
+        EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
+                + " from " + call.arg(0), "v2-yaml");
+    }
+
+    private void exportV2(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env, null, Map.of());
+        export.warnings().forEach(call::warn);
+        Path file = call.path(call.arg(1));
+        printWritten(call, List.of(write(file, export.text())));
+    }
+
+    private void buildContext(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        Path dir = call.path(call.arg(1));
+        Path dockerfile = dir.resolve("Dockerfile");
+        Optional<String> conda = MutatedCondaFile.render(env);
+        Path condaFile = dir.resolve("azureml-environment-setup").resolve("mutated_conda_dependencies.yml");
+        if (!call.flag("--overwrite")) {
+            for (Path p : List.of(dockerfile, condaFile)) {
+                if (Files.exists(p)) {
+                    throw AmlshException.inFile(p, "exists: add --overwrite to replace it");
+                }
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        written.add(write(dockerfile, dockerfiles.render(env)));
+        conda.ifPresent(text -> written.add(write(condaFile, text)));
+        printWritten(call, written);
+    }
+
+    private static Path write(Path file, String text) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw AmlshException.inFile(file, "cannot be written: " + e.getMessage());
+        }
+    }
+
+    private static void printWritten(Call call, List<Path> written) {
+        List<String> files = written.stream().map(Path::toString).toList();
+        call.print(Map.of("written", files), out -> files.forEach(f -> out.println("wrote " + f)));
+    }
+}
