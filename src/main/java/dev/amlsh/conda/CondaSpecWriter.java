@@ -77,8 +77,17 @@ public final class CondaSpecWriter {
         return plain ? value : "'" + value.replace("'", "''") + "'";
     }
 
+    /**
+     * Characters a YAML 1.1 reader does not take as they are in a plain or single-quoted scalar:
+     * control characters, the non-printable ranges, the YAML 1.1 line breaks (NEL, LS, PS) and a
+     * byte order mark (a reader skips it before a token).
+     */
     private static boolean needsDoubleQuotes(String value) {
-        return value.chars().anyMatch(c -> c < 0x20 || c == 0x7F);
+        return value.chars().anyMatch(CondaSpecWriter::mustEscape);
+    }
+
+    private static boolean mustEscape(int c) {
+        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE;
     }
 
     private static String doubleQuoted(String value) {
@@ -91,10 +100,12 @@ public final class CondaSpecWriter {
                 case '\t' -> out.append("\\t");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20 || c == 0x7F) {
+                    if (!mustEscape(c)) {
+                        out.append(c);
+                    } else if (c <= 0xFF) {
                         out.append(String.format("\\x%02X", (int) c));
                     } else {
-                        out.append(c);
+                        out.append(String.format("\\u%04X", (int) c));
                     }
                 }
             }

@@ -2,6 +2,7 @@ package dev.amlsh.conda;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.Environments;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  * <li>conda file / pip file alone: {@code from_conda_specification} / {@code from_pip_requirements}
  *     on the workspace's default base image;</li>
  * <li>base image or Dockerfile alone: user-managed ({@code from_docker_image} / {@code from_dockerfile});</li>
- * <li>base image or Dockerfile with a conda or pip file: conda-managed on that base.</li>
+ * <li>base image or Dockerfile with a conda or pip file: conda-managed on that base;</li>
+ * <li>nothing at all: {@code Environment(name)}, the SDK's defaults on the default base image.</li>
  * </ul>
  */
 public final class EnvironmentFiles {
@@ -35,7 +37,7 @@ public final class EnvironmentFiles {
             throw new AmlshException("a pip version goes with a pip requirements file");
         }
         if (condaFile == null && pipFile == null && baseImage == null && dockerfile == null) {
-            throw new AmlshException("an environment needs a conda file, a pip requirements file, a base image or a Dockerfile");
+            return Environment.create(EnvironmentName.requireValid(name), defaultBaseImage);
         }
         String dockerfileText = dockerfile == null ? null : readDockerfile(dockerfile);
         Environment env;

@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 public final class PipRequirementsReader {
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
+    /** Options pip accepts after a requirement on its line, e.g. {@code --hash=sha256:...}. */
+    private static final Pattern PER_REQUIREMENT_OPTION = Pattern.compile(
+            "\\s+--(hash|config-settings|global-option|install-option)(=|\\s+)\\S+");
     private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION_PART = Pattern.compile(
             "^\\s*(\\[[A-Za-z0-9._,\\s-]*\\])?\\s*(((===?|~=|!=|<=?|>=?)\\s*[A-Za-z0-9.*+!_-]+\\s*,?\\s*)*)?(;.*)?$");
@@ -36,6 +39,9 @@ public final class PipRequirementsReader {
             while (endsWithContinuation(logical) && i + 1 < lines.size()) {
                 logical.setLength(logical.length() - 1);
                 logical.append(lines.get(++i));
+            }
+            if (endsWithContinuation(logical)) {
+                logical.setLength(logical.length() - 1);
             }
             String line = COMMENT.matcher(logical).replaceFirst("").strip();
             if (line.isEmpty()) {
@@ -70,7 +76,7 @@ public final class PipRequirementsReader {
 
     /** Why a line is not a requirement, or null when it is one. */
     public static String whyInvalid(String line) {
-        String s = line.strip();
+        String s = PER_REQUIREMENT_OPTION.matcher(line).replaceAll("").strip();
         if (URL.matcher(s).matches() || s.startsWith("git+") || s.startsWith("./") || s.startsWith("/")
                 || s.endsWith(".whl") || s.endsWith(".tar.gz") || s.endsWith(".zip")) {
             return null;

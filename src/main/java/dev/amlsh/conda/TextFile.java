@@ -54,14 +54,20 @@ public record TextFile(Path path, String text) {
             int line = 1;
             int lineStart = start;
             for (int i = start; i < bad; i++) {
-                if (bytes[i] == '\n') {
+                // line ends as String.lines() counts them: \n, \r\n and a lone \r
+                if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
                     line++;
                     lineStart = i + 1;
                 }
             }
             String prefix = new String(bytes, lineStart, bad - lineStart, StandardCharsets.UTF_8);
+            int lineEnd = lineStart;
+            while (lineEnd < bytes.length && bytes[lineEnd] != '\n' && bytes[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            String sourceLine = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
             throw new AmlshException(String.format("is not UTF-8: byte 0x%02X cannot be decoded", bytes[bad] & 0xFF),
-                    SourceLocation.of(path, line, prefix.length() + 1, null));
+                    SourceLocation.of(path, line, prefix.length() + 1, sourceLine));
         }
     }
 

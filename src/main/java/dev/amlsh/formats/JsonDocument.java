@@ -5,6 +5,7 @@ import dev.amlsh.model.SourceLocation;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * A JSON text read with Jackson's streaming parser into plain values (ordered maps, lists,
+ * A JSON text read with Jackson's streaming parser into plain, unmodifiable values (ordered maps, lists,
  * strings, {@code Long}/{@code BigDecimal}, booleans, null) while remembering where each value
  * starts, keyed by its JSON pointer, so that a problem found later still names its line and
  * column. Duplicate keys are errors.
@@ -70,14 +71,14 @@ record JsonDocument(Path source, String text, Object root, Map<String, int[]> po
                     String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
                     map.put(key, value(parser, parser.nextToken(), child));
                 }
-                return map;
+                return Collections.unmodifiableMap(map);
             }
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     list.add(value(parser, t, pointer + "/" + list.size()));
                 }
-                return list;
+                return Collections.unmodifiableList(list);
             }
             case VALUE_STRING -> {
                 return parser.getString();

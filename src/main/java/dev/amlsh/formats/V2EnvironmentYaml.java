@@ -127,6 +127,9 @@ public final class V2EnvironmentYaml {
                 docker = docker.withBaseImage(top.string("image"), w -> {});
                 CondaSpec conda = condaFile();
                 python = conda == null ? python.withUserManagedDependencies(true) : PythonSection.conda(conda);
+                if (conda != null && conda.python().isEmpty()) {
+                    warnings.add("the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
+                }
             } else {
                 docker = docker.withBuildContext(buildContext(), w -> {});
                 python = python.withUserManagedDependencies(true);

@@ -5,6 +5,7 @@ import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.commands.CuratedCommands;
+import dev.amlsh.shell.commands.EnvCompareCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
 import dev.amlsh.shell.commands.EnvEditCommands;
 import dev.amlsh.shell.commands.EnvFileCommands;
@@ -53,6 +54,11 @@ public class AmlshConfiguration {
     @Bean
     EnvInspectCommands envInspectCommands(DockerfileRenderer renderer) {
         return new EnvInspectCommands(renderer);
+    }
+
+    @Bean
+    EnvCompareCommands envCompareCommands(DockerfileRenderer renderer) {
+        return new EnvCompareCommands(renderer);
     }
 
     @Bean

@@ -31,6 +31,7 @@ public final class AmlshRunner {
         Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
         LaunchOptions.Mode mode = options.mode(io.stdinIsTerminal());
         try (Session session = new Session(io, catalog, options, color)) {
+            session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
             ScriptRunner.Settings settings = new ScriptRunner.Settings(options.continueOnError(), options.echo());
             return switch (mode) {
                 case HELP -> {

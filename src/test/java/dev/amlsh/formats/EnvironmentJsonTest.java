@@ -162,7 +162,7 @@ class EnvironmentJsonTest {
         CondaSpec spec = new CondaSpec("n", List.of("conda-forge"), List.of(), "/opt/env", Map.of("K", "v"))
                 .addCondaPackage("python=3.10").addPipPackage("numpy==1.26").addPipPackage("ünïcode-pkg".replace("ü", "u").replace("ï", "i"));
         Environment env = base.withCondaSpec(s -> spec)
-                .withDocker(base.docker().withBuildContext(new BuildContext("git", "https://x/y.git", "docker/Dockerfile"), w -> {})
+                .withDocker(base.docker().withBuildContext(new BuildContext("git", "https://x/y.git", "docker/Dockerfile", "FROM a\nRUN b\n"), w -> {})
                         .withRegistry(new ContainerRegistry("myacr.azurecr.io", "user", "secret", null))
                         .withPlatform(new Platform("Windows", "amd64")))
                 .withSpark(new SparkSection(List.of("https://repo"), List.of(new SparkPackage("g", "a", "1")), false))
@@ -176,6 +176,26 @@ class EnvironmentJsonTest {
         assertThat(json).contains("\"GREETING\": \"h\\u00e9llo \\\"world\\\"\\n\"");
         assertThat(EnvironmentJson.read(SRC, json)).isEqualTo(env);
         assertThat(EnvironmentJson.read("row 7", json)).isEqualTo(env);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void valuesReadFromJsonCannotBeChangedAfterwards() {
+        Environment env = EnvironmentJson.read(SRC, "{\"name\": \"x\", \"extra\": {\"a\": [1]}}");
+        Object extra = env.extraFields().get("extra");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ((Map<String, Object>) extra).put("b", 2))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void outputJsonIsTwoSpaceUtf8WithTheSameContentAndAMaskedPassword() {
+        Environment base = Environment.create("é-env".replace("é", "e"), "img:1").withVariable("GREETING", "héllo");
+        Environment env = base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr", "admin", "s3cret", null)));
+        String out = OutputJson.write(OutputJson.environment(env));
+        assertThat(out).startsWith("{\n  \"name\": \"e-env\",\n").endsWith("}\n").contains("\"héllo\"")
+                .contains("\"password\": \"***\"").doesNotContain("s3cret");
+        Environment back = EnvironmentJson.read(SRC, out);
+        assertThat(back.withDocker(env.docker())).isEqualTo(env);
     }
 
     @Test

@@ -153,6 +153,12 @@ class V2EnvironmentYamlTest {
         assertThat(env.condaSpec().pipRequirements()).containsExactly("numpy");
         assertThat(v2.tags()).isEqualTo(Map.of("team", "ml"));
         assertThat(v2.inferenceConfig().scoring()).isEqualTo(new V2Environment.Route(8501, "/v1/models/m:predict"));
+        assertThat(v2.warnings()).isEmpty();
+        V2Environment noPython = V2EnvironmentYaml.read(Path.of("np.yml"),
+                "name: n\nimage: x\nconda_file:\n  dependencies: [numpy]\n");
+        assertThat(noPython.warnings()).containsExactly(
+                "the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
+        assertThat(noPython.environment().condaSpec().dependencies()).hasSize(1);
     }
 
     @Test

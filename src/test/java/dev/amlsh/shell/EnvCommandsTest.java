@@ -166,4 +166,29 @@ class EnvCommandsTest {
         assertThat(shell.run("env set demo").code()).isEqualTo(2);
         assertThat(shell.run("env set demo --user-managed true").code()).isZero();
     }
+
+    @Test
+    void diffSaysWhatChangedAndWhetherTheImageIsRebuilt() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        shell.run("env add-pip demo torch==2.3.1");
+        Shell.Result same = shell.run("env diff demo:1 demo:1 --exit-code");
+        assertThat(same.code()).isZero();
+        assertThat(same.out()).contains("identical definitions").contains("no rebuild");
+        Shell.Result r = shell.run("env diff demo:1 demo --dockerfile --exit-code");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("+ pip.torch").contains("image: rebuilt").contains("--- demo:1").contains("+++ demo");
+    }
+
+    @Test
+    void lintFailsOnErrorsAndWithStrictOnWarnings() {
+        shell.run("env create demo --conda-file env.yml");
+        Shell.Result r = shell.run("env lint demo");
+        assertThat(r.out()).contains("warning [unpinned-conda]");
+        assertThat(r.code()).isZero();
+        Shell.Result strict = shell.run("env lint demo --strict");
+        assertThat(strict.code()).isEqualTo(1);
+        assertThat(strict.err()).startsWith("error: env lint: ");
+    }
 }

@@ -8,7 +8,6 @@ import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.workspace.RegisteredVersion;
-import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -156,9 +155,5 @@ public final class AmlshCompleter implements Completer {
             }
         }
         return result;
-    }
-
-    static List<String> workspaceNames(WorkspaceCatalog catalog) {
-        return catalog.list().stream().map(WorkspaceCatalog.WorkspaceInfo::name).toList();
     }
 }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -29,6 +31,9 @@ import org.jline.utils.InfoCmp;
  */
 public final class InteractiveShell {
 
+    /** Held so that the setting stays: JLine logs through java.util.logging, which prints to stderr. */
+    private static final Logger JLINE_LOG = Logger.getLogger("org.jline");
+
     private final CommandRunner commands;
 
     public InteractiveShell(CommandRunner commands) {
@@ -36,6 +41,7 @@ public final class InteractiveShell {
     }
 
     public ExitCode run(Session session) {
+        JLINE_LOG.setLevel(Level.OFF);
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});
@@ -77,8 +83,37 @@ public final class InteractiveShell {
         return result;
     }
 
+    /** The saved history, for {@code history} outside the prompt (JLine's file: {@code millis:line}, escaped). */
+    public static List<String> savedHistory(Map<String, String> env) {
+        Path file = historyPath(env);
+        List<String> result = new ArrayList<>();
+        try {
+            if (Files.exists(file)) {
+                for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+                    int colon = line.indexOf(':');
+                    String text = colon > 0 && line.substring(0, colon).chars().allMatch(Character::isDigit)
+                            ? line.substring(colon + 1) : line;
+                    result.add(text.replace("\\n", "\n").replace("\\\\", "\\"));
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable history is an empty one
+        }
+        return result;
+    }
+
     /** {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code ~/.local/state/amlsh/history}. */
     public static Path historyFile(Map<String, String> env) {
+        Path file = historyPath(env);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            // history is a convenience: without a folder JLine keeps it in memory
+        }
+        return file;
+    }
+
+    static Path historyPath(Map<String, String> env) {
         Path dir;
         String home = env.get("AMLSH_HOME");
         String state = env.get("XDG_STATE_HOME");
@@ -88,11 +123,6 @@ public final class InteractiveShell {
             dir = Path.of(state, "amlsh");
         } else {
             dir = Path.of(System.getProperty("user.home"), ".local", "state", "amlsh");
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            // history is a convenience: without a folder JLine keeps it in memory
         }
         return dir.resolve("history");
     }

@@ -70,7 +70,7 @@ public final class ScriptRunner {
         try {
             for (ScriptLines.Line line : ScriptLines.split(text)) {
                 if (settings.echo() && !Tokenizer.isBlankOrComment(line.text())) {
-                    session.out().println("amlsh> " + line.text().strip());
+                    session.out().println("amlsh> " + echoed(line.text()));
                 }
                 ExitCode code = runner.runLine(session, line.text(), name + ":" + line.number());
                 if (code.failed()) {
@@ -87,6 +87,15 @@ public final class ScriptRunner {
         } finally {
             session.enterDirectory(previous);
             depth--;
+        }
+    }
+
+    /** The command as its words, re-quoted: continued lines come out as one tidy line. */
+    private static String echoed(String text) {
+        try {
+            return String.join(" ", Tokenizer.split(text).stream().map(Tokenizer::quote).toList());
+        } catch (RuntimeException unbalanced) {
+            return text.strip();
         }
     }
 

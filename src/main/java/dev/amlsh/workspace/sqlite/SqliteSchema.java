@@ -162,7 +162,7 @@ final class SqliteSchema {
         try (PreparedStatement update = c.prepareStatement(
                 "UPDATE versions SET conda_hash = ?, image_hash = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
-                Environment env = DefinitionJson.read(definitions.get(i));
+                Environment env = DefinitionJson.read("versions row " + ids.get(i), definitions.get(i));
                 update.setString(1, EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 update.setString(2, EnvironmentHashes.imageName(env));
                 update.setLong(3, ids.get(i));

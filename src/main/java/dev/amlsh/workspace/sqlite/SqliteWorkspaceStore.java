@@ -554,7 +554,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     private Environment parse(String json, String what) {
         try {
-            return DefinitionJson.read(json);
+            return DefinitionJson.read("workspace " + name + ", " + what, json);
         } catch (RuntimeException e) {
             throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored definition of "
                     + what + " cannot be read: " + e.getMessage(), e);

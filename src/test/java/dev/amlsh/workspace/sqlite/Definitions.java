@@ -37,7 +37,7 @@ final class Definitions {
         env = env.withSpark(new SparkSection(List.of("https://repo.example.org"),
                 List.of(new SparkPackage("com.example", "lib", "1.2")), false));
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("futureField", Map.of("nested", List.of(1, "two", true)));
+        extra.put("futureField", Map.of("nested", List.of(1L, "two", true)));
         return new Environment(env.name(), env.version(), env.environmentVariables(), env.python(), env.docker(),
                 env.spark(), new DatabricksSection(List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(),
                         List.of("dbfs:/x.jar"), List.of()),

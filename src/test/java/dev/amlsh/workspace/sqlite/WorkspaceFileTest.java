@@ -76,7 +76,8 @@ class WorkspaceFileTest {
             RegisteredVersion legacy = store.version("legacy", "1").orElseThrow();
             assertThat(legacy.archived()).isTrue();
             assertThat(legacy.environment().docker().gpuSupport()).isFalse();
-            assertThat(legacy.environment().docker().platform()).isNull();
+            // an old SDK file has no platform: reading fills the SDK default, as EnvironmentJson does for files
+            assertThat(legacy.environment().docker().platform()).isEqualTo(dev.amlsh.model.Platform.LINUX_AMD64);
             assertThat(legacy.environment().condaSpec().pythonVersion()).contains("3.6.2");
 
             // what schema 2 added works on the old data
@@ -93,7 +94,7 @@ class WorkspaceFileTest {
                 ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash FROM versions WHERE id <= 3")) {
             int rows = 0;
             while (rs.next()) {
-                Environment env = DefinitionJson.read(rs.getString(1));
+                Environment env = DefinitionJson.read("row", rs.getString(1));
                 assertThat(rs.getString(2)).isEqualTo(EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 assertThat(rs.getString(3)).isEqualTo(EnvironmentHashes.imageName(env));
                 rows++;

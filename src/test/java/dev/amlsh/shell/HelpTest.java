@@ -1,0 +1,40 @@
+package dev.amlsh.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.amlsh.shell.cli.CommandSpec;
+import dev.amlsh.shell.cli.CommandTable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every command has help with an example, is listed by group, and is documented in docs/COMMANDS.md. */
+class HelpTest {
+
+    @Test
+    void everyCommandHasASummaryAnExampleAndADocumentedSection() throws Exception {
+        String doc = Files.readString(Path.of("docs/COMMANDS.md"), StandardCharsets.UTF_8);
+        for (CommandTable.Entry e : Shell.commands().table().all()) {
+            CommandSpec spec = e.spec();
+            assertThat(spec.summary()).as(spec.name()).isNotBlank();
+            assertThat(spec.examples()).as(spec.name()).isNotEmpty();
+            assertThat(spec.examples()).allMatch(x -> x.startsWith(spec.name().split(" ")[0]), spec.name());
+            assertThat(doc).as(spec.name()).contains("### `" + spec.name() + "`");
+        }
+    }
+
+    @Test
+    void helpListsCommandsByGroupAndExplainsOne() {
+        Shell shell = new Shell(Path.of("."));
+        String all = shell.run("help").out();
+        assertThat(all).contains("Environments:\n  env create").contains("Session and scripts:").contains("Workspaces:");
+        Shell.Result one = shell.main("", "env", "create", "--help");
+        assertThat(one.code()).isZero();
+        assertThat(one.out()).startsWith("Create a draft environment").contains("Usage: env create NAME").contains("Example");
+        assertThat(shell.run("help env").out()).startsWith("Commands under 'env':");
+        assertThat(shell.run("help nothing").code()).isEqualTo(2);
+        assertThat(shell.main("", "--help").out()).contains("Exit codes: 0 ok, 1 the command failed, 2 usage error, 3 workspace");
+        assertThat(shell.main("", "--version").out()).contains("emulates azureml-core");
+    }
+}
