@@ -5,12 +5,14 @@ import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.commands.CuratedCommands;
-import dev.amlsh.shell.commands.EnvCompareCommands;
+import dev.amlsh.shell.commands.EnvDiffCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
 import dev.amlsh.shell.commands.EnvEditCommands;
 import dev.amlsh.shell.commands.EnvFileCommands;
+import dev.amlsh.shell.commands.EnvLintCommands;
 import dev.amlsh.shell.commands.EnvListCommands;
 import dev.amlsh.shell.commands.EnvRegistryCommands;
+import dev.amlsh.shell.commands.EnvVarCommands;
 import dev.amlsh.shell.commands.WorkspaceCommands;
 import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.SessionCommands;
@@ -57,8 +59,13 @@ public class AmlshConfiguration {
     }
 
     @Bean
-    EnvCompareCommands envCompareCommands(DockerfileRenderer renderer) {
-        return new EnvCompareCommands(renderer);
+    EnvDiffCommands envDiffCommands(DockerfileRenderer renderer) {
+        return new EnvDiffCommands(renderer);
+    }
+
+    @Bean
+    EnvLintCommands envLintCommands() {
+        return new EnvLintCommands();
     }
 
     @Bean
@@ -69,6 +76,11 @@ public class AmlshConfiguration {
     @Bean
     EnvEditCommands envEditCommands() {
         return new EnvEditCommands();
+    }
+
+    @Bean
+    EnvVarCommands envVarCommands() {
+        return new EnvVarCommands();
     }
 
     @Bean

@@ -107,6 +107,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     @Override
     public synchronized Optional<RegisteredVersion> labelled(String envName, String label) {
+        if (label.equals(Labels.LATEST)) {
+            return latest(envName);
+        }
         return versions(envName).stream().filter(v -> v.labels().contains(label)).findFirst();
     }
 

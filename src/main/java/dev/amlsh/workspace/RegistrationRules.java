@@ -65,6 +65,9 @@ public final class RegistrationRules {
                 // explicit versions like "1.0-beta" do not take part in numbering
             }
         }
+        if (max == Long.MAX_VALUE) {
+            throw new AmlshException("no version number is left after " + max + ": register with an explicit --version");
+        }
         return Long.toString(max + 1);
     }
 

@@ -2,6 +2,7 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.shell.cli.CommandTable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,7 @@ class AmlshIT {
                 help
                 version
                 echo "== create =="
+                script inner.amlsh
                 env create demo --conda-file env.yml --python 3.11
                 env create piponly --pip-file req.txt --pip-version 23.3
                 env create tools --base-image python:3.11-slim
@@ -105,10 +107,15 @@ class AmlshIT {
                 exit
                 echo never printed
                 """);
+        amlsh.write("inner.amlsh", "echo from the inner script\n");
+        String script = Files.readString(amlsh.cwd.resolve("all.amlsh"), StandardCharsets.UTF_8);
+        for (CommandTable.Entry e : Shell.commands().table().all()) {
+            assertThat(script).as("all.amlsh runs " + e.spec().name()).containsPattern("(?m)^" + e.spec().name() + "\\b");
+        }
         Amlsh.Result r = amlsh.run("", "-f", "all.amlsh");
         assertThat(r.err()).doesNotContain("error:");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("== create ==", "registered demo:1", "registered other:7", "labelled demo:1 stable",
+        assertThat(r.out()).contains("== create ==", "from the inner script", "registered demo:1", "registered other:7", "labelled demo:1 stable",
                 "wrote ", "created workspace second", "using workspace default", "exported the workspace",
                 "deleted workspace second", "\"draft\": \"same\"").doesNotContain("never printed");
         assertThat(Files.readString(amlsh.cwd.resolve("build/Dockerfile"), StandardCharsets.UTF_8)).startsWith("FROM ubuntu:22.04");

@@ -68,12 +68,16 @@ class EnvCommandsTest {
     @Test
     void unknownOptionMissingArgumentAndUnknownCommandExitTwo() {
         assertThat(shell.run("env create x --conda-fil env.yml").err())
-                .isEqualTo("error: unknown option '--conda-fil' for 'env create' (see 'env create --help')\n");
+                .isEqualTo("error: unknown option '--conda-fil' for 'env create' (did you mean --conda-file?)"
+                        + " (see 'env create --help')\n");
+        assertThat(shell.run("evn list").err()).startsWith("error: unknown command 'evn' (did you mean 'env'?)");
+        assertThat(shell.run("env lsit").err()).startsWith("error: unknown command 'env lsit' (did you mean 'env list'?)");
         assertThat(shell.run("env create").code()).isEqualTo(2);
         assertThat(shell.run("env show a b").code()).isEqualTo(2);
         Shell.Result unknown = shell.run("env frobnicate x");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: unknown command 'env frobnicate': env takes one of create, clone");
+        assertThat(shell.run("env create x --conda-file=env.yml --debug=1").code()).isEqualTo(2);
         assertThat(shell.run("frobnicate").code()).isEqualTo(2);
     }
 

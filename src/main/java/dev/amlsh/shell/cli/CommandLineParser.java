@@ -43,9 +43,15 @@ public final class CommandLineParser {
         if (!under.isEmpty()) {
             String subs = under.stream().map(s -> s.name().substring(first.length() + 1)).collect(Collectors.joining(", "));
             String given = words.size() > 1 && !words.get(1).startsWith("-") ? "'" + first + " " + words.get(1) + "'" : "'" + first + "'";
-            throw new UsageException("unknown command " + given + ": " + first + " takes one of " + subs);
+            String second = words.size() > 1 ? words.get(1) : "";
+            String suggestion = closest(second, under.stream().map(x -> x.name().substring(first.length() + 1).split(" ")[0])
+                    .distinct().toList());
+            throw new UsageException("unknown command " + given + (suggestion == null ? "" : " (did you mean '" + first
+                    + " " + suggestion + "'?)") + ": " + first + " takes one of " + subs);
         }
-        throw new UsageException("unknown command '" + first + "' ('help' lists the commands)");
+        String suggestion = closest(first, table.all().stream().map(e -> e.spec().name().split(" ")[0]).distinct().toList());
+        throw new UsageException("unknown command '" + first + "'"
+                + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + " ('help' lists the commands)");
     }
 
     public ParsedArgs parse(List<String> words) {
@@ -83,8 +89,7 @@ public final class CommandLineParser {
             if (opt == null) {
                 opt = LINE_OPTIONS.stream().filter(o -> o.matches(word.startsWith("--") && word.indexOf('=') > 0
                         ? word.substring(0, word.indexOf('=')) : word)).findFirst()
-                        .orElseThrow(() -> new UsageException("unknown option '" + word + "' for '" + spec.name()
-                                + "' (see '" + spec.name() + " --help')", spec.name()));
+                        .orElseThrow(() -> unknownOption(spec, word));
             }
             String value = null;
             if (opt.isFlag()) {
@@ -116,6 +121,51 @@ public final class CommandLineParser {
             checkArguments(spec, positionals);
         }
         return new ParsedArgs(spec, positionals, options, output, help, debug);
+    }
+
+    private static UsageException unknownOption(CommandSpec spec, String word) {
+        List<String> names = new ArrayList<>(spec.options().stream().map(CommandSpec.Opt::longName).toList());
+        LINE_OPTIONS.forEach(o -> names.add(o.longName()));
+        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        String suggestion = closest(name, names);
+        return new UsageException("unknown option '" + name + "' for '" + spec.name() + "'"
+                + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
+                + " (see '" + spec.name() + " --help')", spec.name());
+    }
+
+    /** The candidate within edit distance 2 of {@code word}, if exactly one is closest. */
+    static String closest(String word, List<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String c : candidates) {
+            int d = distance(word, c);
+            if (d < bestDistance) {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static void checkArguments(CommandSpec spec, List<String> positionals) {

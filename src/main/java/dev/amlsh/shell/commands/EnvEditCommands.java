@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * Edits of drafts: {@code env set}, {@code env add-*}/{@code remove-*}, {@code env var set|unset}.
+ * Edits of drafts: {@code env set}, {@code env add-*}/{@code remove-*} ({@code env var} is in EnvVarCommands).
  * Editing a name with no draft starts one from its latest version and says so; registered
  * versions never change.
  */
@@ -47,12 +47,6 @@ public final class EnvEditCommands implements CommandGroup {
                 CondaSpec::removeCondaPackage));
         entries.add(specEdit("env remove-pip", "Remove pip packages by name", "torch", CondaSpec::removePipPackage));
         entries.add(specEdit("env remove-channel", "Remove conda channels", "anaconda", CondaSpec::removeChannel));
-        entries.add(new Entry(command("env var set", ENV, "Set environment variables of a draft")
-                .arg("NAME", Completion.ENV_NAME).args("KEY=VALUE", Completion.NONE)
-                .example("env var set pytorch OMP_NUM_THREADS=1").build(), this::varSet));
-        entries.add(new Entry(command("env var unset", ENV, "Remove environment variables from a draft")
-                .arg("NAME", Completion.ENV_NAME).args("KEY", Completion.NONE)
-                .example("env var unset pytorch EXAMPLE_ENV_VAR").build(), this::varUnset));
         return entries;
     }
 
@@ -97,34 +91,6 @@ public final class EnvEditCommands implements CommandGroup {
             var interpreter = call.option("--interpreter-path");
             if (interpreter.isPresent()) {
                 e = e.withPython(e.python().withInterpreterPath(interpreter.get()));
-            }
-            return e;
-        });
-    }
-
-    private void varSet(Call call) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String pair : call.rest(1)) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("'" + pair + "' is not KEY=VALUE", "env var set");
-            }
-            pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        edit(call, env -> {
-            Environment e = env;
-            for (var p : pairs.entrySet()) {
-                e = e.withVariable(p.getKey(), p.getValue());
-            }
-            return e;
-        });
-    }
-
-    private void varUnset(Call call) {
-        edit(call, env -> {
-            Environment e = env;
-            for (String key : call.rest(1)) {
-                e = e.withoutVariable(key);
             }
             return e;
         });

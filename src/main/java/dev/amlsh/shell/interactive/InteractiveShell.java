@@ -45,6 +45,8 @@ public final class InteractiveShell {
         try (Terminal terminal = TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});
+            parser.setEofOnEscapedNewLine(true); // a trailing \ continues on a second prompt line, as in scripts
+            parser.setEofOnUnclosedQuote(true);
             LineReader reader = LineReaderBuilder.builder()
                     .terminal(terminal)
                     .appName("amlsh")

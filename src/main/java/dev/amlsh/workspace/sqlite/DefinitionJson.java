@@ -4,8 +4,14 @@ import dev.amlsh.formats.EnvironmentJson;
 import dev.amlsh.formats.Secrets;
 import dev.amlsh.model.ContainerRegistry;
 import dev.amlsh.model.Environment;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * How the store keeps a definition: the SDK v1 JSON in the service form of
@@ -21,7 +27,8 @@ final class DefinitionJson {
 
     private static final EnvironmentJson.Options STORED = EnvironmentJson.Options.service().withSecrets(Secrets.MASK);
 
-    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
+    /** jackson-core only: reading (EnvironmentJson) and writing never load jackson-databind. */
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     private DefinitionJson() {}
 
@@ -37,7 +44,43 @@ final class DefinitionJson {
 
     /** The stored text; a password, if any, is written as {@link #PASSWORD_SET}. */
     static String write(Environment env) {
-        return COMPACT.writeValueAsString(EnvironmentJson.toTree(env, STORED));
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            value(g, EnvironmentJson.toTree(env, STORED));
+        }
+        return out.toString();
+    }
+
+    /** Writes the plain values of {@link EnvironmentJson#toTree}: ordered maps, lists, strings, numbers, booleans, null. */
+    private static void value(JsonGenerator g, Object value) {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                value(g, item);
+            }
+            g.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (value instanceof BigInteger i) {
+            g.writeNumber(i);
+        } else if (value instanceof Double || value instanceof Float) {
+            g.writeNumber(((Number) value).doubleValue());
+        } else {
+            g.writeString(value.toString());
+        }
     }
 
     /** Reads a stored definition; {@code row} names it in messages. */

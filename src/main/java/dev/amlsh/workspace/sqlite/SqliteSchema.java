@@ -108,6 +108,24 @@ final class SqliteSchema {
         }
     }
 
+    /** The tables a workspace of this schema has; refuses a file that lacks one (a damaged or half-made workspace). */
+    static void requireTables(Connection c, int schema, Path file, String workspace) throws SQLException {
+        List<String> expected = new ArrayList<>(List.of("meta", "drafts", "names", "versions"));
+        if (schema >= 2) {
+            expected.add("labels");
+        }
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+            while (rs.next()) {
+                expected.remove(rs.getString(1));
+            }
+        }
+        if (!expected.isEmpty()) {
+            throw new WorkspaceUnavailableException("workspace " + workspace + " (" + file + ") is damaged: it has no "
+                    + String.join(", ", expected) + " table; it was left unchanged");
+        }
+    }
+
     /** {@code PRAGMA quick_check}: the problems found, empty when the file is sound. */
     static List<String> quickCheck(Connection c) throws SQLException {
         return check(c, "PRAGMA quick_check");
@@ -127,6 +145,12 @@ final class SqliteSchema {
                     problems.add(line);
                 }
             }
+        } catch (SQLException e) {
+            int code = e.getErrorCode() & 0xff;
+            if (code != 11 && code != 26) { // SQLITE_CORRUPT, SQLITE_NOTADB: the check's own finding
+                throw e;
+            }
+            problems.add(e.getMessage());
         }
         return problems;
     }
@@ -147,12 +171,12 @@ final class SqliteSchema {
         }
     }
 
-    /** Schema 2's Java step: the conda and image hashes of versions registered under schema 1. */
+    /** Schema 2's Java step: the hashes and numbers of versions registered under schema 1. */
     private static void fillHashes(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, definition FROM versions WHERE conda_hash IS NULL OR image_hash IS NULL ORDER BY id");
+                "SELECT id, definition FROM versions ORDER BY id");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -160,14 +184,29 @@ final class SqliteSchema {
             }
         }
         try (PreparedStatement update = c.prepareStatement(
-                "UPDATE versions SET conda_hash = ?, image_hash = ? WHERE id = ?")) {
+                "UPDATE versions SET conda_hash = ?, image_hash = ?, number = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 Environment env = DefinitionJson.read("versions row " + ids.get(i), definitions.get(i));
                 update.setString(1, EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 update.setString(2, EnvironmentHashes.imageName(env));
-                update.setLong(3, ids.get(i));
+                Long number = number(env.version());
+                if (number == null) {
+                    update.setNull(3, java.sql.Types.INTEGER);
+                } else {
+                    update.setLong(3, number);
+                }
+                update.setLong(4, ids.get(i));
                 update.executeUpdate();
             }
+        }
+    }
+
+    /** A version as {@link dev.amlsh.workspace.RegistrationRules#nextVersion} counts it: a long, or null. */
+    static Long number(String version) {
+        try {
+            return Long.parseLong(version);
+        } catch (NumberFormatException notAnInteger) {
+            return null;
         }
     }
 

@@ -20,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +44,10 @@ import org.sqlite.SQLiteOpenMode;
  * {@link WorkspaceUnavailableException}.
  *
  * <p>Opening checks the file before anything can write to it: the header must be SQLite's with
- * amlsh's {@code application_id}, the schema not newer than this amlsh's, and
- * {@code PRAGMA quick_check} must pass on a read-only connection. Only then is the file opened
- * for writing (and migrated from an older schema). A refused file is left byte for byte as it was.
+ * amlsh's {@code application_id}, the schema not newer than this amlsh's, its tables present,
+ * and {@code PRAGMA quick_check} must pass on a read-only connection (for files up to
+ * {@link #QUICK_CHECK_MAX_BYTES}). Only then is the file opened for writing (and migrated from an
+ * older schema). A refused file is left byte for byte as it was.
  *
  * <p>Registry passwords are never stored: a set password is kept as {@code "***"} (the SDK's own
  * mask), and that is what reads back.
@@ -53,6 +55,14 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5000;
+
+    /**
+     * Files up to this size (about 12,000 versions) get {@code PRAGMA quick_check} when opened,
+     * which reads the whole file (about 5 ms per MiB). A larger file is not scanned on every
+     * open; damage found later by SQLite fails that command with a "corrupt" error (exit 3) and,
+     * the journal being a WAL, leaves the file as it was. {@link #integrityCheck()} checks in full.
+     */
+    public static final long QUICK_CHECK_MAX_BYTES = 16L << 20;
 
     private static final String DEFAULT_BASE_IMAGE_KEY = "default_base_image";
 
@@ -63,6 +73,16 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     private final int busyTimeoutMillis;
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    /**
+     * Parsed definitions by version row id. A version's definition never changes and ids are
+     * never reused (AUTOINCREMENT), so an entry never goes stale, whoever writes the file.
+     */
+    private final Map<Long, Environment> definitions = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Environment> eldest) {
+            return size() > 1024;
+        }
+    };
     private Runnable onClose = () -> {};
     private boolean closed;
 
@@ -87,6 +107,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
      */
     public static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock,
             int busyTimeoutMillis) {
+        return open(file, name, readOnly, clock, busyTimeoutMillis, QUICK_CHECK_MAX_BYTES);
+    }
+
+    /** As above; {@code quickCheckMaxBytes} bounds the files that get {@code PRAGMA quick_check} on opening. */
+    static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock, int busyTimeoutMillis,
+            long quickCheckMaxBytes) {
         if (!Files.isRegularFile(file)) {
             throw new WorkspaceUnavailableException(Files.exists(file)
                     ? "workspace " + name + ": " + file + " is not a file"
@@ -102,7 +128,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try {
             header = SqliteSchema.pragmas(inspector);
             SqliteSchema.requireAmlsh(header, file, name);
-            List<String> problems = SqliteSchema.quickCheck(inspector);
+            SqliteSchema.requireTables(inspector, header.userVersion(), file, name);
+            List<String> problems = sizeOf(file) <= quickCheckMaxBytes ? SqliteSchema.quickCheck(inspector) : List.of();
             if (!problems.isEmpty()) {
                 throw new WorkspaceUnavailableException("workspace " + name + " (" + file + ") is corrupt: "
                         + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
@@ -224,7 +251,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     /** {@code PRAGMA integrity_check}: the problems found, empty when sound. */
     public synchronized List<String> integrityCheck() {
-        return read(() -> SqliteSchema.integrityCheck(connection));
+        ensureOpen();
+        try { // one statement: its own read transaction
+            return SqliteSchema.integrityCheck(connection);
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, "check the workspace");
+        }
     }
 
     /** Package-private: the catalog deletes a {@code :temp:} workspace's file when it is closed. */
@@ -316,9 +348,6 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     // registration
 
-    /** A version row without its definition: what numbering needs. */
-    private record Row(long id, String version, boolean archived) {}
-
     @Override
     public synchronized Registration register(Environment env, String explicitVersion) {
         String envName = EnvironmentName.requireRegistrable(env.name());
@@ -330,6 +359,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             if (!decision.creates()) {
                 return new Registration(decision.existing().orElseThrow(), false);
             }
+            if (explicitVersion == null && decision.version().startsWith("-")) {
+                // RegistrationRules.nextVersion overflows past Long.MAX_VALUE; never store that number
+                throw new AmlshException("environment " + envName + " has used the largest version number ("
+                        + Long.MAX_VALUE + "): register it with an explicit version");
+            }
             Environment stored = candidate.withVersion(decision.version());
             boolean archived = nameArchived(envName);
             Instant createdAt = clock.instant();
@@ -337,8 +371,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             addName.setString(1, envName);
             addName.executeUpdate();
             PreparedStatement insert = ps("INSERT INTO versions"
-                    + " (name, version, created_at, archived, definition, conda_hash, image_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                    + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
             insert.setString(1, envName);
             insert.setString(2, decision.version());
             insert.setString(3, createdAt.toString());
@@ -346,59 +380,43 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(5, DefinitionJson.write(stored));
             insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
             insert.setString(7, EnvironmentHashes.imageName(stored));
+            Long number = SqliteSchema.number(decision.version());
+            if (number == null) {
+                insert.setNull(8, Types.INTEGER);
+            } else {
+                insert.setLong(8, number);
+            }
             long id;
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);
             }
+            definitions.put(id, stored);
             return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
         });
     }
 
     /**
      * The versions {@link RegistrationRules#decide} looks at, read inside the write transaction:
-     * the one with the explicit version, the latest, and the one with the largest integer version.
+     * the one with the explicit version, the latest, and the one with the largest integer version
+     * (the {@code number} column holds each version as {@link RegistrationRules#nextVersion} reads it).
      * Deciding over these gives the same answer as over all versions (the rules look at nothing
-     * else), without parsing every definition of a long-lived name.
+     * else), with three index lookups instead of reading every version of a long-lived name.
      */
     private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
-        PreparedStatement ps = ps("SELECT id, version, archived FROM versions WHERE name = ? ORDER BY id");
-        ps.setString(1, envName);
-        Row explicit = null;
-        Row latest = null;
-        Row largest = null;
-        long max = Long.MIN_VALUE;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Row row = new Row(rs.getLong(1), rs.getString(2), rs.getInt(3) != 0);
-                if (row.version().equals(explicitVersion)) {
-                    explicit = row;
-                }
-                if (!row.archived()) {
-                    latest = row;
-                }
-                try {
-                    long n = Long.parseLong(row.version());
-                    if (n > max) {
-                        max = n;
-                        largest = row;
-                    }
-                } catch (NumberFormatException notAnInteger) {
-                    // not numbered: RegistrationRules.nextVersion ignores it too
-                }
-            }
+        Map<Long, RegisteredVersion> found = new LinkedHashMap<>();
+        if (explicitVersion != null) {
+            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            ps.setString(1, envName);
+            ps.setString(2, explicitVersion);
+            one(ps).ifPresent(v -> found.put(v.sequence(), v));
         }
-        Map<Long, Row> wanted = new LinkedHashMap<>();
-        for (Row r : new Row[] {explicit, latest, largest}) {
-            if (r != null) {
-                wanted.put(r.id(), r);
-            }
-        }
-        List<RegisteredVersion> out = new ArrayList<>();
-        for (Row r : wanted.values()) {
-            out.add(byId(r.id()));
-        }
-        return out;
+        latestVersion(envName).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
+        PreparedStatement largest = ps("SELECT " + VERSION_COLUMNS + " FROM versions v"
+                + " WHERE v.name = ? AND v.number IS NOT NULL ORDER BY v.number DESC LIMIT 1");
+        largest.setString(1, envName);
+        one(largest).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
+        return new ArrayList<>(found.values());
     }
 
     private boolean nameArchived(String envName) throws SQLException {
@@ -512,7 +530,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             version = rs.getString(3);
             createdAt = rs.getString(4);
             archived = rs.getInt(5) != 0;
-            definition = rs.getString(6);
+            definition = definitions.containsKey(id) ? null : rs.getString(6);
         }
         return Optional.of(version(id, envName, version, createdAt, archived, definition, labelsOf(id)));
     }
@@ -530,14 +548,20 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private RegisteredVersion version(ResultSet rs, List<String> labels) throws SQLException {
-        return version(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
-                rs.getString(6), labels);
+        long id = rs.getLong(1);
+        return version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
+                definitions.containsKey(id) ? null : rs.getString(6), labels);
     }
 
+    /** A version from its row; {@code definition} may be null when the parsed one is cached. */
     private RegisteredVersion version(long id, String envName, String version, String createdAt, boolean archived,
             String definition, List<String> labels) {
         String what = envName + ":" + version;
-        Environment env = parse(definition, what);
+        Environment env = definitions.get(id);
+        if (env == null || definition != null) {
+            env = parse(definition, what);
+            definitions.put(id, env);
+        }
         if (!envName.equals(env.name()) || !version.equals(env.version())) {
             throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the row of " + what
                     + " holds the definition of " + env.name() + ":" + env.version());
@@ -604,6 +628,13 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 v.setString(2, envName);
                 v.executeUpdate();
                 return null;
+            }
+            PreparedStatement known = ps("SELECT 1 FROM names WHERE name = ?");
+            known.setString(1, envName);
+            try (ResultSet rs = known.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AmlshException("environment " + envName + " is not registered");
+                }
             }
             long id = requireVersionId(envName, version);
             PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE id = ?");
@@ -754,6 +785,14 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             c.close();
         } catch (SQLException ignored) {
             // nothing to do: the connection is gone
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
         }
     }
 

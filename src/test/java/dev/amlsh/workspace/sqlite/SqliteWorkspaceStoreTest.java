@@ -132,6 +132,18 @@ class SqliteWorkspaceStoreTest {
     }
 
     @Test
+    void numberingCountsIntegerVersionsOnlyAndStopsAtTheLargestLong() {
+        store.register(env(1), "007");
+        store.register(env(2), "1.5");
+        store.register(env(3), "99999999999999999999"); // beyond a long: not a number for the rules
+        assertThat(store.register(env(4), null).version().version()).isEqualTo("8");
+        store.register(env(5), Long.toString(Long.MAX_VALUE));
+        assertThatThrownBy(() -> store.register(env(6), null)).isInstanceOf(AmlshException.class)
+                .hasMessageContaining("has used the largest version number");
+        assertThat(store.register(env(6), "next").created()).isTrue();
+    }
+
+    @Test
     void latestIsTheMostRecentlyCreatedVersionNotTheHighestNumber() {
         store.register(env(1), "5");
         store.register(env(2), "2");

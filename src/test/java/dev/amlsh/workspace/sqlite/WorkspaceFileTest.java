@@ -88,15 +88,16 @@ class WorkspaceFileTest {
             assertThat(store.register(Definitions.numbered("legacy", "v1", 9), null).version().archived()).isTrue();
             assertThat(store.integrityCheck()).isEmpty();
         }
-        // the migration's Java step filled the hashes of the versions registered under schema 1
+        // the migration's Java step filled the hashes and numbers of the versions registered under schema 1
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash FROM versions WHERE id <= 3")) {
+                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash, number FROM versions WHERE id <= 3")) {
             int rows = 0;
             while (rs.next()) {
                 Environment env = DefinitionJson.read("row", rs.getString(1));
                 assertThat(rs.getString(2)).isEqualTo(EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
                 assertThat(rs.getString(3)).isEqualTo(EnvironmentHashes.imageName(env));
+                assertThat(rs.getLong(4)).isEqualTo(Long.parseLong(env.version()));
                 rows++;
             }
             assertThat(rows).isEqualTo(3);
@@ -181,6 +182,42 @@ class WorkspaceFileTest {
                     .hasMessageContaining("workspace ws")
                     .hasMessageContaining("corrupt");
         }
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void damageInAFileTooLargeToScanOnOpenFailsTheCommandAndChangesNothing() throws Exception {
+        Path file = workspaceWithVersions(60);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+            byte[] garbage = new byte[(int) Files.size(file) - 2 * 4096];
+            Arrays.fill(garbage, (byte) 0x5A);
+            raf.seek(2 * 4096L);
+            raf.write(garbage);
+        }
+        String before = Hashes.sha256(file);
+        // a quick_check limit of 0 bytes stands for a file larger than the limit
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "ws", false, CLOCK, 1000, 0)) {
+            assertThatThrownBy(() -> store.register(Definitions.numbered("env1", "t", 99), null))
+                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+            assertThatThrownBy(() -> store.versions("env1"))
+                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+            assertThat(store.integrityCheck()).isNotEmpty();
+        }
+        assertThat(Hashes.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void anAmlshFileWithoutItsTablesIsRefusedAndUnchanged() throws Exception {
+        Path file = dir.resolve("half.amlsh");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 2");
+            s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
+        }
+        String before = Hashes.sha256(file);
+        assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "half", false, CLOCK))
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("is damaged: it has no drafts, names, versions, labels table");
         assertThat(Hashes.sha256(file)).isEqualTo(before);
     }
 

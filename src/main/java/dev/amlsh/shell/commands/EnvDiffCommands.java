@@ -7,10 +7,6 @@ import dev.amlsh.diff.Change;
 import dev.amlsh.diff.DockerfileDiff;
 import dev.amlsh.diff.EnvironmentDiff;
 import dev.amlsh.image.DockerfileRenderer;
-import dev.amlsh.lint.EnvironmentLint;
-import dev.amlsh.lint.Finding;
-import dev.amlsh.lint.Severity;
-import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.CommandFailed;
@@ -21,15 +17,14 @@ import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** {@code env diff} and {@code env lint}: what changed between two environments, and what is not reproducible. */
-public final class EnvCompareCommands implements CommandGroup {
+/** {@code env diff}: what changed between two environments, and whether Azure ML would build another image. */
+public final class EnvDiffCommands implements CommandGroup {
 
     private final DockerfileRenderer dockerfiles;
 
-    public EnvCompareCommands(DockerfileRenderer dockerfiles) {
+    public EnvDiffCommands(DockerfileRenderer dockerfiles) {
         this.dockerfiles = dockerfiles;
     }
 
@@ -41,11 +36,7 @@ public final class EnvCompareCommands implements CommandGroup {
                         .flag("--dockerfile", "add a unified diff of the two Dockerfiles")
                         .flag("--exit-code", "exit 1 when they differ (like git diff --exit-code)")
                         .description("Lines: + added, - removed, ~ changed, by field (conda.NAME, pip.NAME, docker.baseImage, ...).")
-                        .example("env diff pytorch:1 pytorch").build(), this::diff),
-                new Entry(command("env lint", INSPECT, "Check an environment for reproducibility problems")
-                        .arg("REF", Completion.ENV_REF)
-                        .flag("--strict", "warnings fail too (exit 1), not only errors")
-                        .example("env lint pytorch --strict").build(), this::lint));
+                        .example("env diff pytorch:1 pytorch").build(), this::diff));
     }
 
     private void diff(Call call) {
@@ -108,35 +99,5 @@ public final class EnvCompareCommands implements CommandGroup {
             m.put("after", ch.after());
         }
         return m;
-    }
-
-    private void lint(Call call) {
-        Environment env = call.workspace().resolve(call.arg(0));
-        List<Finding> findings = EnvironmentLint.check(env);
-        boolean strict = call.flag("--strict");
-        long failing = findings.stream().filter(f -> f.severity() == Severity.ERROR
-                || (strict && f.severity() == Severity.WARNING)).count();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            m.put("code", f.code());
-            m.put("field", f.field());
-            m.put("message", f.message());
-            rows.add(m);
-        }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("reference", call.arg(0));
-        view.put("passed", failing == 0);
-        view.put("findings", rows);
-        call.print(view, out -> {
-            for (Map<String, Object> f : rows) {
-                out.println(f.get("severity") + " [" + f.get("code") + "] " + f.get("field") + ": " + f.get("message"));
-            }
-            out.println(findings.isEmpty() ? "no findings" : findings.size() + " finding(s)");
-        });
-        if (failing > 0) {
-            throw new AmlshException("env lint: " + failing + " finding(s) fail" + (strict ? " (--strict)" : ""));
-        }
     }
 }

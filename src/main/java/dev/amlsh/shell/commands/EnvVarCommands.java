@@ -1,0 +1,59 @@
+package dev.amlsh.shell.commands;
+
+import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
+import static dev.amlsh.shell.cli.CommandSpec.command;
+
+import dev.amlsh.model.Environment;
+import dev.amlsh.shell.Call;
+import dev.amlsh.shell.UsageException;
+import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.Completion;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code env var set|unset}: a draft's environment variables (not part of the image hash). */
+public final class EnvVarCommands implements CommandGroup {
+
+    @Override
+    public List<Entry> commands() {
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(command("env var set", ENV, "Set environment variables of a draft")
+                .arg("NAME", Completion.ENV_NAME).args("KEY=VALUE", Completion.NONE)
+                .example("env var set pytorch OMP_NUM_THREADS=1").build(), this::varSet));
+        entries.add(new Entry(command("env var unset", ENV, "Remove environment variables from a draft")
+                .arg("NAME", Completion.ENV_NAME).args("KEY", Completion.NONE)
+                .example("env var unset pytorch EXAMPLE_ENV_VAR").build(), this::varUnset));
+        return entries;
+    }
+
+    private void varSet(Call call) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String pair : call.rest(1)) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("'" + pair + "' is not KEY=VALUE", "env var set");
+            }
+            pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        EnvEditCommands.edit(call, env -> {
+            Environment e = env;
+            for (var p : pairs.entrySet()) {
+                e = e.withVariable(p.getKey(), p.getValue());
+            }
+            return e;
+        });
+    }
+
+    private void varUnset(Call call) {
+        EnvEditCommands.edit(call, env -> {
+            Environment e = env;
+            for (String key : call.rest(1)) {
+                e = e.withoutVariable(key);
+            }
+            return e;
+        });
+    }
+}
