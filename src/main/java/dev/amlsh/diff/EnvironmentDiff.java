@@ -32,8 +32,8 @@ public record EnvironmentDiff(
 
     public static EnvironmentDiff of(Environment before, Environment after) {
         FieldComparison c = new FieldComparison();
-        c.value("name", before.name(), after.name());
-        c.value("version", before.version(), after.version());
+        // Name and version say which environments are compared, not how they differ: two
+        // versions with one definition are identical (registration would keep the version).
         compareDocker(c, before, after);
         c.value("python.userManagedDependencies", before.isUserManaged(), after.isUserManaged());
         c.value("python.interpreterPath", before.python().interpreterPath(), after.python().interpreterPath());

@@ -359,11 +359,6 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             if (!decision.creates()) {
                 return new Registration(decision.existing().orElseThrow(), false);
             }
-            if (explicitVersion == null && decision.version().startsWith("-")) {
-                // RegistrationRules.nextVersion overflows past Long.MAX_VALUE; never store that number
-                throw new AmlshException("environment " + envName + " has used the largest version number ("
-                        + Long.MAX_VALUE + "): register it with an explicit version");
-            }
             Environment stored = candidate.withVersion(decision.version());
             boolean archived = nameArchived(envName);
             Instant createdAt = clock.instant();

@@ -139,7 +139,7 @@ class SqliteWorkspaceStoreTest {
         assertThat(store.register(env(4), null).version().version()).isEqualTo("8");
         store.register(env(5), Long.toString(Long.MAX_VALUE));
         assertThatThrownBy(() -> store.register(env(6), null)).isInstanceOf(AmlshException.class)
-                .hasMessageContaining("has used the largest version number");
+                .hasMessageContaining("no version number is left after " + Long.MAX_VALUE);
         assertThat(store.register(env(6), "next").created()).isTrue();
     }
 
