@@ -14,6 +14,8 @@ env show;ref;
 env dockerfile;ref;
 env conda-spec;ref;
 env image-details;ref;
+env diff;ref ref;--dockerfile:flag --exit-code:flag
+env lint;ref;--strict:flag
 env save;ref dir;--overwrite:flag
 env load;dir;--name:none
 env import;file;--name:none
