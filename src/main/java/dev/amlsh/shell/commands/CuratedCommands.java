@@ -8,7 +8,7 @@ import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,11 +32,11 @@ public final class CuratedCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("curated list", CURATED, "List the Azure ML base images amlsh knows")
+                new AmlshCommand(command("curated list", CURATED, "List the Azure ML base images amlsh knows")
                         .description(SCOPE + ".").example("curated list").build(), this::list),
-                new Entry(command("curated show", CURATED, "Show one known base image and its pinned digest")
+                new AmlshCommand(command("curated show", CURATED, "Show one known base image and its pinned digest")
                         .arg("IMAGE", Completion.CURATED_IMAGE)
                         .example("curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1").build(),
                         this::show));

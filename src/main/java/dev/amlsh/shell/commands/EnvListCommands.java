@@ -6,7 +6,7 @@ import static dev.amlsh.shell.cli.CommandSpec.command;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
@@ -20,8 +20,8 @@ import java.util.TreeSet;
 public final class EnvListCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
-        return List.of(new Entry(command("env list", ENV, "List drafts and registered environments")
+    public List<AmlshCommand> commands() {
+        return List.of(new AmlshCommand(command("env list", ENV, "List drafts and registered environments")
                 .flag("--archived", "include archived names")
                 .description("DRAFT says: new (never registered), changed (differs from the latest version),\n"
                         + "same (equal to it) or - (no draft). An archived name with a draft is listed, marked archived.")
