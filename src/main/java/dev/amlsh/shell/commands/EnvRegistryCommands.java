@@ -10,10 +10,12 @@ import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.EnvironmentRef;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.WorkspaceStore;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,18 +71,20 @@ public final class EnvRegistryCommands implements CommandGroup {
         for (RegisteredVersion v : versions) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("version", v.version());
-            row.put("createdAt", v.createdAt().toString());
+            row.put("createdAt", v.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
             row.put("labels", v.labels());
             row.put("archived", v.archived());
             row.put("imageName", EnvironmentHashes.imageName(v.environment()));
             view.add(row);
         }
         call.print(view, out -> {
-            out.println(String.format("%-10s %-22s %-9s %-20s %s", "VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE"));
-            for (Map<String, Object> row : view) {
-                out.println(String.format("%-10s %-22s %-9s %-20s %s", row.get("version"), row.get("createdAt"),
-                        (boolean) row.get("archived") ? "yes" : "-", labels(row.get("labels")), row.get("imageName")));
+            Table table = Table.of("VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE");
+            for (int i = 0; i < view.size(); i++) {
+                Map<String, Object> row = view.get(i);
+                table.row(row.get("version"), versions.get(i).createdAt().truncatedTo(ChronoUnit.SECONDS),
+                        (boolean) row.get("archived") ? "yes" : "-", labels(row.get("labels")), row.get("imageName"));
             }
+            table.print(out);
         });
     }
 

@@ -9,6 +9,7 @@ import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
@@ -50,7 +51,11 @@ public final class WorkspaceCommands implements CommandGroup {
         view.put("defaultBaseImage", store.defaultBaseImage());
         view.put("drafts", store.drafts().size());
         view.put("environments", store.names(true).size());
-        call.print(view, out -> view.forEach((k, v) -> out.println(String.format("%-18s %s", k + ":", v == null ? "-" : v))));
+        call.print(view, out -> {
+            Table table = Table.labelled();
+            view.forEach((k, v) -> table.row(k + ":", v));
+            table.print(out);
+        });
     }
 
     private void list(Call call) {
@@ -64,10 +69,11 @@ public final class WorkspaceCommands implements CommandGroup {
             view.add(row);
         }
         call.print(view, out -> {
+            Table table = Table.of("NAME", "CURRENT", "BYTES", "FILE");
             for (Map<String, Object> row : view) {
-                out.println(((boolean) row.get("current") ? "* " : "  ") + row.get("name") + "  (" + row.get("sizeBytes")
-                        + " bytes, " + row.get("file") + ")");
+                table.row(row.get("name"), (boolean) row.get("current") ? "*" : "", row.get("sizeBytes"), row.get("file"));
             }
+            table.print(out);
         });
     }
 
