@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.amlsh.shell.AmlshConfiguration;
 import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.cli.CommandLineParser;
-import dev.amlsh.shell.cli.CommandSpec;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.Completion;
 import java.io.IOException;
@@ -21,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.shell.core.command.CommandOption;
 
 /**
  * The shell completion scripts (completions/bash/amlsh, completions/zsh/_amlsh,
@@ -55,15 +55,14 @@ class CompletionScriptsTest {
 
     static List<String> spec() {
         List<String> lines = new ArrayList<>();
-        for (CommandTable.Entry entry : table.all()) {
-            CommandSpec spec = entry.spec();
-            String args = spec.rawArguments() ? "none*"
-                    : spec.args().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
+        for (AmlshCommand command : table.all()) {
+            String args = command.rawArguments() ? "none*"
+                    : command.arguments().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
                             .collect(Collectors.joining(" "));
-            String options = spec.options().stream()
-                    .map(o -> o.longName() + ":" + (o.isFlag() ? "flag" : kind(o.completion())))
+            String options = command.getOptions().stream()
+                    .map(o -> "--" + o.longName() + ":" + (AmlshCommand.isFlag(o) ? "flag" : kind(command.completion(o))))
                     .collect(Collectors.joining(" "));
-            lines.add(spec.name() + ";" + args + ";" + options);
+            lines.add(command.getName() + ";" + args + ";" + options);
         }
         return lines;
     }
@@ -108,8 +107,8 @@ class CompletionScriptsTest {
     @ValueSource(strings = {"completions/bash/amlsh", "completions/zsh/_amlsh", "completions/fish/amlsh.fish"})
     void scriptKnowsTheOptionsEveryCommandTakes(String script) throws IOException {
         String text = Files.readString(Path.of(script), StandardCharsets.UTF_8);
-        for (CommandSpec.Opt o : CommandLineParser.LINE_OPTIONS) {
-            assertThat(text).as(script + " offers the per-command option " + o.longName()).contains(o.longName());
+        for (CommandOption o : AmlshCommand.LINE_OPTIONS) {
+            assertThat(text).as(script + " offers the per-command option --" + o.longName()).contains("--" + o.longName());
         }
         for (String global : List.of("--output", "--workspace", "--file", "--read-only", "--no-color", "--debug",
                 "--help", "--version", "--continue-on-error", "--echo")) {
