@@ -57,6 +57,9 @@ for j in "$jdk17" "$jdk25"; do
   archive_note+="- $("$j/bin/java" -version 2>&1 | head -1): $shared of $total classes loaded from the archive (\"source: shared objects file\")"$'\n'
 done
 
+# Run from the throw-away folder: the plain Spring Shell app writes its history file
+# (spring-shell.log) into the working directory.
+cd "$home"
 hf() { # name, then hyperfine arguments
   local name=$1; shift
   echo "== $name" >&2
