@@ -4,15 +4,21 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.cli.CommandLineParser;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.ParsedArgs;
-import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.render.Output;
 import dev.amlsh.shell.script.Tokenizer;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.util.List;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.ExitStatus;
 
 /**
- * Runs one command line (already split into words) and maps what happened to an {@link ExitCode}:
- * the single place where exceptions become exit codes and {@code error:} lines.
+ * Runs one command line: amlsh's strict parser turns the words into Spring Shell's
+ * {@code ParsedInput}, the command is looked up in Spring Shell's {@code CommandRegistry} and run
+ * through {@code Command.execute(CommandContext)} with the session's writer as the output writer.
+ * The single place where Spring Shell's {@link ExitStatus} and exceptions become an
+ * {@link ExitCode} and {@code error:} lines.
  */
 public final class CommandRunner {
 
@@ -48,14 +54,11 @@ public final class CommandRunner {
         try {
             ParsedArgs args = parser.parse(words);
             debug |= args.debug();
-            if (args.help()) {
-                new HelpPrinter(parser.table()).command(session.out(), args.spec());
-                return ExitCode.OK;
-            }
-            parser.table().find(args.spec().name()).orElseThrow().handler().run(new Call(args, session, output));
-            return ExitCode.OK;
-        } catch (CommandFailed e) {
-            return e.code();
+            CommandRegistry registry = parser.table().registry();
+            Command command = registry.getCommandByName(args.command().getName());
+            CommandContext context = new CommandContext(args.toParsedInput(), registry, session.out(),
+                    new SessionInput(session, output));
+            return exitCode(command.execute(context));
         } catch (UsageException e) {
             return report(session, where, e, ExitCode.USAGE, debug);
         } catch (AmlshException e) {
@@ -68,6 +71,23 @@ public final class CommandRunner {
             session.out().flush();
             session.err().flush();
         }
+    }
+
+    /**
+     * Spring Shell's status as amlsh's exit code: 0 is OK; amlsh's own codes (a command's
+     * {@code CommandFailed}) map to themselves; Spring Shell's negative ones (usage -2, execution -1,
+     * availability -3) to USAGE or FAILED.
+     */
+    static ExitCode exitCode(ExitStatus status) {
+        if (status.equals(ExitStatus.USAGE_ERROR)) {
+            return ExitCode.USAGE;
+        }
+        for (ExitCode code : ExitCode.values()) {
+            if (code.code() == status.code()) {
+                return code;
+            }
+        }
+        return ExitCode.FAILED;
     }
 
     private static ExitCode report(Session session, String where, Exception e, ExitCode code, boolean debug) {

@@ -2,6 +2,7 @@ package dev.amlsh.workspace;
 
 import dev.amlsh.model.AmlshException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -16,11 +17,14 @@ public final class Clocks {
 
     private Clocks() {}
 
-    /** A fixed clock at {@code SOURCE_DATE_EPOCH} when it is set (non-empty), else the system clock in UTC. */
+    /**
+     * A fixed clock at {@code SOURCE_DATE_EPOCH} when it is set (non-empty), else the system clock in
+     * UTC ticking in whole milliseconds (stored times and JSON say {@code ...T16:00:09.457Z}, never nanoseconds).
+     */
     public static Clock fromEnvironment(Map<String, String> env) {
         String value = env.get(SOURCE_DATE_EPOCH);
         if (value == null || value.isBlank()) {
-            return Clock.systemUTC();
+            return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
         }
         long seconds;
         try {

@@ -2,7 +2,7 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.cli.AmlshCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,8 +109,8 @@ class AmlshIT {
                 """);
         amlsh.write("inner.amlsh", "echo from the inner script\n");
         String script = Files.readString(amlsh.cwd.resolve("all.amlsh"), StandardCharsets.UTF_8);
-        for (CommandTable.Entry e : Shell.commands().table().all()) {
-            assertThat(script).as("all.amlsh runs " + e.spec().name()).containsPattern("(?m)^" + e.spec().name() + "\\b");
+        for (AmlshCommand e : Shell.commands().table().all()) {
+            assertThat(script).as("all.amlsh runs " + e.getName()).containsPattern("(?m)^" + e.getName() + "\\b");
         }
         Amlsh.Result r = amlsh.run("", "-f", "all.amlsh");
         assertThat(r.err()).doesNotContain("error:");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Each command's JSON (and one YAML) shape, pinned by golden files under
+ * Each command's JSON (and one YAML) shape, and the text tables, pinned by golden files under
  * src/test/resources/shell/golden and documented in docs/COMMANDS.md. To regenerate after a
  * deliberate change: {@code mvn test -Dtest=GoldenOutputTest -Dgolden.update=true}, then review the diff.
  */
@@ -62,6 +62,32 @@ class GoldenOutputTest {
         golden("curated-list.json", "curated list -o json");
     }
 
+    /** Text tables (Spring Shell's table module): header, columns parted by two spaces, no trailing blanks. */
+    @Test
+    void textTables() throws IOException {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        shell.run("env label demo:1 stable");
+        shell.run("env create a-much-longer-draft-name");
+        golden("env-list.txt", "env list");
+        golden("env-versions.txt", "env versions demo");
+        shell.run("workspace create course");
+        golden("workspace-list.txt", "workspace list");
+        golden("workspace-show.txt", "workspace show");
+        golden("curated-list.txt", "curated list");
+    }
+
+    @Test
+    void yamlEndsWithOneNewline() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        for (String line : List.of("env versions demo -o yaml", "env list -o yaml", "env show demo -o yaml",
+                "env dockerfile demo -o yaml", "workspace show -o yaml", "history -o yaml", "version -o yaml")) {
+            String out = shell.run(line).out();
+            assertThat(out).as(line).endsWith("\n").doesNotEndWith("\n\n");
+        }
+    }
+
     private void golden(String file, String line) throws IOException {
         Shell.Result r = shell.run(line);
         assertThat(r.code()).as(line + "\n" + r.err()).isZero();
@@ -76,7 +102,7 @@ class GoldenOutputTest {
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(25);
+            assertThat(names).hasSize(30);
         }
     }
 }

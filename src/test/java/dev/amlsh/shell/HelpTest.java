@@ -2,8 +2,7 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.cli.CommandSpec;
-import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.cli.AmlshCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +14,11 @@ class HelpTest {
     @Test
     void everyCommandHasASummaryAnExampleAndADocumentedSection() throws Exception {
         String doc = Files.readString(Path.of("docs/COMMANDS.md"), StandardCharsets.UTF_8);
-        for (CommandTable.Entry e : Shell.commands().table().all()) {
-            CommandSpec spec = e.spec();
-            assertThat(spec.summary()).as(spec.name()).isNotBlank();
-            assertThat(spec.examples()).as(spec.name()).isNotEmpty();
-            assertThat(spec.examples()).allMatch(x -> x.startsWith(spec.name().split(" ")[0]), spec.name());
-            assertThat(doc).as(spec.name()).contains("### `" + spec.name() + "`");
+        for (AmlshCommand command : Shell.commands().table().all()) {
+            assertThat(command.getDescription()).as(command.getName()).isNotBlank();
+            assertThat(command.examples()).as(command.getName()).isNotEmpty();
+            assertThat(command.examples()).allMatch(x -> x.startsWith(command.getName().split(" ")[0]), command.getName());
+            assertThat(doc).as(command.getName()).contains("### `" + command.getName() + "`");
         }
     }
 

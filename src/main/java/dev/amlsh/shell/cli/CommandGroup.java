@@ -5,5 +5,5 @@ import java.util.List;
 /** A bean contributing the commands of one noun ({@code env create}, {@code env clone}, ...). */
 public interface CommandGroup {
 
-    List<CommandTable.Entry> commands();
+    List<AmlshCommand> commands();
 }

@@ -7,20 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.shell.core.command.CommandOption;
 
 /**
  * Strict parsing of one command's words against its {@link CommandSpec}: options anywhere
  * ({@code --name VALUE}, {@code --name=VALUE}), {@code --} ends options, and anything unknown,
  * repeated, missing or malformed is a {@link UsageException} (exit 2) before the command runs.
- * Spring Shell 4.0.1's parser ignores unknown options and missing arguments, so amlsh parses itself.
+ * Spring Shell 4.0.1's parser ignores unknown options and missing arguments, so amlsh parses itself,
+ * against the command's Spring Shell metadata ({@code getOptions()}), and hands the result on as a
+ * {@code ParsedInput} ({@link ParsedArgs#toParsedInput()}).
  */
 public final class CommandLineParser {
-
-    /** Options every command accepts after its words. */
-    public static final List<CommandSpec.Opt> LINE_OPTIONS = List.of(
-            new CommandSpec.Opt("--output", 'o', "FORMAT", "text, json or yaml for this command", Completion.OUTPUT_FORMAT),
-            new CommandSpec.Opt("--debug", null, null, "show the stack trace of an error", Completion.NONE),
-            new CommandSpec.Opt("--help", 'h', null, "show this command's help", Completion.NONE));
 
     private final CommandTable table;
 
@@ -33,34 +30,34 @@ public final class CommandLineParser {
     }
 
     /** Finds the command the words name, or explains why there is none. */
-    public CommandTable.Entry resolve(List<String> words) {
+    public AmlshCommand resolve(List<String> words) {
         var match = table.match(words);
         if (match.isPresent()) {
             return match.get().getKey();
         }
         String first = words.get(0);
-        List<CommandSpec> under = table.under(first);
+        List<AmlshCommand> under = table.under(first);
         if (!under.isEmpty()) {
-            String subs = under.stream().map(s -> s.name().substring(first.length() + 1)).collect(Collectors.joining(", "));
+            String subs = under.stream().map(s -> s.getName().substring(first.length() + 1)).collect(Collectors.joining(", "));
             String given = words.size() > 1 && !words.get(1).startsWith("-") ? "'" + first + " " + words.get(1) + "'" : "'" + first + "'";
             String second = words.size() > 1 ? words.get(1) : "";
-            String suggestion = closest(second, under.stream().map(x -> x.name().substring(first.length() + 1).split(" ")[0])
+            String suggestion = closest(second, under.stream().map(x -> x.getName().substring(first.length() + 1).split(" ")[0])
                     .distinct().toList());
             throw new UsageException("unknown command " + given + (suggestion == null ? "" : " (did you mean '" + first
                     + " " + suggestion + "'?)") + ": " + first + " takes one of " + subs);
         }
-        String suggestion = closest(first, table.all().stream().map(e -> e.spec().name().split(" ")[0]).distinct().toList());
+        String suggestion = closest(first, table.all().stream().map(e -> e.getName().split(" ")[0]).distinct().toList());
         throw new UsageException("unknown command '" + first + "'"
                 + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + " ('help' lists the commands)");
     }
 
     public ParsedArgs parse(List<String> words) {
-        CommandTable.Entry entry = resolve(words);
-        CommandSpec spec = entry.spec();
-        int used = spec.name().split(" ").length;
+        AmlshCommand command = resolve(words);
+        String name = command.getName();
+        int used = name.split(" ").length;
         List<String> rest = words.subList(used, words.size());
-        if (spec.rawArguments()) {
-            return new ParsedArgs(spec, rest, Map.of(), null, false, false);
+        if (command.rawArguments()) {
+            return new ParsedArgs(command, rest, Map.of(), null, false, false);
         }
         List<String> positionals = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
@@ -78,59 +75,56 @@ public final class CommandLineParser {
                 optionsEnded = true;
                 continue;
             }
-            String name = word;
+            String given = word;
             String inline = null;
             int eq = word.indexOf('=');
             if (word.startsWith("--") && eq > 0) {
-                name = word.substring(0, eq);
+                given = word.substring(0, eq);
                 inline = word.substring(eq + 1);
             }
-            CommandSpec.Opt opt = spec.option(name).orElse(null);
-            if (opt == null) {
-                opt = LINE_OPTIONS.stream().filter(o -> o.matches(word.startsWith("--") && word.indexOf('=') > 0
-                        ? word.substring(0, word.indexOf('=')) : word)).findFirst()
-                        .orElseThrow(() -> unknownOption(spec, word));
-            }
+            CommandOption opt = command.option(given).orElseThrow(() -> unknownOption(command, word));
+            String longName = "--" + opt.longName();
             String value = null;
-            if (opt.isFlag()) {
+            if (AmlshCommand.isFlag(opt)) {
                 if (inline != null) {
-                    throw new UsageException("option " + opt.longName() + " takes no value", spec.name());
+                    throw new UsageException("option " + longName + " takes no value", name);
                 }
             } else if (inline != null) {
                 value = inline;
             } else if (i + 1 < rest.size()) {
                 value = rest.get(++i);
             } else {
-                throw new UsageException("option " + opt.longName() + " needs a value (" + opt.valueName() + ")", spec.name());
+                throw new UsageException("option " + longName + " needs a value (" + command.valueName(opt) + ")", name);
             }
-            if (opt.completion() == Completion.BOOLEAN && !value.equals("true") && !value.equals("false")) {
-                throw new UsageException("option " + opt.longName() + " takes true or false, not '" + value + "'", spec.name());
+            if (opt.type() == Boolean.class && !value.equals("true") && !value.equals("false")) {
+                throw new UsageException("option " + longName + " takes true or false, not '" + value + "'", name);
             }
-            switch (opt.longName()) {
+            switch (longName) {
                 case "--output" -> output = OutputFormat.parse(value).label();
                 case "--help" -> help = true;
                 case "--debug" -> debug = true;
                 default -> {
-                    if (options.putIfAbsent(opt.longName(), opt.isFlag() ? "true" : value) != null) {
-                        throw new UsageException("option " + opt.longName() + " is given twice", spec.name());
+                    if (options.putIfAbsent(longName, AmlshCommand.isFlag(opt) ? "true" : value) != null) {
+                        throw new UsageException("option " + longName + " is given twice", name);
                     }
                 }
             }
         }
         if (!help) {
-            checkArguments(spec, positionals);
+            checkArguments(command, positionals);
         }
-        return new ParsedArgs(spec, positionals, options, output, help, debug);
+        return new ParsedArgs(command, positionals, options, output, help, debug);
     }
 
-    private static UsageException unknownOption(CommandSpec spec, String word) {
-        List<String> names = new ArrayList<>(spec.options().stream().map(CommandSpec.Opt::longName).toList());
-        LINE_OPTIONS.forEach(o -> names.add(o.longName()));
-        String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
-        String suggestion = closest(name, names);
-        return new UsageException("unknown option '" + name + "' for '" + spec.name() + "'"
+    private static UsageException unknownOption(AmlshCommand command, String word) {
+        List<String> names = new ArrayList<>();
+        command.getOptions().forEach(o -> names.add("--" + o.longName()));
+        AmlshCommand.LINE_OPTIONS.forEach(o -> names.add("--" + o.longName()));
+        String given = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        String suggestion = closest(given, names);
+        return new UsageException("unknown option '" + given + "' for '" + command.getName() + "'"
                 + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
-                + " (see '" + spec.name() + " --help')", spec.name());
+                + " (see '" + command.getName() + " --help')", command.getName());
     }
 
     /** The candidate within edit distance 2 of {@code word}, if exactly one is closest. */
@@ -168,17 +162,17 @@ public final class CommandLineParser {
         return d[a.length()][b.length()];
     }
 
-    private static void checkArguments(CommandSpec spec, List<String> positionals) {
-        List<CommandSpec.Arg> args = spec.args();
+    private static void checkArguments(AmlshCommand spec, List<String> positionals) {
+        List<CommandSpec.Arg> args = spec.arguments();
         int required = (int) args.stream().filter(CommandSpec.Arg::required).count();
         boolean variadic = !args.isEmpty() && args.get(args.size() - 1).variadic();
         if (positionals.size() < required) {
             CommandSpec.Arg missing = args.get(positionals.size());
-            throw new UsageException("'" + spec.name() + "' needs " + missing.name() + ": " + spec.synopsis(), spec.name());
+            throw new UsageException("'" + spec.getName() + "' needs " + missing.name() + ": " + spec.synopsis(), spec.getName());
         }
         if (!variadic && positionals.size() > args.size()) {
-            throw new UsageException("unexpected argument '" + positionals.get(args.size()) + "' for '" + spec.name()
-                    + "': " + spec.synopsis(), spec.name());
+            throw new UsageException("unexpected argument '" + positionals.get(args.size()) + "' for '" + spec.getName()
+                    + "': " + spec.synopsis(), spec.getName());
         }
     }
 }

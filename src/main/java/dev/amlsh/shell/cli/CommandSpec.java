@@ -2,11 +2,11 @@ package dev.amlsh.shell.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * What a command accepts, declared once: its words, positional arguments and options, with help
- * text and examples. The parser, {@code help} and TAB completion all read it.
+ * How a command is declared, once: its words, positional arguments and options, with help text and
+ * examples. {@link AmlshCommand} turns a declaration into a Spring Shell command, which the parser,
+ * {@code help} and TAB completion read.
  */
 public record CommandSpec(String name, Group group, String summary, List<Arg> args, List<Opt> options,
         String description, List<String> examples, boolean rawArguments) {
@@ -38,32 +38,12 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
             return valueName == null;
         }
 
-        public boolean matches(String word) {
-            return word.equals(longName) || (shortName != null && word.equals("-" + shortName));
-        }
     }
 
     public CommandSpec {
         args = List.copyOf(args);
         options = List.copyOf(options);
         examples = List.copyOf(examples);
-    }
-
-    public Optional<Opt> option(String word) {
-        return options.stream().filter(o -> o.matches(word)).findFirst();
-    }
-
-    /** {@code env create NAME [--conda-file F] ...}, as help and usage errors print it. */
-    public String synopsis() {
-        StringBuilder s = new StringBuilder(name);
-        for (Arg a : args) {
-            String word = a.name() + (a.variadic() ? "..." : "");
-            s.append(' ').append(a.required() ? word : "[" + word + "]");
-        }
-        for (Opt o : options) {
-            s.append(" [").append(o.longName()).append(o.isFlag() ? "" : " " + o.valueName()).append(']');
-        }
-        return s.toString();
     }
 
     public static Builder command(String name, Group group, String summary) {

@@ -2,56 +2,66 @@ package dev.amlsh.shell.cli;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
 
-/** Every command amlsh knows, by its words ({@code "env create"}), in declaration order. */
+/**
+ * Every command amlsh knows, held in Spring Shell's {@link CommandRegistry} (built here from the
+ * command beans, without the registry's context scan); lookups by name go through the registry.
+ * The registry is a set, so the declaration order {@code help} lists commands in is kept alongside.
+ */
 public final class CommandTable {
 
-    /** A command: what it accepts and what runs it. */
-    public record Entry(CommandSpec spec, CommandHandler handler) {}
-
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final CommandRegistry registry;
+    private final List<AmlshCommand> ordered = new ArrayList<>();
 
     public CommandTable(Collection<? extends CommandGroup> groups) {
+        Set<Command> commands = new LinkedHashSet<>();
         for (CommandGroup group : groups) {
-            for (Entry entry : group.commands()) {
-                if (entries.putIfAbsent(entry.spec().name(), entry) != null) {
-                    throw new IllegalStateException("two commands named " + entry.spec().name());
+            for (AmlshCommand command : group.commands()) {
+                if (!commands.add(command)) {
+                    throw new IllegalStateException("two commands named " + command.getName());
                 }
+                ordered.add(command);
             }
         }
+        this.registry = new CommandRegistry(commands);
     }
 
-    public Optional<Entry> find(String name) {
-        return Optional.ofNullable(entries.get(name));
+    public CommandRegistry registry() {
+        return registry;
     }
 
-    public Collection<Entry> all() {
-        return entries.values();
+    public Optional<AmlshCommand> find(String name) {
+        return registry.getCommandByName(name) instanceof AmlshCommand command ? Optional.of(command) : Optional.empty();
+    }
+
+    /** The commands in declaration order (the order of {@code help}). */
+    public List<AmlshCommand> all() {
+        return List.copyOf(ordered);
     }
 
     /** The longest command name made of the first words, and how many words it used. */
-    public Optional<Map.Entry<Entry, Integer>> match(List<String> words) {
+    public Optional<Map.Entry<AmlshCommand, Integer>> match(List<String> words) {
         for (int n = Math.min(3, words.size()); n >= 1; n--) {
-            Entry e = entries.get(String.join(" ", words.subList(0, n)));
-            if (e != null) {
-                return Optional.of(Map.entry(e, n));
+            Optional<AmlshCommand> command = find(String.join(" ", words.subList(0, n)));
+            if (command.isPresent()) {
+                return Optional.of(Map.entry(command.get(), n));
             }
         }
         return Optional.empty();
     }
 
     /** Commands whose name starts with these words and a space ({@code env} gives the env commands). */
-    public List<CommandSpec> under(String prefix) {
-        List<CommandSpec> result = new ArrayList<>();
-        for (Entry e : entries.values()) {
-            if (e.spec().name().startsWith(prefix + " ")) {
-                result.add(e.spec());
-            }
-        }
-        return result;
+    public List<AmlshCommand> under(String prefix) {
+        return registry.getCommandsByPrefix(prefix + " ").stream()
+                .filter(AmlshCommand.class::isInstance).map(AmlshCommand.class::cast)
+                .sorted(Comparator.comparingInt(ordered::indexOf)).toList();
     }
 }

@@ -8,8 +8,9 @@ import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,11 @@ public final class CuratedCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("curated list", CURATED, "List the Azure ML base images amlsh knows")
+                new AmlshCommand(command("curated list", CURATED, "List the Azure ML base images amlsh knows")
                         .description(SCOPE + ".").example("curated list").build(), this::list),
-                new Entry(command("curated show", CURATED, "Show one known base image and its pinned digest")
+                new AmlshCommand(command("curated show", CURATED, "Show one known base image and its pinned digest")
                         .arg("IMAGE", Completion.CURATED_IMAGE)
                         .example("curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1").build(),
                         this::show));
@@ -47,9 +48,11 @@ public final class CuratedCommands implements CommandGroup {
         catalog.all().forEach(image -> view.add(view(image)));
         call.print(view, out -> {
             out.println("# " + SCOPE);
+            Table table = Table.of("IMAGE", "DIGEST", "NOTE");
             for (BaseImage image : catalog.all()) {
-                out.println(image.image() + (image.digest().isPresent() ? "  (digest pinned)" : "") + "  " + image.note());
+                table.row(image.image(), image.digest().isPresent() ? "pinned" : "-", image.note());
             }
+            table.print(out);
         });
     }
 
@@ -58,10 +61,9 @@ public final class CuratedCommands implements CommandGroup {
                 + call.arg(0) + "' ('curated list' shows those it knows; any other image is used as given)"));
         Map<String, Object> view = view(image);
         call.print(view, out -> {
-            out.println("image:   " + image.image());
-            out.println("digest:  " + image.digest().orElse("- (not publicly known: FROM uses the tag)"));
-            out.println("FROM:    " + catalog.pinned(image.image()));
-            out.println("note:    " + image.note());
+            Table.labelled().row("image:", image.image())
+                    .row("digest:", image.digest().orElse("- (not publicly known: FROM uses the tag)"))
+                    .row("FROM:", catalog.pinned(image.image())).row("note:", image.note()).print(out);
         });
     }
 

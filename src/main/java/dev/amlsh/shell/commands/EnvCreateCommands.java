@@ -13,7 +13,7 @@ import dev.amlsh.model.Environments;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.LinkedHashMap;
@@ -25,9 +25,9 @@ import java.util.Optional;
 public final class EnvCreateCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env create", ENV, "Create a draft environment (like Environment.from_conda_specification)")
+                new AmlshCommand(command("env create", ENV, "Create a draft environment (like Environment.from_conda_specification)")
                         .arg("NAME", Completion.ENV_NAME)
                         .option("--conda-file", "FILE", "a conda file (environment.yml)", Completion.FILE)
                         .option("--pip-file", "FILE", "a pip requirements file", Completion.FILE)
@@ -44,11 +44,11 @@ public final class EnvCreateCommands implements CommandGroup {
                         .example("env create pytorch --conda-file env.yml --base-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
                         .example("env create tools --base-image python:3.11-slim")
                         .build(), this::create),
-                new Entry(command("env clone", ENV, "Copy an environment into a new draft (Environment.clone)")
+                new AmlshCommand(command("env clone", ENV, "Copy an environment into a new draft (Environment.clone)")
                         .arg("SOURCE", Completion.ENV_REF).arg("NEW", Completion.NONE)
                         .example("env clone pytorch:1 pytorch-gpu")
                         .build(), this::cloneEnv),
-                new Entry(command("env discard", ENV, "Drop a draft (registered versions stay)")
+                new AmlshCommand(command("env discard", ENV, "Drop a draft (registered versions stay)")
                         .arg("NAME", Completion.ENV_NAME)
                         .example("env discard pytorch")
                         .build(), this::discard));

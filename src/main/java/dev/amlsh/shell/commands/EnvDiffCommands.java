@@ -12,7 +12,7 @@ import dev.amlsh.shell.Call;
 import dev.amlsh.shell.CommandFailed;
 import dev.amlsh.shell.ExitCode;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +29,9 @@ public final class EnvDiffCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env diff", INSPECT, "Compare two environments and say whether the image is rebuilt")
+                new AmlshCommand(command("env diff", INSPECT, "Compare two environments and say whether the image is rebuilt")
                         .arg("BEFORE", Completion.ENV_REF).arg("AFTER", Completion.ENV_REF)
                         .flag("--dockerfile", "add a unified diff of the two Dockerfiles")
                         .flag("--exit-code", "exit 1 when they differ (like git diff --exit-code)")

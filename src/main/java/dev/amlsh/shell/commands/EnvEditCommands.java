@@ -10,7 +10,7 @@ import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.CommandSpec;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +27,9 @@ import java.util.function.UnaryOperator;
 public final class EnvEditCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
-        List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(command("env set", ENV, "Change a draft's base image, Dockerfile or python settings")
+    public List<AmlshCommand> commands() {
+        List<AmlshCommand> entries = new ArrayList<>();
+        entries.add(new AmlshCommand(command("env set", ENV, "Change a draft's base image, Dockerfile or python settings")
                 .arg("NAME", Completion.ENV_NAME)
                 .option("--base-image", "IMAGE", "use this base image (clears a base Dockerfile)", Completion.CURATED_IMAGE)
                 .option("--dockerfile", "FILE", "use this base Dockerfile (clears the base image)", Completion.FILE)
@@ -50,10 +50,10 @@ public final class EnvEditCommands implements CommandGroup {
         return entries;
     }
 
-    private Entry specEdit(String name, String summary, String example, BiFunction<CondaSpec, String, CondaSpec> op) {
+    private AmlshCommand specEdit(String name, String summary, String example, BiFunction<CondaSpec, String, CondaSpec> op) {
         CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("SPEC", Completion.NONE)
                 .example(name + " pytorch " + example).build();
-        return new Entry(spec, call -> edit(call, env -> {
+        return new AmlshCommand(spec, call -> edit(call, env -> {
             Environment result = env;
             for (String item : call.rest(1)) {
                 result = result.withCondaSpec(s -> op.apply(s, item));
@@ -68,8 +68,8 @@ public final class EnvEditCommands implements CommandGroup {
         if (image.isPresent() && dockerfile.isPresent()) {
             throw new UsageException("--base-image and --dockerfile exclude each other", "env set");
         }
-        if (call.args().options().isEmpty()) {
-            throw new UsageException("env set needs at least one setting: " + call.args().spec().synopsis(), "env set");
+        if (!call.anyOption()) {
+            throw new UsageException("env set needs at least one setting: " + call.command().synopsis(), "env set");
         }
         String dockerText = dockerfile.map(f -> TextFile.read(call.path(f)).text()).orElse(null);
         edit(call, env -> {

@@ -14,7 +14,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,22 +35,22 @@ public final class EnvFileCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env save", FILES, "Save as an SDK v1 folder (Environment.save_to_directory)")
+                new AmlshCommand(command("env save", FILES, "Save as an SDK v1 folder (Environment.save_to_directory)")
                         .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
                         .flag("--overwrite", "replace the files of an earlier save").example("env save pytorch:1 out/pytorch")
                         .build(), this::save),
-                new Entry(command("env load", FILES, "Load an SDK v1 folder as a draft (Environment.load_from_directory)")
+                new AmlshCommand(command("env load", FILES, "Load an SDK v1 folder as a draft (Environment.load_from_directory)")
                         .arg("DIR", Completion.DIRECTORY).option("--name", "NAME", "the draft's name (else the folder's)",
                                 Completion.NONE).example("env load out/pytorch --name pytorch-copy").build(), this::load),
-                new Entry(command("env import", FILES, "Import a v2 environment YAML file as a draft")
+                new AmlshCommand(command("env import", FILES, "Import a v2 environment YAML file as a draft")
                         .arg("FILE", Completion.FILE).option("--name", "NAME", "the draft's name (else the file's)",
                                 Completion.NONE).example("env import environment.yml").build(), this::importV2),
-                new Entry(command("env export", FILES, "Write a v2 environment YAML file (az ml environment create -f)")
+                new AmlshCommand(command("env export", FILES, "Write a v2 environment YAML file (az ml environment create -f)")
                         .arg("REF", Completion.ENV_REF).arg("FILE", Completion.FILE)
                         .example("env export pytorch:1 pytorch-v2.yml").build(), this::exportV2),
-                new Entry(command("env build-context", FILES, "Write the Dockerfile and conda file Azure ML would build into a folder")
+                new AmlshCommand(command("env build-context", FILES, "Write the Dockerfile and conda file Azure ML would build into a folder")
                         .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
                         .flag("--overwrite", "replace files already there")
                         .description("Writes DIR/Dockerfile and, for a conda-managed environment,\n"

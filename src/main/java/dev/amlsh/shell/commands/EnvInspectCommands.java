@@ -12,7 +12,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
 import java.util.LinkedHashMap;
@@ -33,23 +33,23 @@ public final class EnvInspectCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env show", INSPECT, "Show an environment's definition")
+                new AmlshCommand(command("env show", INSPECT, "Show an environment's definition")
                         .arg("REF", Completion.ENV_REF)
                         .description("REF is NAME (the draft, else the latest version), NAME:VERSION, NAME@latest,\n"
                                 + "NAME@LABEL, optionally with azureml: (never a draft). -o json gives the SDK v1 JSON.")
                         .example("env show pytorch:1 -o json")
                         .build(), this::show),
-                new Entry(command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
+                new AmlshCommand(command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
                         .arg("REF", Completion.ENV_REF)
                         .example("env dockerfile pytorch > Dockerfile")
                         .build(), this::dockerfile),
-                new Entry(command("env conda-spec", INSPECT, "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
+                new AmlshCommand(command("env conda-spec", INSPECT, "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
                         .arg("REF", Completion.ENV_REF)
                         .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
                         .build(), this::condaSpec),
-                new Entry(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
+                new AmlshCommand(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
                         .arg("REF", Completion.ENV_REF)
                         .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.\n"
                                 + "Printed as the SDK's JSON (4-space indent); -o json gives amlsh's 2-space form, -o yaml YAML.")

@@ -10,7 +10,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ import java.util.Map;
 public final class EnvLintCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env lint", INSPECT, "Check an environment for reproducibility problems")
+                new AmlshCommand(command("env lint", INSPECT, "Check an environment for reproducibility problems")
                         .arg("REF", Completion.ENV_REF)
                         .flag("--strict", "warnings fail too (exit 1), not only errors")
                         .example("env lint pytorch --strict").build(), this::lint));

@@ -6,7 +6,8 @@ import static dev.amlsh.shell.cli.CommandSpec.command;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.render.Table;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import java.util.TreeSet;
 public final class EnvListCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
-        return List.of(new Entry(command("env list", ENV, "List drafts and registered environments")
+    public List<AmlshCommand> commands() {
+        return List.of(new AmlshCommand(command("env list", ENV, "List drafts and registered environments")
                 .flag("--archived", "include archived names")
                 .description("DRAFT says: new (never registered), changed (differs from the latest version),\n"
                         + "same (equal to it) or - (no draft). An archived name with a draft is listed, marked archived.")
@@ -60,15 +61,12 @@ public final class EnvListCommands implements CommandGroup {
                 out.println("no environments yet ('env create NAME --conda-file FILE' makes one)");
                 return;
             }
-            out.println(String.format("%-30s %-8s %-8s %s", "NAME", "DRAFT", "LATEST", "VERSIONS"));
+            Table table = Table.of("NAME", "DRAFT", "LATEST", "VERSIONS");
             for (Map<String, Object> row : view) {
-                out.println(String.format("%-30s %-8s %-8s %s%s", row.get("name"), orDash(row.get("draft")),
-                        orDash(row.get("latest")), row.get("versions"), (boolean) row.get("archived") ? " (archived)" : ""));
+                table.row(row.get("name"), row.get("draft"), row.get("latest"),
+                        row.get("versions") + ((boolean) row.get("archived") ? " (archived)" : ""));
             }
+            table.print(out);
         });
-    }
-
-    private static String orDash(Object value) {
-        return value == null ? "-" : value.toString();
     }
 }

@@ -8,12 +8,14 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.EnvironmentRef;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.WorkspaceStore;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +25,9 @@ import java.util.Map;
 public final class EnvRegistryCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("env register", REGISTRY, "Register an environment as a new version (Environment.register)")
+                new AmlshCommand(command("env register", REGISTRY, "Register an environment as a new version (Environment.register)")
                         .arg("REF", Completion.ENV_REF)
                         .option("--version", "V", "an explicit version (must not exist with other content)", Completion.NONE)
                         .option("--as", "NAME", "register under another name", Completion.ENV_NAME)
@@ -33,15 +35,15 @@ public final class EnvRegistryCommands implements CommandGroup {
                                 + "number is 1 + the largest. The draft stays after registration.")
                         .example("env register pytorch").example("env register pytorch-exp --as pytorch").build(),
                         this::register),
-                new Entry(command("env versions", REGISTRY, "List the registered versions of a name")
+                new AmlshCommand(command("env versions", REGISTRY, "List the registered versions of a name")
                         .arg("NAME", Completion.ENV_NAME).example("env versions pytorch").build(), this::versions),
-                new Entry(command("env label", REGISTRY, "Put labels on a version (NAME@LABEL then names it)")
+                new AmlshCommand(command("env label", REGISTRY, "Put labels on a version (NAME@LABEL then names it)")
                         .arg("NAME:VERSION", Completion.ENV_VERSION).args("LABEL", Completion.NONE)
                         .example("env label pytorch:2 stable").build(), this::label),
-                new Entry(command("env archive", REGISTRY, "Archive a name or one version (hidden from list and @latest)")
+                new AmlshCommand(command("env archive", REGISTRY, "Archive a name or one version (hidden from list and @latest)")
                         .arg("NAME[:VERSION]", Completion.ENV_VERSION).example("env archive pytorch:1").build(),
                         call -> archive(call, true)),
-                new Entry(command("env restore", REGISTRY, "Restore an archived name or version")
+                new AmlshCommand(command("env restore", REGISTRY, "Restore an archived name or version")
                         .arg("NAME[:VERSION]", Completion.ENV_VERSION).example("env restore pytorch:1").build(),
                         call -> archive(call, false)));
     }
@@ -69,18 +71,20 @@ public final class EnvRegistryCommands implements CommandGroup {
         for (RegisteredVersion v : versions) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("version", v.version());
-            row.put("createdAt", v.createdAt().toString());
+            row.put("createdAt", v.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
             row.put("labels", v.labels());
             row.put("archived", v.archived());
             row.put("imageName", EnvironmentHashes.imageName(v.environment()));
             view.add(row);
         }
         call.print(view, out -> {
-            out.println(String.format("%-10s %-22s %-9s %-20s %s", "VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE"));
-            for (Map<String, Object> row : view) {
-                out.println(String.format("%-10s %-22s %-9s %-20s %s", row.get("version"), row.get("createdAt"),
-                        (boolean) row.get("archived") ? "yes" : "-", labels(row.get("labels")), row.get("imageName")));
+            Table table = Table.of("VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE");
+            for (int i = 0; i < view.size(); i++) {
+                Map<String, Object> row = view.get(i);
+                table.row(row.get("version"), versions.get(i).createdAt().truncatedTo(ChronoUnit.SECONDS),
+                        (boolean) row.get("archived") ? "yes" : "-", labels(row.get("labels")), row.get("imageName"));
             }
+            table.print(out);
         });
     }
 
@@ -105,7 +109,7 @@ public final class EnvRegistryCommands implements CommandGroup {
     private void archive(Call call, boolean archive) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
         if (ref.label() != null) {
-            throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.args().spec().name());
+            throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.command().getName());
         }
         WorkspaceStore store = call.workspace().store();
         if (archive) {

@@ -7,7 +7,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +18,12 @@ import java.util.Map;
 public final class EnvVarCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
-        List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(command("env var set", ENV, "Set environment variables of a draft")
+    public List<AmlshCommand> commands() {
+        List<AmlshCommand> entries = new ArrayList<>();
+        entries.add(new AmlshCommand(command("env var set", ENV, "Set environment variables of a draft")
                 .arg("NAME", Completion.ENV_NAME).args("KEY=VALUE", Completion.NONE)
                 .example("env var set pytorch OMP_NUM_THREADS=1").build(), this::varSet));
-        entries.add(new Entry(command("env var unset", ENV, "Remove environment variables from a draft")
+        entries.add(new AmlshCommand(command("env var unset", ENV, "Remove environment variables from a draft")
                 .arg("NAME", Completion.ENV_NAME).args("KEY", Completion.NONE)
                 .example("env var unset pytorch EXAMPLE_ENV_VAR").build(), this::varUnset));
         return entries;

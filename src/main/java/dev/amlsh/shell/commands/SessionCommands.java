@@ -11,9 +11,8 @@ import dev.amlsh.shell.ExitCode;
 import dev.amlsh.shell.OutputFormat;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.CommandTable;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.script.ScriptRunner;
@@ -32,33 +31,33 @@ public final class SessionCommands implements CommandGroup {
     }
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("help", SESSION, "List the commands, or explain one")
+                new AmlshCommand(command("help", SESSION, "List the commands, or explain one")
                         .optionalArgs("COMMAND", Completion.COMMAND)
                         .example("help env create").build(), this::help),
-                new Entry(command("script", SESSION, "Run a script of amlsh commands")
+                new AmlshCommand(command("script", SESSION, "Run a script of amlsh commands")
                         .arg("FILE", Completion.FILE)
                         .flag("--continue-on-error", "run on after a failing line; exit with the first failure's code")
                         .flag("--echo", "print each command before its output")
                         .description("One command per line; # starts a comment; quotes group words; a trailing \\ continues\n"
                                 + "a line. Relative paths resolve against the script's folder. Stops at the first failing line.")
                         .example("script scripts/demo/seed-walkthrough.amlsh --echo").build(), this::script),
-                new Entry(command("echo", SESSION, "Print text (for scripts)").optionalArgs("TEXT", Completion.NONE).raw()
+                new AmlshCommand(command("echo", SESSION, "Print text (for scripts)").optionalArgs("TEXT", Completion.NONE).raw()
                         .example("echo '== the Dockerfile =='").build(),
                         call -> call.out().println(String.join(" ", call.rest(0)))),
-                new Entry(command("set output", SESSION, "Set the output format for the following commands")
+                new AmlshCommand(command("set output", SESSION, "Set the output format for the following commands")
                         .arg("FORMAT", Completion.OUTPUT_FORMAT)
                         .example("set output json").build(), this::setOutput),
-                new Entry(command("history", SESSION, "List the commands typed at the prompt").example("history").build(),
+                new AmlshCommand(command("history", SESSION, "List the commands typed at the prompt").example("history").build(),
                         this::history),
-                new Entry(command("clear", SESSION, "Clear the screen").example("clear").build(),
+                new AmlshCommand(command("clear", SESSION, "Clear the screen").example("clear").build(),
                         call -> call.session().clearScreen()),
-                new Entry(command("version", SESSION, "Print amlsh's version and the SDK release it emulates")
+                new AmlshCommand(command("version", SESSION, "Print amlsh's version and the SDK release it emulates")
                         .example("version").build(),
                         call -> call.print(Map.of("version", AmlshRunner.versionLine()),
                                 out -> out.println(AmlshRunner.versionLine()))),
-                new Entry(command("exit", SESSION, "Leave the shell (Ctrl-D does too)").example("exit").build(),
+                new AmlshCommand(command("exit", SESSION, "Leave the shell (Ctrl-D does too)").example("exit").build(),
                         call -> call.session().requestExit()));
     }
 
@@ -71,12 +70,12 @@ public final class SessionCommands implements CommandGroup {
             return;
         }
         String name = String.join(" ", words);
-        var entry = table.find(name);
-        if (entry.isPresent()) {
-            help.command(call.out(), entry.get().spec());
+        var command = table.find(name);
+        if (command.isPresent()) {
+            call.out().println(command.get().getHelp());
             return;
         }
-        List<CommandSpec> under = table.under(name);
+        List<AmlshCommand> under = table.under(name);
         if (under.isEmpty()) {
             throw new UsageException("no command '" + name + "' ('help' lists the commands)");
         }

@@ -7,8 +7,9 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.CommandTable.Entry;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
@@ -21,20 +22,20 @@ import java.util.Optional;
 public final class WorkspaceCommands implements CommandGroup {
 
     @Override
-    public List<Entry> commands() {
+    public List<AmlshCommand> commands() {
         return List.of(
-                new Entry(command("workspace show", WORKSPACE, "Show the workspace in use").example("workspace show").build(),
+                new AmlshCommand(command("workspace show", WORKSPACE, "Show the workspace in use").example("workspace show").build(),
                         this::show),
-                new Entry(command("workspace list", WORKSPACE, "List the workspaces").example("workspace list").build(),
+                new AmlshCommand(command("workspace list", WORKSPACE, "List the workspaces").example("workspace list").build(),
                         this::list),
-                new Entry(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
+                new AmlshCommand(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
                         .arg("NAME", Completion.WORKSPACE).example("workspace use course").build(), this::use),
-                new Entry(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
+                new AmlshCommand(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
                         .example("workspace create course").build(), this::create),
-                new Entry(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
+                new AmlshCommand(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
                         .arg("NAME", Completion.WORKSPACE).flag("--yes", "confirm: the environments in it are gone")
                         .example("workspace delete scratch --yes").build(), this::delete),
-                new Entry(command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
+                new AmlshCommand(command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
                         .arg("FILE", Completion.FILE).example("workspace export course.amlsh").build(), this::export));
     }
 
@@ -50,7 +51,11 @@ public final class WorkspaceCommands implements CommandGroup {
         view.put("defaultBaseImage", store.defaultBaseImage());
         view.put("drafts", store.drafts().size());
         view.put("environments", store.names(true).size());
-        call.print(view, out -> view.forEach((k, v) -> out.println(String.format("%-18s %s", k + ":", v == null ? "-" : v))));
+        call.print(view, out -> {
+            Table table = Table.labelled();
+            view.forEach((k, v) -> table.row(k + ":", v));
+            table.print(out);
+        });
     }
 
     private void list(Call call) {
@@ -64,10 +69,11 @@ public final class WorkspaceCommands implements CommandGroup {
             view.add(row);
         }
         call.print(view, out -> {
+            Table table = Table.of("NAME", "CURRENT", "BYTES", "FILE");
             for (Map<String, Object> row : view) {
-                out.println(((boolean) row.get("current") ? "* " : "  ") + row.get("name") + "  (" + row.get("sizeBytes")
-                        + " bytes, " + row.get("file") + ")");
+                table.row(row.get("name"), (boolean) row.get("current") ? "*" : "", row.get("sizeBytes"), row.get("file"));
             }
+            table.print(out);
         });
     }
 

@@ -3,7 +3,7 @@ package dev.amlsh.shell.interactive;
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Session;
-import dev.amlsh.shell.cli.CommandLineParser;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.Completion;
@@ -19,11 +19,18 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.completer.FileNameCompleter;
+import org.springframework.shell.core.command.CommandOption;
 
 /**
- * TAB completion from the command specs: command words, then options, then values by what the
+ * TAB completion from the commands' metadata: command words (the registry), then options (Spring
+ * Shell's {@code CommandOption}s of the command and the line options), then values by what the
  * argument or option holds. Environment names and versions are read from the workspace when TAB is
  * pressed, so an environment created a moment ago is offered.
+ *
+ * <p>Spring Shell's {@code CompletionProvider} is not used: it is one function per command bean,
+ * and its {@code CompletionContext} carries neither the session (whose workspace holds the names to
+ * offer; commands are shared by sessions) nor JLine's reader and line, which file-name completion
+ * needs. Its proposals would only be copied into JLine {@link Candidate}s here.
  */
 public final class AmlshCompleter implements Completer {
 
@@ -39,33 +46,34 @@ public final class AmlshCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> before = line.words().subList(0, line.wordIndex());
-        Optional<java.util.Map.Entry<CommandTable.Entry, Integer>> match = table.match(before);
+        Optional<java.util.Map.Entry<AmlshCommand, Integer>> match = table.match(before);
         if (match.isEmpty()) {
             commandWords(before, candidates);
             return;
         }
-        CommandSpec spec = match.get().getKey().spec();
+        AmlshCommand command = match.get().getKey();
         List<String> rest = before.subList(match.get().getValue(), before.size());
         if (!rest.isEmpty()) {
-            Optional<CommandSpec.Opt> previous = option(spec, rest.get(rest.size() - 1));
-            if (previous.isPresent() && !previous.get().isFlag()) {
-                values(previous.get().completion(), reader, line, candidates);
+            Optional<CommandOption> previous = command.option(rest.get(rest.size() - 1));
+            if (previous.isPresent() && !AmlshCommand.isFlag(previous.get())) {
+                values(command.completion(previous.get()), reader, line, candidates);
                 return;
             }
         }
         if (line.word().startsWith("-")) {
-            for (CommandSpec.Opt o : spec.options()) {
-                candidates.add(new Candidate(o.longName(), o.longName(), null, o.description(), null, null, true));
+            for (CommandOption o : command.getOptions()) {
+                candidates.add(new Candidate("--" + o.longName(), "--" + o.longName(), null, o.description(), null, null, true));
             }
-            for (CommandSpec.Opt o : CommandLineParser.LINE_OPTIONS) {
-                candidates.add(new Candidate(o.longName(), o.longName(), null, o.description(), null, null, true));
+            for (CommandOption o : AmlshCommand.LINE_OPTIONS) {
+                candidates.add(new Candidate("--" + o.longName(), "--" + o.longName(), null, o.description(), null, null, true));
             }
             return;
         }
-        int position = positionalIndex(spec, rest);
-        if (!spec.args().isEmpty()) {
-            int last = spec.args().size() - 1;
-            CommandSpec.Arg arg = spec.args().get(Math.min(position, last));
+        int position = positionalIndex(command, rest);
+        List<CommandSpec.Arg> args = command.arguments();
+        if (!args.isEmpty()) {
+            int last = args.size() - 1;
+            CommandSpec.Arg arg = args.get(Math.min(position, last));
             if (position <= last || arg.variadic()) {
                 values(arg.completion(), reader, line, candidates);
             }
@@ -75,8 +83,8 @@ public final class AmlshCompleter implements Completer {
     private void commandWords(List<String> before, List<Candidate> candidates) {
         String prefix = String.join(" ", before);
         Set<String> next = new LinkedHashSet<>();
-        for (CommandTable.Entry e : table.all()) {
-            String name = e.spec().name();
+        for (AmlshCommand command : table.all()) {
+            String name = command.getName();
             if (before.isEmpty() || name.startsWith(prefix + " ")) {
                 String tail = before.isEmpty() ? name : name.substring(prefix.length() + 1);
                 next.add(tail.split(" ")[0]);
@@ -87,17 +95,12 @@ public final class AmlshCompleter implements Completer {
         }
     }
 
-    private static Optional<CommandSpec.Opt> option(CommandSpec spec, String word) {
-        Optional<CommandSpec.Opt> own = spec.option(word);
-        return own.isPresent() ? own : CommandLineParser.LINE_OPTIONS.stream().filter(o -> o.matches(word)).findFirst();
-    }
-
-    private static int positionalIndex(CommandSpec spec, List<String> rest) {
+    private static int positionalIndex(AmlshCommand command, List<String> rest) {
         int count = 0;
         for (int i = 0; i < rest.size(); i++) {
-            Optional<CommandSpec.Opt> o = option(spec, rest.get(i));
+            Optional<CommandOption> o = command.option(rest.get(i));
             if (o.isPresent()) {
-                i += o.get().isFlag() || rest.get(i).contains("=") ? 0 : 1;
+                i += AmlshCommand.isFlag(o.get()) || rest.get(i).contains("=") ? 0 : 1;
             } else {
                 count++;
             }
@@ -123,7 +126,7 @@ public final class AmlshCompleter implements Completer {
                 case CURATED_IMAGE -> BaseImageCatalog.bundled().all().forEach(i -> values.add(i.image()));
                 case OUTPUT_FORMAT -> values.addAll(List.of("text", "json", "yaml"));
                 case BOOLEAN -> values.addAll(List.of("true", "false"));
-                case COMMAND -> table.all().forEach(e -> values.add(e.spec().name().split(" ")[0]));
+                case COMMAND -> table.all().forEach(c -> values.add(c.getName().split(" ")[0]));
                 case NONE -> { }
             }
         } catch (RuntimeException workspaceNotReadable) {

@@ -1,12 +1,14 @@
 package dev.amlsh.shell.render;
 
-import dev.amlsh.shell.cli.CommandLineParser;
+import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.CommandTable;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import org.springframework.shell.core.command.CommandOption;
 
-/** {@code help}, {@code help COMMAND}, {@code COMMAND --help} and {@code amlsh --help}, from the specs. */
+/** {@code help}, {@code help COMMAND}, {@code COMMAND --help} and {@code amlsh --help}, from the commands' metadata. */
 public final class HelpPrinter {
 
     private final CommandTable table;
@@ -44,14 +46,13 @@ public final class HelpPrinter {
     /** Every command, by group. */
     public void commands(PrintWriter out) {
         for (CommandSpec.Group group : CommandSpec.Group.values()) {
-            List<CommandSpec> specs = table.all().stream().map(CommandTable.Entry::spec)
-                    .filter(s -> s.group() == group).toList();
-            if (specs.isEmpty()) {
+            List<AmlshCommand> commands = table.all().stream().filter(c -> c.group() == group).toList();
+            if (commands.isEmpty()) {
                 continue;
             }
             out.println(group.title() + ":");
-            for (CommandSpec spec : specs) {
-                out.println(String.format("  %-22s %s", spec.name(), spec.summary()));
+            for (AmlshCommand command : commands) {
+                out.println(String.format("  %-22s %s", command.getName(), command.getDescription()));
             }
             out.println();
         }
@@ -59,49 +60,51 @@ public final class HelpPrinter {
     }
 
     /** The commands under a prefix ({@code help env}). */
-    public void prefix(PrintWriter out, String prefix, List<CommandSpec> specs) {
+    public void prefix(PrintWriter out, String prefix, List<AmlshCommand> commands) {
         out.println("Commands under '" + prefix + "':");
-        for (CommandSpec spec : specs) {
-            out.println(String.format("  %-22s %s", spec.name(), spec.summary()));
+        for (AmlshCommand command : commands) {
+            out.println(String.format("  %-22s %s", command.getName(), command.getDescription()));
         }
     }
 
-    public void command(PrintWriter out, CommandSpec spec) {
-        out.println(spec.summary());
+    /**
+     * {@code COMMAND --help}, from the command's Spring Shell metadata (description, options) and
+     * amlsh's extras (usage line, details, examples); no trailing newline (Spring Shell's
+     * {@code AbstractCommand} prints it with {@code println}).
+     */
+    public static String text(AmlshCommand command) {
+        StringWriter buffer = new StringWriter();
+        PrintWriter out = new PrintWriter(buffer);
+        out.println(command.getDescription());
         out.println();
-        out.println("Usage: " + spec.synopsis());
-        if (!spec.description().isEmpty()) {
+        out.println("Usage: " + command.synopsis());
+        if (!command.details().isEmpty()) {
             out.println();
-            for (String line : spec.description().split("\n")) {
+            for (String line : command.details().split("\n")) {
                 out.println("  " + line);
             }
         }
-        if (!spec.options().isEmpty()) {
+        if (!command.getOptions().isEmpty()) {
             out.println();
             out.println("Options:");
-            for (CommandSpec.Opt o : spec.options()) {
-                printOption(out, o);
+            for (CommandOption o : command.getOptions()) {
+                String left = "--" + o.longName() + (AmlshCommand.isFlag(o) ? "" : " " + command.valueName(o));
+                out.println(String.format("  %-24s %s", left, o.description()));
             }
         }
-        if (!spec.rawArguments()) {
+        if (!command.rawArguments()) {
             out.println();
             out.println("Also: -o/--output FORMAT, --debug, -h/--help");
         }
-        if (!spec.examples().isEmpty()) {
+        if (!command.examples().isEmpty()) {
             out.println();
-            out.println(spec.examples().size() == 1 ? "Example:" : "Examples:");
-            for (String example : spec.examples()) {
+            out.println(command.examples().size() == 1 ? "Example:" : "Examples:");
+            for (String example : command.examples()) {
                 out.println("  " + example);
             }
         }
-    }
-
-    private static void printOption(PrintWriter out, CommandSpec.Opt o) {
-        String left = o.longName() + (o.isFlag() ? "" : " " + o.valueName());
-        out.println(String.format("  %-24s %s", left, o.description()));
-    }
-
-    static List<CommandSpec.Opt> lineOptions() {
-        return CommandLineParser.LINE_OPTIONS;
+        out.flush();
+        String text = buffer.toString();
+        return text.substring(0, text.length() - 1);
     }
 }

@@ -1,0 +1,169 @@
+package dev.amlsh.interactive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real shell at a real terminal: the packaged jar runs in tmux, keys are sent with
+ * {@code send-keys} and the screen is read with {@code capture-pane}, polling with a timeout. What
+ * the shell did to the workspace is checked afterwards by one-shot runs of the same jar.
+ * tmux comes from Debian's {@code tmux} package ({@code scripts/run-tests} installs it).
+ */
+class InteractiveShellIT {
+
+    @TempDir
+    Path temp;
+
+    private Path home;
+    private Path cwd;
+    private Path conda;
+    private Map<String, String> env;
+    private Tmux tmux;
+
+    @BeforeAll
+    static void needsTmux() {
+        Assumptions.assumeTrue(Tmux.available(),
+                "tmux is not installed, so the interactive tests cannot drive a terminal: apt-get install -y tmux");
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        home = Files.createDirectories(temp.resolve("home"));
+        cwd = Files.createDirectories(temp.resolve("work"));
+        conda = temp.resolve("env.yml");
+        Files.writeString(conda, """
+                name: project
+                channels:
+                  - conda-forge
+                dependencies:
+                  - python=3.10
+                  - numpy
+                """, StandardCharsets.UTF_8);
+        env = new HashMap<>();
+        env.put("AMLSH_HOME", home.toString());
+        env.put("XDG_STATE_HOME", temp.resolve("state").toString());
+        env.put("NO_COLOR", "1");
+        tmux = new Tmux(temp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        tmux.close();
+    }
+
+    private Tmux.Pane startShell() {
+        Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command());
+        pane.waitForPrompts(1);
+        return pane;
+    }
+
+    private Amlsh.Result oneShot(String... args) {
+        return Amlsh.run(env, cwd, args);
+    }
+
+    @Test
+    void tabCompletesAnEnvironmentCreatedByAnotherProcessAfterTheShellStarted() {
+        Tmux.Pane shell = startShell();
+
+        // before it exists, TAB has nothing to offer: the typed word stays as it is
+        shell.type("env show late");
+        shell.press("Tab");
+        shell.type("Q");
+        shell.waitForInput("env show lateQ");
+        shell.press("C-u");
+        shell.waitForInput("");
+
+        Amlsh.Result created = oneShot("env", "create", "late-arrival", "--conda-file", conda.toString());
+        assertThat(created.code()).as(created.err()).isZero();
+
+        shell.type("env show late");
+        shell.press("Tab");
+        shell.waitForInput("env show late-arrival");
+        shell.press("Enter");
+        shell.waitForPrompts(2);
+        String screen = shell.screen();
+        assertThat(screen).doesNotContain("error:");
+        assertThat(screen.substring(screen.indexOf("amlsh> env show late-arrival"))).contains("late-arrival", "numpy");
+
+        shell.type("exit");
+        shell.press("Enter");
+        assertThat(shell.waitForExit()).isZero();
+    }
+
+    @Test
+    void ctrlCDropsAHalfTypedRegisterWithoutRunningIt() {
+        Amlsh.Result created = oneShot("env", "create", "x", "--conda-file", conda.toString());
+        assertThat(created.code()).as(created.err()).isZero();
+        Tmux.Pane shell = startShell();
+
+        shell.type("env register x");
+        shell.waitForInput("env register x");
+        shell.press("C-c");
+        // the shell is still there, on a fresh empty line (JLine handles Ctrl-C as a signal, so
+        // wait for the new prompt before typing on)
+        shell.waitForPrompts(2);
+        shell.waitForInput("");
+        shell.type("echo after-ctrl-c");
+        shell.waitForInput("echo after-ctrl-c");
+        shell.press("Enter");
+        shell.waitFor("the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("after-ctrl-c")));
+        shell.type("exit");
+        shell.press("Enter");
+        assertThat(shell.waitForExit()).isZero();
+        assertThat(shell.screen()).doesNotContain("registered").doesNotContain("error:");
+
+        Amlsh.Result versions = oneShot("env", "versions", "x");
+        assertThat(versions.code()).as("env versions x after Ctrl-C: %s%s", versions.out(), versions.err()).isEqualTo(1);
+        assertThat(versions.err()).contains("no registered versions of 'x'");
+        // and the first registration really is the first: version 1
+        Amlsh.Result registered = oneShot("env", "register", "x");
+        assertThat(registered.code()).as(registered.err()).isZero();
+        assertThat(registered.out()).contains("x:1");
+    }
+
+    @Test
+    void historyIsKeptUnderAmlshHomeAcrossSessions() throws IOException {
+        Tmux.Pane first = startShell();
+        first.type("echo remembered-line");
+        first.press("Enter");
+        first.waitFor("the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("remembered-line")));
+        first.type("exit");
+        first.press("Enter");
+        assertThat(first.waitForExit()).isZero();
+
+        assertThat(home.resolve("history")).content(StandardCharsets.UTF_8).contains("echo remembered-line");
+        try (Stream<Path> files = Files.list(cwd)) {
+            assertThat(files.toList()).as("files the shell left in its working directory").isEmpty();
+        }
+
+        Tmux.Pane second = startShell();
+        second.press("Up");
+        second.waitForInput("exit");
+        second.press("Up");
+        second.waitForInput("echo remembered-line");
+        second.press("Enter");
+        second.waitFor("the recalled line's output",
+                s -> s.lines().filter(l -> l.strip().equals("remembered-line")).count() >= 1 && Tmux.prompts(s) >= 2);
+        second.type("history");
+        second.press("Enter");
+        List<String> lines = second.waitFor("the history listing", s -> Tmux.prompts(s) >= 3).lines().toList();
+        assertThat(lines).anyMatch(l -> l.contains("echo remembered-line") && !l.startsWith("amlsh>"));
+        second.type("exit");
+        second.press("Enter");
+        assertThat(second.waitForExit()).isZero();
+    }
+}
