@@ -112,6 +112,7 @@ public final class CommandLineParser {
         }
         if (!help) {
             checkArguments(command, positionals);
+            checkRelations(command, options);
         }
         return new ParsedArgs(command, positionals, options, output, help, debug);
     }
@@ -160,6 +161,20 @@ public final class CommandLineParser {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    private static void checkRelations(AmlshCommand command, Map<String, String> options) {
+        for (CommandSpec.Relation r : command.relations()) {
+            boolean first = options.containsKey(r.first());
+            boolean second = options.containsKey(r.second());
+            if (r.exclusive() && first && second) {
+                throw new UsageException(r.first() + " and " + r.second() + " exclude each other: give one (see '"
+                        + command.getName() + " --help')", command.getName());
+            }
+            if (!r.exclusive() && first && !second) {
+                throw new UsageException(r.first() + " goes with " + r.second(), command.getName());
+            }
+        }
     }
 
     private static void checkArguments(AmlshCommand spec, List<String> positionals) {
