@@ -58,7 +58,8 @@ public final class EnvironmentFiles {
         return env;
     }
 
-    private static String readDockerfile(Path dockerfile) {
+    /** A base Dockerfile's text; an empty file is refused with its name. */
+    public static String readDockerfile(Path dockerfile) {
         TextFile file = TextFile.read(dockerfile);
         if (file.isBlank()) {
             throw AmlshException.inFile(dockerfile, "is empty: a Dockerfile needs at least a FROM line");

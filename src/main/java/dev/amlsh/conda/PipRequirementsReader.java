@@ -17,12 +17,6 @@ import java.util.regex.Pattern;
 public final class PipRequirementsReader {
 
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
-    /** Options pip accepts after a requirement on its line, e.g. {@code --hash=sha256:...}. */
-    private static final Pattern PER_REQUIREMENT_OPTION = Pattern.compile(
-            "\\s+--(hash|config-settings|global-option|install-option)(=|\\s+)\\S+");
-    private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERSION_PART = Pattern.compile(
-            "^\\s*(\\[[A-Za-z0-9._,\\s-]*\\])?\\s*(((===?|~=|!=|<=?|>=?)\\s*[A-Za-z0-9.*+!_-]+\\s*,?\\s*)*)?(;.*)?$");
 
     private PipRequirementsReader() {}
 
@@ -74,23 +68,8 @@ public final class PipRequirementsReader {
         return whyInvalid(line) == null;
     }
 
-    /** Why a line is not a requirement, or null when it is one. */
+    /** Why a line is not a requirement, or null when it is one ({@link PipRequirement#whyInvalid}). */
     public static String whyInvalid(String line) {
-        String s = PER_REQUIREMENT_OPTION.matcher(line).replaceAll("").strip();
-        if (URL.matcher(s).matches() || s.startsWith("git+") || s.startsWith("./") || s.startsWith("/")
-                || s.endsWith(".whl") || s.endsWith(".tar.gz") || s.endsWith(".zip")) {
-            return null;
-        }
-        if (!PipRequirement.hasValidName(s)) {
-            return "a requirement starts with a package name (letters, digits, '.', '_', '-')";
-        }
-        String rest = s.substring(PipRequirement.name(s).length());
-        if (rest.strip().startsWith("@")) {
-            return rest.strip().length() > 1 ? null : "'@' must be followed by a URL";
-        }
-        if (!VERSION_PART.matcher(rest).matches()) {
-            return "unexpected text after the package name: '" + rest.strip() + "'";
-        }
-        return null;
+        return PipRequirement.whyInvalid(line);
     }
 }

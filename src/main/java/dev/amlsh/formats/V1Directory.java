@@ -2,6 +2,7 @@ package dev.amlsh.formats;
 
 import dev.amlsh.conda.CondaFileReader;
 import dev.amlsh.conda.CondaSpecWriter;
+import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerSection;
@@ -83,7 +84,7 @@ public final class V1Directory {
         }
         Path dockerfile = dir.resolve(DOCKERFILE);
         if (Files.exists(dockerfile)) {
-            env = env.withDocker(env.docker().withBaseDockerfile(TextFile.read(dockerfile).text(), w -> {}));
+            env = env.withDocker(env.docker().withBaseDockerfile(EnvironmentFiles.readDockerfile(dockerfile), w -> {}));
         }
         return env;
     }

@@ -124,7 +124,11 @@ public final class V2EnvironmentYaml {
             DockerSection docker = env.docker();
             PythonSection python = env.python();
             if (hasImage) {
-                docker = docker.withBaseImage(top.string("image"), w -> {});
+                try {
+                    docker = docker.withBaseImage(top.string("image"), w -> {});
+                } catch (AmlshException e) {
+                    throw top.problemAt(top.value("image"), e.problem());
+                }
                 CondaSpec conda = condaFile();
                 python = conda == null ? python.withUserManagedDependencies(true) : PythonSection.conda(conda);
                 if (conda != null && conda.python().isEmpty()) {

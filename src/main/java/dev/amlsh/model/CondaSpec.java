@@ -75,6 +75,10 @@ public record CondaSpec(
     public CondaSpec addCondaPackage(String spec) {
         CondaPackage added = new CondaPackage(spec.strip());
         rejectOption(added.spec(), "conda");
+        String operator = added.spec().replaceFirst("^.*?([=<>!~,]+)$", "$1");
+        if (!operator.equals(added.spec())) {
+            throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
+        }
         if (dependencies.contains(added)) {
             return this;
         }
@@ -112,8 +116,9 @@ public record CondaSpec(
     public CondaSpec addPipPackage(String requirement) {
         String line = requirement.strip();
         rejectOption(line, "pip");
-        if (!PipRequirement.hasValidName(line)) {
-            throw new AmlshException("'" + line + "' is not a pip requirement: no valid package name");
+        String invalid = PipRequirement.whyInvalid(line);
+        if (invalid != null) {
+            throw new AmlshException("'" + line + "' is not a pip requirement: " + invalid);
         }
         String key = PipRequirement.normalizedName(line);
         List<String> pip = new ArrayList<>(pipRequirements());

@@ -35,11 +35,15 @@ public record DockerSection(
     }
 
     public DockerSection withBaseImage(String image, Consumer<String> warnings) {
+        requireImageReference(image);
         warnReplaced(warnings, "base image");
         return new DockerSection(enabled, image, null, null, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
     }
 
     public DockerSection withBaseDockerfile(String content, Consumer<String> warnings) {
+        if (content == null || content.isBlank()) {
+            throw new AmlshException("a base Dockerfile cannot be empty: it needs at least a FROM line");
+        }
         warnReplaced(warnings, "base Dockerfile");
         return new DockerSection(enabled, null, content, null, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
     }
@@ -55,6 +59,16 @@ public record DockerSection(
 
     public DockerSection withPlatform(Platform newPlatform) {
         return new DockerSection(enabled, baseImage, baseDockerfile, buildContext, sharedVolumes, shmSize, arguments, baseImageRegistry, newPlatform, gpuSupport);
+    }
+
+    /** An image reference is one word: empty or with a blank inside, docker cannot pull it. */
+    static void requireImageReference(String image) {
+        if (image == null || image.isBlank()) {
+            throw new AmlshException("a base image cannot be empty");
+        }
+        if (image.chars().anyMatch(Character::isWhitespace)) {
+            throw new AmlshException("'" + image + "' is not an image reference: it contains a blank");
+        }
     }
 
     private void warnReplaced(Consumer<String> warnings, String setting) {

@@ -49,7 +49,16 @@ public final class Workspace {
         }
         return store.latest(ref.name()).orElseThrow(() -> notFound(ref, ref.isPlainName()
                 ? "no environment named '" + ref.name() + "' (no draft and no registered version)"
-                : "environment " + ref.name() + " has no registered version that is not archived"));
+                : noRegisteredVersion(ref)));
+    }
+
+    private String noRegisteredVersion(EnvironmentRef ref) {
+        if (store.versions(ref.name()).isEmpty()) {
+            return store.draft(ref.name()).isPresent()
+                    ? ref.name() + " is only a draft: " + ref + " names registered versions (register it first)"
+                    : "no environment named '" + ref.name() + "' (no draft and no registered version)";
+        }
+        return "environment " + ref.name() + " has no registered version that is not archived";
     }
 
     private AmlshException notFound(EnvironmentRef ref, String message) {

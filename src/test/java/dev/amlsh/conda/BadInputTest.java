@@ -152,7 +152,12 @@ class BadInputTest {
         CondaSpec spec = SdkRelease.defaultCondaSpec();
         assertThat(problem(() -> spec.addPipPackage("--extra-index-url https://x")).getMessage())
                 .isEqualTo("'--extra-index-url https://x' is an option, not a pip package");
-        assertThat(problem(() -> spec.addPipPackage("!!")).getMessage()).contains("no valid package name");
+        assertThat(problem(() -> spec.addPipPackage("!!")).getMessage()).contains("'!!' is not a pip requirement: a requirement starts with a package name");
+        // an edit stores only what the readers accept, so the stored definition always reads back
+        assertThat(problem(() -> spec.addPipPackage("bad spec!!")).getMessage())
+                .isEqualTo("'bad spec!!' is not a pip requirement: unexpected text after the package name: 'spec!!'");
+        assertThat(problem(() -> spec.addCondaPackage("python=")).getMessage())
+                .isEqualTo("'python=' is not a conda package: no version after '='");
         assertThat(problem(() -> spec.addCondaPackage("-c conda-forge")).getMessage()).contains("is an option");
         assertThat(problem(() -> spec.removeCondaPackage("python")).getMessage())
                 .isEqualTo("python must not be removed from conda dependencies");

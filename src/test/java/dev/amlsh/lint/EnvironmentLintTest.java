@@ -24,8 +24,10 @@ class EnvironmentLintTest {
     void findsFloatingImagesUnpinnedPackagesSecretsReservedNamesAndTokens() {
         Environment env = Environment.create("AzureML-mine", "python")
                 .withCondaSpec(s -> s.addCondaPackage("scipy").addCondaPackage("pandas>=2").addPipPackage("requests")
-                        .addPipPackage("flask~=3.0").addPipPackage("azureml-core=={{latest-pypi-version}}")
-                        .addPipPackage("git+https://github.com/org/repo@main#egg=repo"))
+                        .addPipPackage("flask~=3.0").addPipPackage("git+https://github.com/org/repo@main#egg=repo"))
+                // a template token is no valid requirement, so no edit stores it; lint still sees one in a spec built directly
+                .withCondaSpec(s -> s.withPipRequirements(java.util.stream.Stream.concat(s.pipRequirements().stream(),
+                        java.util.stream.Stream.of("azureml-core=={{latest-pypi-version}}")).toList()))
                 .withVariable("DB_PASSWORD", "hunter2").withVariable("api_token", "").withVariable("MODE", "{{x}}");
         assertThat(codes(env)).containsExactly(
                 "ERROR reserved-name name",
