@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,5 +242,26 @@ class EnvCommandsTest {
         assertThat(empty.err()).contains("a Dockerfile needs at least a FROM line");
         assertThat(shell.run("env create p --pip-file req.txt --pip-version 23.3 --python 3.9").code()).isZero();
         assertThat(shell.run("env show p").out()).contains("requests==2.31.0").contains("3.9");
+    }
+
+    @Test
+    void anIncompleteCommandNamesWhatComesNext() {
+        Shell.Result var = shell.run("env var");
+        assertThat(var.code()).isEqualTo(2);
+        assertThat(var.err()).isEqualTo("error: 'env var' needs a command: env var takes one of set, unset\n");
+        assertThat(shell.run("env var sett demo A=1").err())
+                .startsWith("error: unknown command 'env var sett' (did you mean 'env var set'?): env var takes one of set, unset");
+        assertThat(shell.run("env").err()).startsWith("error: 'env' needs a command: env takes one of create, clone");
+    }
+
+    @Test
+    void anEmptyBaseDockerfileIsNamed() throws IOException {
+        Files.writeString(dir.resolve("empty.Dockerfile"), "", StandardCharsets.UTF_8);
+        shell.run("env create demo --conda-file env.yml");
+        for (String line : List.of("env create c --dockerfile empty.Dockerfile", "env set demo --dockerfile empty.Dockerfile")) {
+            Shell.Result r = shell.run(line);
+            assertThat(r.code()).as(line).isEqualTo(1);
+            assertThat(r.err()).as(line).contains("is empty").contains("--> empty.Dockerfile");
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
-import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
@@ -105,7 +105,7 @@ public final class EnvEditCommands implements CommandGroup {
         if (!call.anyOption()) {
             throw new UsageException("env set needs at least one setting: " + call.command().synopsis(), "env set");
         }
-        String dockerText = dockerfile.map(f -> TextFile.read(call.path(f)).text()).orElse(null);
+        String dockerText = dockerfile.map(f -> EnvironmentFiles.readDockerfile(call.path(f))).orElse(null);
         edit(call, (env, changes) -> {
             Environment e = env;
             if (image.isPresent()) {
