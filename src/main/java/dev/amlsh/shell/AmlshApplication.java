@@ -15,12 +15,21 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * small and explicit ({@link AmlshConfiguration}, no auto-configuration, no classpath scanning)
  * because start-up time is the user's waiting time. Only {@code main} calls {@code System.exit}.
  *
- * <p>Why not Spring Shell's runner, parser and annotations (4.0.1, read from its source): its
- * {@code DefaultCommandParser} re-splits lines on a regex, ignores unknown options and missing
- * arguments; annotated commands need a classpath scan of the main package at start-up; its runners
- * ignore program arguments in interactive mode, lose exit codes and exit on Ctrl-C. amlsh therefore
- * declares commands with its own small {@code CommandSpec}, parses strictly (exit 2), and drives
- * JLine directly; Spring wires the beans.
+ * <p>What amlsh uses of Spring Shell 4.0.1, and what it replaces (decided from its source):
+ * <ul>
+ * <li>Used: the command model. Every command is a {@code Command} ({@code AmlshCommand extends
+ *     AbstractCommand}) with Spring Shell's name, group, description, help and {@code CommandOption}s,
+ *     held in a {@code CommandRegistry} and run through {@code execute(CommandContext)} with a
+ *     {@code ParsedInput}; help, usage errors and completion read that metadata. Text tables are
+ *     laid out by spring-shell-jline's table module; JLine is the line editor.</li>
+ * <li>Replaced: the parser ({@code DefaultCommandParser} re-splits lines on a regex, ignores unknown
+ *     options and missing arguments: ours is strict, exit 2, and builds the {@code ParsedInput}); the
+ *     runners (they ignore program arguments in interactive mode, lose exit codes, exit on Ctrl-C:
+ *     {@link AmlshRunner} runs one-shot, scripts and the JLine prompt); annotations and Boot's
+ *     auto-configuration (classpath scan and auto-configured beans cost start-up: commands are
+ *     declared with {@code CommandSpec} and built into the registry by hand); completion providers
+ *     (no session in their context, see {@code AmlshCompleter}).</li>
+ * </ul>
  */
 public final class AmlshApplication {
 

@@ -28,7 +28,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * The whole application context, declared bean by bean: no auto-configuration and no classpath
  * scanning, so start-up stays short. Spring Shell's auto-configuration is deliberately not
- * imported (see {@link AmlshRunner} and {@code InteractiveShell} for why).
+ * imported (see {@link AmlshApplication} for why); its {@code CommandRegistry} is built from the
+ * command groups in {@link #commandRunner}.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 public class AmlshConfiguration {

@@ -93,6 +93,7 @@ class AmlshIT {
                 workspace show
                 workspace create second
                 workspace list
+                workspace set-default-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1
                 workspace use second
                 workspace use default
                 workspace export copy.amlsh

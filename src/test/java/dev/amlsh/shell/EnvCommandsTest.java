@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,7 @@ class EnvCommandsTest {
         assertThat(shell.run("env register demo").out()).isEqualTo("demo:1 already has this definition (no new version)\n");
         assertThat(shell.run("env list").out()).contains("demo").contains("same");
         Shell.Result edit = shell.run("env add-pip demo torch==2.3.1");
-        assertThat(edit.out()).isEqualTo("updated draft demo\n");
+        assertThat(edit.out()).isEqualTo("added pip package torch==2.3.1 to draft demo\n");
         assertThat(shell.run("env list -o json").out()).contains("\"draft\": \"changed\"");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:2\n");
         assertThat(shell.run("env show demo:1").out()).doesNotContain("torch");
@@ -194,5 +195,73 @@ class EnvCommandsTest {
         Shell.Result strict = shell.run("env lint demo --strict");
         assertThat(strict.code()).isEqualTo(1);
         assertThat(strict.err()).startsWith("error: env lint: ");
+    }
+
+    @Test
+    void editsSayWhatChanged() {
+        shell.run("env create demo --conda-file env.yml");
+        assertThat(shell.run("env add-pip demo pandas>=2").out()).isEqualTo("added pip package pandas>=2 to draft demo\n");
+        assertThat(shell.run("env add-pip demo pandas==2.2.0").out())
+                .isEqualTo("replaced pip package pandas>=2 with pandas==2.2.0 in draft demo\n");
+        assertThat(shell.run("env add-pip demo pandas==2.2.0").out())
+                .isEqualTo("draft demo already has pip package pandas==2.2.0\n");
+        assertThat(shell.run("env remove-pip demo pandas").out()).isEqualTo("removed pip package pandas==2.2.0 from draft demo\n");
+        assertThat(shell.run("env add-conda demo python=3.11 scipy").out()).isEqualTo(
+                "replaced conda package python=3.10 with python=3.11 in draft demo\nadded conda package scipy to draft demo\n");
+        assertThat(shell.run("env add-channel demo conda-forge").out()).isEqualTo("draft demo already has channel conda-forge\n");
+        assertThat(shell.run("env remove-channel demo conda-forge").out()).isEqualTo("removed channel conda-forge from draft demo\n");
+        assertThat(shell.run("env set demo --base-image " + SEED_IMAGE).out())
+                .isEqualTo("set base image to " + SEED_IMAGE + " in draft demo\n");
+        assertThat(shell.run("env var set demo A=1").out()).isEqualTo("added variable A=1 to draft demo\n");
+        assertThat(shell.run("env var set demo A=2").out()).isEqualTo("replaced variable A=1 with A=2 in draft demo\n");
+        assertThat(shell.run("env var unset demo A").out()).isEqualTo("removed variable A=2 from draft demo\n");
+        assertThat(shell.run("env add-pip demo torch -o json").out()).contains("\"changed\": true");
+    }
+
+    @Test
+    void aWorkspaceDefaultBaseImageIsUsedByNewEnvironments() {
+        Shell.Result set = shell.run("workspace set-default-image " + SEED_IMAGE);
+        assertThat(set.code()).isZero();
+        assertThat(set.out()).isEqualTo("set the default base image of workspace default to " + SEED_IMAGE
+                + " (was mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest)\n");
+        assertThat(shell.run("workspace show").out()).contains("defaultBaseImage:  " + SEED_IMAGE + "\n");
+        assertThat(shell.run("workspace set-default-image " + SEED_IMAGE).out())
+                .isEqualTo("workspace default already has default base image " + SEED_IMAGE + "\n");
+        shell.run("env create demo --conda-file env.yml");
+        assertThat(shell.run("env dockerfile demo").out()).startsWith("FROM " + SEED_IMAGE);
+        assertThat(shell.run("workspace set-default-image").code()).isEqualTo(2);
+        assertThat(shell.run("workspace set-default-image ' '").code()).isEqualTo(2);
+    }
+
+    @Test
+    void createFollowsTheEngineRulesForFiles() throws IOException {
+        assertThat(shell.run("env create x --pip-version 23.3").err()).startsWith("error: --pip-version goes with --pip-file");
+        Files.writeString(dir.resolve("Empty.dockerfile"), "\n", StandardCharsets.UTF_8);
+        Shell.Result empty = shell.run("env create x --conda-file env.yml --dockerfile Empty.dockerfile");
+        assertThat(empty.code()).isEqualTo(1);
+        assertThat(empty.err()).contains("a Dockerfile needs at least a FROM line");
+        assertThat(shell.run("env create p --pip-file req.txt --pip-version 23.3 --python 3.9").code()).isZero();
+        assertThat(shell.run("env show p").out()).contains("requests==2.31.0").contains("3.9");
+    }
+
+    @Test
+    void anIncompleteCommandNamesWhatComesNext() {
+        Shell.Result var = shell.run("env var");
+        assertThat(var.code()).isEqualTo(2);
+        assertThat(var.err()).isEqualTo("error: 'env var' needs a command: env var takes one of set, unset\n");
+        assertThat(shell.run("env var sett demo A=1").err())
+                .startsWith("error: unknown command 'env var sett' (did you mean 'env var set'?): env var takes one of set, unset");
+        assertThat(shell.run("env").err()).startsWith("error: 'env' needs a command: env takes one of create, clone");
+    }
+
+    @Test
+    void anEmptyBaseDockerfileIsNamed() throws IOException {
+        Files.writeString(dir.resolve("empty.Dockerfile"), "", StandardCharsets.UTF_8);
+        shell.run("env create demo --conda-file env.yml");
+        for (String line : List.of("env create c --dockerfile empty.Dockerfile", "env set demo --dockerfile empty.Dockerfile")) {
+            Shell.Result r = shell.run(line);
+            assertThat(r.code()).as(line).isEqualTo(1);
+            assertThat(r.err()).as(line).contains("is empty").contains("--> empty.Dockerfile");
+        }
     }
 }

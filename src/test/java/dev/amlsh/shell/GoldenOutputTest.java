@@ -86,6 +86,8 @@ class GoldenOutputTest {
             String out = shell.run(line).out();
             assertThat(out).as(line).endsWith("\n").doesNotEndWith("\n\n");
         }
+        // a version is a string in JSON ("1"): YAML quotes it so a YAML reader does not get the number 1
+        assertThat(shell.run("env versions demo -o yaml").out()).startsWith("- version: \"1\"\n");
     }
 
     private void golden(String file, String line) throws IOException {

@@ -42,6 +42,7 @@ public final class AmlshCommand extends AbstractCommand {
     private final String details;
     private final List<String> examples;
     private final boolean rawArguments;
+    private final List<CommandSpec.Relation> relations;
     private final CommandHandler handler;
     private String help;
 
@@ -52,6 +53,7 @@ public final class AmlshCommand extends AbstractCommand {
         this.details = spec.description();
         this.examples = spec.examples();
         this.rawArguments = spec.rawArguments();
+        this.relations = spec.relations();
         this.handler = handler;
         List<CommandOption> options = new ArrayList<>();
         for (CommandSpec.Opt o : spec.options()) {
@@ -109,6 +111,11 @@ public final class AmlshCommand extends AbstractCommand {
     /** Words are passed as given, without option parsing ({@code echo}). */
     public boolean rawArguments() {
         return rawArguments;
+    }
+
+    /** Options that exclude each other, or need another ({@code --pip-version} needs {@code --pip-file}). */
+    public List<CommandSpec.Relation> relations() {
+        return relations;
     }
 
     /** This command's option or a line option named by {@code word} ({@code --name} or {@code -n}). */

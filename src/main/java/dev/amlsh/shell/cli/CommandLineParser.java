@@ -36,15 +36,24 @@ public final class CommandLineParser {
             return match.get().getKey();
         }
         String first = words.get(0);
-        List<AmlshCommand> under = table.under(first);
-        if (!under.isEmpty()) {
-            String subs = under.stream().map(s -> s.getName().substring(first.length() + 1)).collect(Collectors.joining(", "));
-            String given = words.size() > 1 && !words.get(1).startsWith("-") ? "'" + first + " " + words.get(1) + "'" : "'" + first + "'";
-            String second = words.size() > 1 ? words.get(1) : "";
-            String suggestion = closest(second, under.stream().map(x -> x.getName().substring(first.length() + 1).split(" ")[0])
-                    .distinct().toList());
-            throw new UsageException("unknown command " + given + (suggestion == null ? "" : " (did you mean '" + first
-                    + " " + suggestion + "'?)") + ": " + first + " takes one of " + subs);
+        for (int k = Math.min(2, words.size()); k >= 1; k--) {
+            if (words.subList(0, k).stream().anyMatch(w -> w.startsWith("-"))) {
+                continue;
+            }
+            String prefix = String.join(" ", words.subList(0, k));
+            List<AmlshCommand> under = table.under(prefix);
+            if (under.isEmpty()) {
+                continue;
+            }
+            List<String> tails = under.stream().map(c -> c.getName().substring(prefix.length() + 1)).toList();
+            String subs = String.join(", ", tails);
+            String next = words.size() > k && !words.get(k).startsWith("-") ? words.get(k) : null;
+            if (next == null) {
+                throw new UsageException("'" + prefix + "' needs a command: " + prefix + " takes one of " + subs);
+            }
+            String suggestion = closest(next, tails.stream().map(t -> t.split(" ")[0]).distinct().toList());
+            throw new UsageException("unknown command '" + prefix + " " + next + "'" + (suggestion == null ? ""
+                    : " (did you mean '" + prefix + " " + suggestion + "'?)") + ": " + prefix + " takes one of " + subs);
         }
         String suggestion = closest(first, table.all().stream().map(e -> e.getName().split(" ")[0]).distinct().toList());
         throw new UsageException("unknown command '" + first + "'"
@@ -112,6 +121,7 @@ public final class CommandLineParser {
         }
         if (!help) {
             checkArguments(command, positionals);
+            checkRelations(command, options);
         }
         return new ParsedArgs(command, positionals, options, output, help, debug);
     }
@@ -160,6 +170,20 @@ public final class CommandLineParser {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    private static void checkRelations(AmlshCommand command, Map<String, String> options) {
+        for (CommandSpec.Relation r : command.relations()) {
+            boolean first = options.containsKey(r.first());
+            boolean second = options.containsKey(r.second());
+            if (r.exclusive() && first && second) {
+                throw new UsageException(r.first() + " and " + r.second() + " exclude each other: give one (see '"
+                        + command.getName() + " --help')", command.getName());
+            }
+            if (!r.exclusive() && first && !second) {
+                throw new UsageException(r.first() + " goes with " + r.second(), command.getName());
+            }
+        }
     }
 
     private static void checkArguments(AmlshCommand spec, List<String> positionals) {

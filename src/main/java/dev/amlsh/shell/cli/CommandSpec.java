@@ -9,7 +9,13 @@ import java.util.List;
  * {@code help} and TAB completion read.
  */
 public record CommandSpec(String name, Group group, String summary, List<Arg> args, List<Opt> options,
-        String description, List<String> examples, boolean rawArguments) {
+        String description, List<String> examples, boolean rawArguments, List<Relation> relations) {
+
+    /**
+     * How two options relate: {@code exclusive} (not both) or {@code first} needs {@code second}.
+     * The parser rejects a line that breaks one (exit 2) before the command runs.
+     */
+    public record Relation(String first, String second, boolean exclusive) {}
 
     /** The groups {@code help} lists commands under, in this order. */
     public enum Group {
@@ -44,6 +50,7 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
         args = List.copyOf(args);
         options = List.copyOf(options);
         examples = List.copyOf(examples);
+        relations = List.copyOf(relations);
     }
 
     public static Builder command(String name, Group group, String summary) {
@@ -58,6 +65,7 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
         private final List<Arg> args = new ArrayList<>();
         private final List<Opt> options = new ArrayList<>();
         private final List<String> examples = new ArrayList<>();
+        private final List<Relation> relations = new ArrayList<>();
         private String description = "";
         private boolean raw;
 
@@ -107,6 +115,18 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
             return this;
         }
 
+        /** The two options exclude each other. */
+        public Builder exclusive(String first, String second) {
+            relations.add(new Relation(first, second, true));
+            return this;
+        }
+
+        /** {@code option} is only meaningful with {@code needed}. */
+        public Builder requires(String option, String needed) {
+            relations.add(new Relation(option, needed, false));
+            return this;
+        }
+
         /** Words are passed as given, without option parsing ({@code echo}). */
         public Builder raw() {
             this.raw = true;
@@ -114,7 +134,7 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, group, summary, args, options, description, examples, raw);
+            return new CommandSpec(name, group, summary, args, options, description, examples, raw, relations);
         }
     }
 }

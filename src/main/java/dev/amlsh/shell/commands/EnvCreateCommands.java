@@ -3,15 +3,10 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
-import dev.amlsh.conda.CondaFileReader;
-import dev.amlsh.conda.PipRequirementsReader;
-import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
-import dev.amlsh.model.EnvironmentName;
-import dev.amlsh.model.Environments;
 import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
@@ -36,6 +31,8 @@ public final class EnvCreateCommands implements CommandGroup {
                                 Completion.CURATED_IMAGE)
                         .option("--dockerfile", "FILE", "a base Dockerfile instead of a base image", Completion.FILE)
                         .option("--python", "VERSION", "pin python (conda package python=VERSION)", Completion.NONE)
+                        .exclusive("--conda-file", "--pip-file").exclusive("--base-image", "--dockerfile")
+                        .requires("--pip-version", "--pip-file")
                         .description("""
                                 A draft lives in the workspace until you register it; it stays after.
                                 Creating a name that has a draft replaces that draft (with a warning).
@@ -54,50 +51,19 @@ public final class EnvCreateCommands implements CommandGroup {
                         .build(), this::discard));
     }
 
+    /** The engine builds the environment ({@link EnvironmentFiles#fromFiles}); the option rules are declared above. */
     private void create(Call call) {
         String name = call.arg(0);
         Optional<String> conda = call.option("--conda-file");
         Optional<String> pip = call.option("--pip-file");
         Optional<String> image = call.option("--base-image");
         Optional<String> dockerfile = call.option("--dockerfile");
-        if (conda.isPresent() && pip.isPresent()) {
-            throw new UsageException("--conda-file and --pip-file exclude each other: give one", "env create");
-        }
-        if (image.isPresent() && dockerfile.isPresent()) {
-            throw new UsageException("--base-image and --dockerfile exclude each other: an environment has one base",
-                    "env create");
-        }
-        if (call.option("--pip-version").isPresent() && pip.isEmpty()) {
-            throw new UsageException("--pip-version goes with --pip-file", "env create");
-        }
         WorkspaceStore store = call.workspace().store();
-        String base = store.defaultBaseImage();
-        Environment env;
-        String kind;
-        if (conda.isPresent()) {
-            env = Environments.fromCondaSpecification(name, CondaFileReader.read(call.path(conda.get())), base, call::warn);
-            kind = "conda";
-        } else if (pip.isPresent()) {
-            env = Environments.fromPipRequirements(name, PipRequirementsReader.read(call.path(pip.get())),
-                    call.option("--pip-version").orElse(null), base);
-            kind = "pip";
-        } else if (image.isPresent()) {
-            env = Environments.fromDockerImage(name, image.get(), base);
-            kind = "docker-image";
-        } else if (dockerfile.isPresent()) {
-            env = Environments.fromDockerfile(name, TextFile.read(call.path(dockerfile.get())).text(), base);
-            kind = "dockerfile";
-        } else {
-            env = Environment.create(EnvironmentName.requireValid(name), base);
-            kind = "default";
-        }
-        if (conda.isPresent() || pip.isPresent()) {
-            if (image.isPresent()) {
-                env = env.withBaseImage(image.get(), w -> {});
-            } else if (dockerfile.isPresent()) {
-                env = env.withDocker(env.docker().withBaseDockerfile(TextFile.read(call.path(dockerfile.get())).text(), w -> {}));
-            }
-        }
+        Environment env = EnvironmentFiles.fromFiles(name, conda.map(call::path).orElse(null),
+                pip.map(call::path).orElse(null), call.option("--pip-version").orElse(null), image.orElse(null),
+                dockerfile.map(call::path).orElse(null), store.defaultBaseImage(), call::warn);
+        String kind = conda.isPresent() ? "conda" : pip.isPresent() ? "pip" : image.isPresent() ? "docker-image"
+                : dockerfile.isPresent() ? "dockerfile" : "default";
         Optional<String> python = call.option("--python");
         if (python.isPresent()) {
             env = env.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));

@@ -3,7 +3,8 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
-import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.EnvironmentFiles;
+import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
@@ -17,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * Edits of drafts: {@code env set}, {@code env add-*}/{@code remove-*} ({@code env var} is in EnvVarCommands).
@@ -36,74 +37,130 @@ public final class EnvEditCommands implements CommandGroup {
                 .option("--python", "VERSION", "pin python (conda package python=VERSION)", Completion.NONE)
                 .option("--user-managed", "BOOL", "true: Azure ML builds no conda environment", Completion.BOOLEAN)
                 .option("--interpreter-path", "PATH", "the python a user-managed environment runs", Completion.NONE)
+                .exclusive("--base-image", "--dockerfile")
                 .example("env set pytorch --base-image mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")
                 .build(), this::set));
         entries.add(specEdit("env add-conda", "Add conda packages (python=... replaces python in place)", "numpy=1.26",
-                CondaSpec::addCondaPackage));
+                "conda package", CondaSpec::addCondaPackage, EnvEditCommands::condaSpecs));
         entries.add(specEdit("env add-pip", "Add pip packages (a package already listed is replaced)", "torch==2.3.1",
-                CondaSpec::addPipPackage));
-        entries.add(specEdit("env add-channel", "Add conda channels", "pytorch", CondaSpec::addChannel));
+                "pip package", CondaSpec::addPipPackage, CondaSpec::pipRequirements));
+        entries.add(specEdit("env add-channel", "Add conda channels", "pytorch", "channel", CondaSpec::addChannel,
+                CondaSpec::channels));
         entries.add(specEdit("env remove-conda", "Remove conda packages by name (python cannot go)", "numpy",
-                CondaSpec::removeCondaPackage));
-        entries.add(specEdit("env remove-pip", "Remove pip packages by name", "torch", CondaSpec::removePipPackage));
-        entries.add(specEdit("env remove-channel", "Remove conda channels", "anaconda", CondaSpec::removeChannel));
+                "conda package", CondaSpec::removeCondaPackage, EnvEditCommands::condaSpecs));
+        entries.add(specEdit("env remove-pip", "Remove pip packages by name", "torch", "pip package",
+                CondaSpec::removePipPackage, CondaSpec::pipRequirements));
+        entries.add(specEdit("env remove-channel", "Remove conda channels", "anaconda", "channel",
+                CondaSpec::removeChannel, CondaSpec::channels));
         return entries;
     }
 
-    private AmlshCommand specEdit(String name, String summary, String example, BiFunction<CondaSpec, String, CondaSpec> op) {
+    private static List<String> condaSpecs(CondaSpec spec) {
+        return spec.condaPackages().stream().map(CondaPackage::spec).toList();
+    }
+
+    /** One edit per SPEC word, each reported by what it did to the list it edits. */
+    private AmlshCommand specEdit(String name, String summary, String example, String kind,
+            BiFunction<CondaSpec, String, CondaSpec> op, Function<CondaSpec, List<String>> items) {
         CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("SPEC", Completion.NONE)
                 .example(name + " pytorch " + example).build();
-        return new AmlshCommand(spec, call -> edit(call, env -> {
+        return new AmlshCommand(spec, call -> edit(call, (env, changes) -> {
             Environment result = env;
             for (String item : call.rest(1)) {
+                Environment before = result;
                 result = result.withCondaSpec(s -> op.apply(s, item));
+                changes.add(listChange(kind, item.strip(), items.apply(before.condaSpec()),
+                        items.apply(result.condaSpec()), env.name()));
             }
             return result;
         }));
     }
 
+    /** {@code added pip package x to draft d}, {@code replaced ... with ... in}, {@code removed ... from}, or why nothing changed. */
+    static String listChange(String kind, String item, List<String> before, List<String> after, String draft) {
+        List<String> removed = before.stream().filter(x -> !after.contains(x)).toList();
+        List<String> added = after.stream().filter(x -> !before.contains(x)).toList();
+        if (!added.isEmpty() && !removed.isEmpty()) {
+            return "replaced " + kind + " " + String.join(", ", removed) + " with " + String.join(", ", added) + " in draft "
+                    + draft;
+        }
+        if (!added.isEmpty()) {
+            return "added " + kind + " " + String.join(", ", added) + " to draft " + draft;
+        }
+        if (!removed.isEmpty()) {
+            return "removed " + kind + " " + String.join(", ", removed) + " from draft " + draft;
+        }
+        return "draft " + draft + " already has " + kind + " " + item;
+    }
+
+    /** {@code set base image X in draft d}, or {@code draft d already has base image X}. */
+    static String settingChange(String setting, Object before, Object after, String draft) {
+        return java.util.Objects.equals(before, after) ? "draft " + draft + " already has " + setting + " " + after
+                : "set " + setting + " to " + after + " in draft " + draft;
+    }
+
     private void set(Call call) {
         var image = call.option("--base-image");
         var dockerfile = call.option("--dockerfile");
-        if (image.isPresent() && dockerfile.isPresent()) {
-            throw new UsageException("--base-image and --dockerfile exclude each other", "env set");
-        }
         if (!call.anyOption()) {
             throw new UsageException("env set needs at least one setting: " + call.command().synopsis(), "env set");
         }
-        String dockerText = dockerfile.map(f -> TextFile.read(call.path(f)).text()).orElse(null);
-        edit(call, env -> {
+        String dockerText = dockerfile.map(f -> EnvironmentFiles.readDockerfile(call.path(f))).orElse(null);
+        edit(call, (env, changes) -> {
             Environment e = env;
             if (image.isPresent()) {
+                Environment before = e;
                 e = e.withBaseImage(image.get(), call::warn);
+                changes.add(settingChange("base image", before.docker().baseImage(), e.docker().baseImage(), env.name()));
             }
             if (dockerText != null) {
+                Environment before = e;
                 e = e.withDocker(e.docker().withBaseDockerfile(dockerText, call::warn));
+                changes.add(java.util.Objects.equals(before.docker().baseDockerfile(), dockerText)
+                        ? "draft " + env.name() + " already has this base Dockerfile"
+                        : "set base Dockerfile to " + dockerfile.get() + " (" + dockerText.lines().count() + " lines) in draft "
+                                + env.name());
             }
             var python = call.option("--python");
             if (python.isPresent()) {
+                Environment before = e;
                 e = e.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
+                changes.add(listChange("conda package", "python=" + python.get(), condaSpecs(before.condaSpec()),
+                        condaSpecs(e.condaSpec()), env.name()));
             }
             var managed = call.option("--user-managed");
             if (managed.isPresent()) {
+                Environment before = e;
                 e = e.withPython(e.python().withUserManagedDependencies(Boolean.parseBoolean(managed.get())));
+                changes.add(settingChange("user-managed", before.isUserManaged(), e.isUserManaged(), env.name()));
             }
             var interpreter = call.option("--interpreter-path");
             if (interpreter.isPresent()) {
+                Environment before = e;
                 e = e.withPython(e.python().withInterpreterPath(interpreter.get()));
+                changes.add(settingChange("interpreter path", before.python().interpreterPath(),
+                        e.python().interpreterPath(), env.name()));
             }
             return e;
         });
     }
 
-    /** Applies an edit to the draft of the first argument and reports it. */
-    static void edit(Call call, UnaryOperator<Environment> edit) {
+    /** An edit of a draft that says, line by line, what it changed (or why nothing changed). */
+    @FunctionalInterface
+    interface Edit {
+        Environment apply(Environment draft, List<String> changes);
+    }
+
+    /** Applies an edit to the draft of the first argument and reports what changed. */
+    static void edit(Call call, Edit edit) {
         String name = call.arg(0);
         List<String> started = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
         Environment[] before = new Environment[1];
         Environment after = call.workspace().editDraft(name, env -> {
             before[0] = env;
-            return edit.apply(env);
+            changes.clear();
+            return edit.apply(env, changes);
         }, note -> {
             started.add(note);
             call.note(note);
@@ -114,6 +171,11 @@ public final class EnvEditCommands implements CommandGroup {
         view.put("draft", true);
         view.put("startedFromLatest", !started.isEmpty());
         view.put("changed", changed);
-        call.print(view, out -> out.println((changed ? "updated draft " : "draft unchanged: ") + after.name()));
+        call.print(view, out -> {
+            changes.forEach(out::println);
+            if (changes.isEmpty()) {
+                out.println((changed ? "updated draft " : "draft unchanged: ") + after.name());
+            }
+        });
     }
 }

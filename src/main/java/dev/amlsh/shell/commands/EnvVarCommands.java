@@ -38,20 +38,27 @@ public final class EnvVarCommands implements CommandGroup {
             }
             pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        EnvEditCommands.edit(call, env -> {
+        EnvEditCommands.edit(call, (env, changes) -> {
             Environment e = env;
             for (var p : pairs.entrySet()) {
+                String old = e.environmentVariables().get(p.getKey());
                 e = e.withVariable(p.getKey(), p.getValue());
+                String now = p.getKey() + "=" + p.getValue();
+                changes.add(old == null ? "added variable " + now + " to draft " + env.name()
+                        : old.equals(p.getValue()) ? "draft " + env.name() + " already has variable " + now
+                        : "replaced variable " + p.getKey() + "=" + old + " with " + now + " in draft " + env.name());
             }
             return e;
         });
     }
 
     private void varUnset(Call call) {
-        EnvEditCommands.edit(call, env -> {
+        EnvEditCommands.edit(call, (env, changes) -> {
             Environment e = env;
             for (String key : call.rest(1)) {
+                String old = e.environmentVariables().get(key);
                 e = e.withoutVariable(key);
+                changes.add("removed variable " + key + "=" + old + " from draft " + env.name());
             }
             return e;
         });

@@ -4,6 +4,7 @@ import static dev.amlsh.shell.cli.CommandSpec.Group.WORKSPACE;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.SdkRelease;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
@@ -28,6 +29,13 @@ public final class WorkspaceCommands implements CommandGroup {
                         this::show),
                 new AmlshCommand(command("workspace list", WORKSPACE, "List the workspaces").example("workspace list").build(),
                         this::list),
+                new AmlshCommand(command("workspace set-default-image", WORKSPACE,
+                        "Set the base image new environments get in the workspace in use")
+                        .arg("IMAGE", Completion.CURATED_IMAGE)
+                        .description("Environments created afterwards without --base-image or --dockerfile get it (amlsh's\n"
+                                + "default is " + SdkRelease.DEFAULT_BASE_IMAGE + "). Drafts and versions keep theirs.")
+                        .example("workspace set-default-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
+                        .build(), this::setDefaultImage),
                 new AmlshCommand(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
                         .arg("NAME", Completion.WORKSPACE).example("workspace use course").build(), this::use),
                 new AmlshCommand(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
@@ -56,6 +64,26 @@ public final class WorkspaceCommands implements CommandGroup {
             view.forEach((k, v) -> table.row(k + ":", v));
             table.print(out);
         });
+    }
+
+    private void setDefaultImage(Call call) {
+        WorkspaceStore store = call.workspace().store();
+        String image = call.arg(0).strip();
+        if (image.isEmpty()) {
+            throw new UsageException("the default base image cannot be empty", "workspace set-default-image");
+        }
+        String previous = store.defaultBaseImage();
+        if (!image.equals(previous)) {
+            store.setDefaultBaseImage(image);
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", store.name());
+        view.put("defaultBaseImage", image);
+        view.put("previous", previous);
+        view.put("changed", !image.equals(previous));
+        call.print(view, out -> out.println(image.equals(previous)
+                ? "workspace " + store.name() + " already has default base image " + image
+                : "set the default base image of workspace " + store.name() + " to " + image + " (was " + previous + ")"));
     }
 
     private void list(Call call) {

@@ -14,33 +14,35 @@ public final class EnvironmentText {
 
     public static void print(PrintWriter out, Environment env) {
         out.println(env.name() + (env.version() == null ? " (draft)" : ":" + env.version()));
+        Table rows = Table.labelled();
         var docker = env.docker();
         if (docker.baseImage() != null) {
-            row(out, "base image", docker.baseImage());
+            row(rows, "base image", docker.baseImage());
         } else if (docker.baseDockerfile() != null) {
-            row(out, "base Dockerfile", docker.baseDockerfile().lines().count() + " lines");
+            row(rows, "base Dockerfile", docker.baseDockerfile().lines().count() + " lines");
         } else if (docker.buildContext() != null) {
-            row(out, "build context", docker.buildContext().location());
+            row(rows, "build context", docker.buildContext().location());
         }
         if (docker.baseImageRegistry().address() != null) {
-            row(out, "registry", docker.baseImageRegistry().address());
+            row(rows, "registry", docker.baseImageRegistry().address());
         }
         if (env.isUserManaged()) {
-            row(out, "python", "user-managed (" + env.python().interpreterPath() + " from the image)");
+            row(rows, "python", "user-managed (" + env.python().interpreterPath() + " from the image)");
         } else {
             var spec = env.condaSpec();
-            row(out, "python", spec.pythonVersion().orElse("unpinned") + " (conda-managed)");
-            row(out, "channels", String.join(", ", spec.channels()));
-            row(out, "conda", spec.condaPackages().stream().map(CondaPackage::spec).collect(Collectors.joining(", ")));
-            row(out, "pip", String.join(", ", spec.pipRequirements()));
-            row(out, "conda env", EnvironmentHashes.condaEnvironmentName(spec));
+            row(rows, "python", spec.pythonVersion().orElse("unpinned") + " (conda-managed)");
+            row(rows, "channels", String.join(", ", spec.channels()));
+            row(rows, "conda", spec.condaPackages().stream().map(CondaPackage::spec).collect(Collectors.joining(", ")));
+            row(rows, "pip", String.join(", ", spec.pipRequirements()));
+            row(rows, "conda env", EnvironmentHashes.condaEnvironmentName(spec));
         }
-        row(out, "variables", env.environmentVariables().entrySet().stream()
+        row(rows, "variables", env.environmentVariables().entrySet().stream()
                 .map(Map.Entry::toString).collect(Collectors.joining(", ")));
-        row(out, "image", EnvironmentHashes.imageName(env));
+        row(rows, "image", EnvironmentHashes.imageName(env));
+        rows.print(out, "  ");
     }
 
-    private static void row(PrintWriter out, String label, String value) {
-        out.println(String.format("  %-16s %s", label + ":", value.isEmpty() ? "-" : value));
+    private static void row(Table rows, String label, String value) {
+        rows.row(label + ":", value.isEmpty() ? "-" : value);
     }
 }

@@ -5,6 +5,7 @@ import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.CommandTable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.command.CommandOption;
 
@@ -43,28 +44,36 @@ public final class HelpPrinter {
         commands(out);
     }
 
-    /** Every command, by group. */
+    /** Every command, by group; one table, so the descriptions line up across groups. */
     public void commands(PrintWriter out) {
+        List<AmlshCommand> ordered = new ArrayList<>();
         for (CommandSpec.Group group : CommandSpec.Group.values()) {
-            List<AmlshCommand> commands = table.all().stream().filter(c -> c.group() == group).toList();
-            if (commands.isEmpty()) {
-                continue;
-            }
-            out.println(group.title() + ":");
-            for (AmlshCommand command : commands) {
-                out.println(String.format("  %-22s %s", command.getName(), command.getDescription()));
-            }
-            out.println();
+            table.all().stream().filter(c -> c.group() == group).forEach(ordered::add);
         }
+        List<String> lines = listing(ordered).render().lines().toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (i == 0 || ordered.get(i).group() != ordered.get(i - 1).group()) {
+                if (i > 0) {
+                    out.println();
+                }
+                out.println(ordered.get(i).group().title() + ":");
+            }
+            out.println("  " + lines.get(i));
+        }
+        out.println();
         out.println("'help COMMAND' or 'COMMAND --help' explains one command.");
     }
 
     /** The commands under a prefix ({@code help env}). */
     public void prefix(PrintWriter out, String prefix, List<AmlshCommand> commands) {
         out.println("Commands under '" + prefix + "':");
-        for (AmlshCommand command : commands) {
-            out.println(String.format("  %-22s %s", command.getName(), command.getDescription()));
-        }
+        listing(commands).print(out, "  ");
+    }
+
+    private static Table listing(List<AmlshCommand> commands) {
+        Table table = Table.labelled();
+        commands.forEach(c -> table.row(c.getName(), c.getDescription()));
+        return table;
     }
 
     /**

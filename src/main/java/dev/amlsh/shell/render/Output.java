@@ -25,6 +25,7 @@ public final class Output {
         this.yaml = YAMLMapper.builder()
                 .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
                 .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+                .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
                 .build().writer();
     }

@@ -57,6 +57,11 @@ public final class Table {
         out.print(render());
     }
 
+    /** Prints each line after {@code indent} (a table inside a list, as {@code help} shows its groups). */
+    public void print(PrintWriter out, String indent) {
+        render().lines().forEach(line -> out.println(indent + line));
+    }
+
     public String render() {
         TableModelBuilder<String> model = new TableModelBuilder<>();
         if (headers != null) {

@@ -6,7 +6,6 @@ import dev.amlsh.shell.CommandRunner;
 import dev.amlsh.shell.Diagnostics;
 import dev.amlsh.shell.ExitCode;
 import dev.amlsh.shell.Session;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
