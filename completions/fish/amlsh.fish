@@ -38,6 +38,7 @@ env archive;version;
 env restore;version;
 workspace show;;
 workspace list;;
+workspace set-default-image;image;
 workspace use;workspace;
 workspace create;none;
 workspace delete;workspace;--yes:flag
