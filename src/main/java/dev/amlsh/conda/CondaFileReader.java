@@ -12,12 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -211,7 +206,7 @@ public final class CondaFileReader {
         }
 
         boolean isNull(Node node) {
-            return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+            return YamlNodes.isNull(node);
         }
 
         void rejectTemplateToken(Node node, String value) {
@@ -224,18 +219,11 @@ public final class CondaFileReader {
         }
 
         AmlshException problem(Node node, String message) {
-            Mark mark = node.getStartMark();
-            return new AmlshException(message, file.at(mark.getLine() + 1, mark.getColumn() + 1));
+            return YamlNodes.problem(file, node, message);
         }
     }
 
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return "a single value";
+        return YamlNodes.describe(node);
     }
 }

@@ -8,7 +8,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * SnakeYAML (YAML 1.1) composed to nodes, with limits, and its errors turned into ours with
@@ -43,5 +47,27 @@ public final class YamlNodes {
         } catch (YAMLException e) {
             throw AmlshException.inFile(file.path(), "is not valid YAML: " + e.getMessage());
         }
+    }
+
+    /** An empty value or {@code ~}/{@code null}: YAML 1.1's null. */
+    public static boolean isNull(Node node) {
+        return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+    }
+
+    /** A problem at a node's first character, with the file's line for the caret. */
+    public static AmlshException problem(TextFile file, Node node, String message) {
+        Mark mark = node.getStartMark();
+        return new AmlshException(message, file.at(mark.getLine() + 1, mark.getColumn() + 1));
+    }
+
+    /** How error messages name a node's kind. */
+    public static String describe(Node node) {
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "a single value";
     }
 }

@@ -1,17 +1,16 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.YamlNodes;
 import dev.amlsh.model.AmlshException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -119,22 +118,15 @@ final class YamlFields {
     }
 
     static boolean isNull(Node node) {
-        return node instanceof ScalarNode && node.getTag().equals(Tag.NULL);
+        return YamlNodes.isNull(node);
     }
 
     static AmlshException problem(TextFile file, Node node, String message) {
-        Mark mark = node.getStartMark();
-        return new AmlshException(message, file.at(mark.getLine() + 1, mark.getColumn() + 1));
+        return YamlNodes.problem(file, node, message);
     }
 
     static String describe(Node node) {
-        if (node instanceof MappingNode) {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode) {
-            return "a list";
-        }
-        return "a single value";
+        return YamlNodes.describe(node);
     }
 
     private static String qualified(String path, String key) {
