@@ -50,12 +50,10 @@ public final class Diagnostics {
         err.flush();
     }
 
+    /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */
     static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
-        Path file = at.file();
-        if (file.isAbsolute() && file.startsWith(workingDirectory)) {
-            file = workingDirectory.relativize(file);
-        }
-        String place = new SourceLocation(file, at.line(), at.column(), at.sourceLine()).describe();
+        String place = new SourceLocation(Path.of(shown(workingDirectory, at.file())), at.line(), at.column(),
+                at.sourceLine()).describe();
         err.println("  --> " + place);
         if (at.hasLine() && at.sourceLine() != null) {
             String number = Integer.toString(at.line());
@@ -66,6 +64,18 @@ public final class Diagnostics {
                 err.println(gutter + " | " + caretPad(at.sourceLine(), at.column()) + "^");
             }
         }
+    }
+
+    /**
+     * A file as the user would type it: relative to the working folder when under it, and
+     * {@code .} for the working folder itself (relativizing it gives an empty path).
+     */
+    static String shown(Path workingDirectory, Path file) {
+        if (file.isAbsolute() && file.normalize().startsWith(workingDirectory)) {
+            file = workingDirectory.relativize(file.normalize());
+        }
+        String text = file.toString();
+        return text.isEmpty() ? "." : text;
     }
 
     /** Spaces up to the column, keeping tabs so the caret lines up under the character. */

@@ -352,7 +352,6 @@ class BadInputIT {
     }
 
     @Test
-    @Disabled("shell bug: a problem with the folder '.' prints an empty place ('  --> ' with no path)")
     void theWorkingFolderIsNamedAsDot() throws Exception {
         script("dot.amlsh", 1, List.of(Case.of("env create c --conda-file .", "--> .\n")));
     }

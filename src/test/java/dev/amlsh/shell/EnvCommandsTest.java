@@ -103,6 +103,13 @@ class EnvCommandsTest {
     }
 
     @Test
+    void theWorkingFolderIsNamedAsDot() {
+        Shell.Result r = shell.run("env create x --conda-file .");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("is a directory, not a file").contains("  --> .\n");
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");
