@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -336,7 +335,6 @@ class BadInputIT {
     }
 
     @Test
-    @Disabled("shell bug: env export replaces an existing file without asking; save and build-context refuse without --overwrite")
     void exportRefusesToReplaceAFile() throws Exception {
         Path mine = jar.write("mine-export.yml", "# mine\n");
         try {
@@ -357,7 +355,6 @@ class BadInputIT {
     }
 
     @Test
-    @Disabled("shell bug: build-context into a path that is a file says 'cannot be written: <abs path>' at DIR/Dockerfile instead of naming DIR as a file")
     void buildContextIntoAFile() throws Exception {
         script("bcfile.amlsh", 1, List.of(Case.of("env build-context demo existing.yml", "existing.yml", "not a folder")));
     }

@@ -110,6 +110,43 @@ class EnvCommandsTest {
     }
 
     @Test
+    void exportRefusesToReplaceAFileUnlessAskedTo() throws IOException {
+        shell.run("env create demo --conda-file env.yml");
+        Path mine = Files.writeString(dir.resolve("mine.yml"), "# mine\n", StandardCharsets.UTF_8);
+        Shell.Result refused = shell.run("env export demo mine.yml");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("mine.yml").contains("already exists: add --overwrite to replace it");
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).isEqualTo("# mine\n");
+        Shell.Result replaced = shell.run("env export demo mine.yml --overwrite");
+        assertThat(replaced.code()).isZero();
+        assertThat(replaced.out()).isEqualTo("wrote mine.yml\n");
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).startsWith("$schema:").contains("name: demo");
+        Files.createDirectories(dir.resolve("afolder"));
+        assertThat(shell.run("env export demo afolder --overwrite").err()).contains("afolder").contains("is a folder, not a file");
+    }
+
+    @Test
+    void writingUnderAFileNamesTheFileInsteadOfAnIoMessage() throws IOException {
+        shell.run("env create demo --conda-file env.yml");
+        Path mine = Files.writeString(dir.resolve("mine.yml"), "# mine\n", StandardCharsets.UTF_8);
+        for (String line : List.of("env build-context demo mine.yml", "env build-context demo mine.yml/sub --overwrite",
+                "env save demo mine.yml", "env save demo mine.yml/sub", "env export demo mine.yml/sub.yml")) {
+            Shell.Result r = shell.run(line);
+            assertThat(r.code()).as(line).isEqualTo(1);
+            assertThat(r.out()).as(line).isEmpty();
+            assertThat(r.err()).as(line).contains("mine.yml").contains("is a file, not a folder")
+                    .doesNotContain(dir.toString()).doesNotContain("cannot be written");
+        }
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).isEqualTo("# mine\n");
+        Files.createDirectories(dir.resolve("afolder"));
+        Shell.Result folder = shell.run("workspace export afolder");
+        assertThat(folder.code()).isEqualTo(1);
+        assertThat(folder.err()).contains("afolder").contains("is a folder");
+        assertThat(shell.run("workspace export mine.yml/copy.amlsh").err()).contains("mine.yml").contains("is a file, not a folder");
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");
