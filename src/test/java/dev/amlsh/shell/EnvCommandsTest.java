@@ -106,7 +106,22 @@ class EnvCommandsTest {
     void theWorkingFolderIsNamedAsDot() {
         Shell.Result r = shell.run("env create x --conda-file .");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("is a directory, not a file").contains("  --> .\n");
+        assertThat(r.err()).isEqualTo("error: .: is a directory, not a file\n");
+    }
+
+    @Test
+    void aWholeFileProblemNamesTheFileOnTheErrorLineAndAPlaceInAFileKeepsItsCaret() throws IOException {
+        Files.writeString(dir.resolve("empty.yml"), "", StandardCharsets.UTF_8);
+        assertThat(shell.run("env create x --conda-file missing.yml").err()).isEqualTo("error: missing.yml: no such file\n");
+        assertThat(shell.run("env create x --conda-file empty.yml").err())
+                .isEqualTo("error: empty.yml: is empty: a conda file needs at least a dependencies list\n");
+        Files.writeString(dir.resolve("s.amlsh"), "echo one\nenv create x --conda-file sub/../missing.yml\n", StandardCharsets.UTF_8);
+        Shell.Result script = shell.main("", "-f", "s.amlsh");
+        assertThat(script.code()).isEqualTo(1);
+        assertThat(script.err()).isEqualTo("s.amlsh:2: error: missing.yml: no such file\n");
+        Files.writeString(dir.resolve("bad.yml"), "name: x\nchanels: []\n", StandardCharsets.UTF_8);
+        assertThat(shell.run("env create x --conda-file bad.yml").err())
+                .startsWith("error: unknown top-level key 'chanels'").contains("\n  --> bad.yml:2:1\n");
     }
 
     @Test
@@ -305,7 +320,7 @@ class EnvCommandsTest {
         for (String line : List.of("env create c --dockerfile empty.Dockerfile", "env set demo --dockerfile empty.Dockerfile")) {
             Shell.Result r = shell.run(line);
             assertThat(r.code()).as(line).isEqualTo(1);
-            assertThat(r.err()).as(line).contains("is empty").contains("--> empty.Dockerfile");
+            assertThat(r.err()).as(line).isEqualTo("error: empty.Dockerfile: is empty: a Dockerfile needs at least a FROM line\n");
         }
     }
 }
