@@ -264,6 +264,7 @@ class BadInputIT {
                 Case.of("env var set demo NOEQUALS", "'NOEQUALS' is not KEY=VALUE"),
                 Case.of("env var set demo =x", "'=x' is not KEY=VALUE"),
                 Case.of("env set demo --user-managed maybe", "option --user-managed takes true or false, not 'maybe'"),
+                Case.of("env create c --pip-file req.txt --pip-version 'x y'", "option --pip-version takes a version such as 23.1.2"),
                 Case.of("env create c --conda-file env.yml --pip-file req.txt", "--conda-file and --pip-file exclude each other"),
                 Case.of("env create c --base-image x --dockerfile Dockerfile", "--base-image and --dockerfile exclude each other"),
                 Case.of("env label demo:1", "'env label' needs LABEL"),

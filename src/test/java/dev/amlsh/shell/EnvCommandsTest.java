@@ -162,6 +162,19 @@ class EnvCommandsTest {
     }
 
     @Test
+    void aPipVersionThatIsNotAVersionIsAUsageError() {
+        for (String bad : List.of("'x y'", "''", "'>=23'", "latest")) {
+            Shell.Result r = shell.run("env create p --pip-file req.txt --pip-version " + bad);
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).startsWith("error: option --pip-version takes a version such as 23.1.2 or 23.*, not '");
+        }
+        assertThat(shell.run("env list -o json").out()).isEqualTo("[]\n");
+        assertThat(shell.run("env create p --pip-file req.txt --pip-version 23.1.2").code()).isZero();
+        assertThat(shell.run("env show p").out()).contains("pip=23.1.2");
+        assertThat(shell.run("env create q --pip-file req.txt --pip-version 23.*").code()).isZero();
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");
