@@ -74,11 +74,22 @@ public final class AmlshApplication {
 
     /**
      * Framework logging goes nowhere: commons-logging (Spring's logging API) is pointed at its no-op
-     * log before any logger exists, so neither Log4j nor Logback is even loaded.
+     * log before any logger exists, so neither Log4j nor Logback is even loaded. SLF4J (used by
+     * libraries such as sqlite-jdbc) gets its no-op provider, so it does not look up Logback either,
+     * and its own notices are kept to errors. The launcher passes the SLF4J settings as {@code -D}
+     * options; they are set here too, unless given, so that a plain {@code java -jar} behaves the same.
      */
     static void silenceFrameworkLogging() {
         System.setProperty("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.LogFactoryImpl");
         System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
+        setIfAbsent("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        setIfAbsent("slf4j.internal.verbosity", "ERROR");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
     }
 
     private static PrintWriter utf8(FileDescriptor fd) {

@@ -7,9 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Writes errors, warnings and notes to stderr the one way amlsh does: {@code error: ...} first
- * ({@code FILE:LINE: error: ...} in a script), then for a problem in a file its place, source line
- * and a caret, like a compiler; {@code --debug} adds the stack trace. Colour only when the session
- * has it.
+ * ({@code SCRIPT:LINE: error: ...} in a script). A problem with a whole file (no line) names the
+ * file on that first line, {@code error: FILE: problem}; a problem at a line of a file adds its
+ * place, source line and a caret below, like a compiler. {@code --debug} adds the stack trace.
+ * Colour only when the session has it.
  */
 public final class Diagnostics {
 
@@ -40,9 +41,14 @@ public final class Diagnostics {
             message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
                     + (debug ? "" : " (--debug shows the stack trace)");
         }
+        SourceLocation at = problem instanceof AmlshException a ? a.location().orElse(null) : null;
+        Path cwd = session.io().workingDirectory();
+        if (at != null && !at.hasLine()) {
+            message = shown(cwd, at.file()) + ": " + message;
+        }
         err.println(prefix + label(session, "error:", RED) + " " + message);
-        if (problem instanceof AmlshException a && a.location().isPresent()) {
-            printLocation(err, session.io().workingDirectory(), a.location().get());
+        if (at != null && at.hasLine()) {
+            printLocation(err, cwd, at);
         }
         if (debug) {
             problem.printStackTrace(err);
@@ -50,14 +56,12 @@ public final class Diagnostics {
         err.flush();
     }
 
+    /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */
     static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
-        Path file = at.file();
-        if (file.isAbsolute() && file.startsWith(workingDirectory)) {
-            file = workingDirectory.relativize(file);
-        }
-        String place = new SourceLocation(file, at.line(), at.column(), at.sourceLine()).describe();
+        String place = new SourceLocation(Path.of(shown(workingDirectory, at.file())), at.line(), at.column(),
+                at.sourceLine()).describe();
         err.println("  --> " + place);
-        if (at.hasLine() && at.sourceLine() != null) {
+        if (at.sourceLine() != null) {
             String number = Integer.toString(at.line());
             String gutter = " ".repeat(number.length() + 1);
             err.println(gutter + " |");
@@ -66,6 +70,18 @@ public final class Diagnostics {
                 err.println(gutter + " | " + caretPad(at.sourceLine(), at.column()) + "^");
             }
         }
+    }
+
+    /**
+     * A file as the user would type it: relative to the working folder when under it, and
+     * {@code .} for the working folder itself (relativizing it gives an empty path).
+     */
+    static String shown(Path workingDirectory, Path file) {
+        if (file.isAbsolute() && file.normalize().startsWith(workingDirectory)) {
+            file = workingDirectory.relativize(file.normalize());
+        }
+        String text = file.toString();
+        return text.isEmpty() ? "." : text;
     }
 
     /** Spaces up to the column, keeping tabs so the caret lines up under the character. */

@@ -7,9 +7,16 @@ package dev.amlsh.shell;
 public enum ExitCode {
     /** The command did what was asked. */
     OK(0),
-    /** The command ran and failed: not found, conflict, invalid input ({@code AmlshException}). */
+    /**
+     * The command ran and the domain refused or failed ({@code AmlshException}): not found, conflict,
+     * a broken or missing file, and invalid names, versions, labels and references (the domain's rules).
+     */
     FAILED(1),
-    /** Rejected before the domain ran: unknown command, unknown or malformed option or value, missing argument. */
+    /**
+     * The command line itself is wrong, before the domain runs: unknown command, unknown or repeated
+     * option, missing option value or argument, a value outside a fixed set or shape ({@code -o xml},
+     * a boolean, {@code KEY=VALUE}, a pip version), excluded option pairs, unbalanced quotes.
+     */
     USAGE(2),
     /** The workspace cannot be used: busy, corrupt, foreign, or read-only for a write. */
     WORKSPACE_UNAVAILABLE(3);

@@ -1,8 +1,10 @@
 package dev.amlsh.shell;
 
 /**
- * A command line rejected before the domain ran (exit 2): unknown command, unknown or malformed
- * option or value, missing argument. {@code usage} names the command whose synopsis helps, if any.
+ * A command line rejected before the domain ran (exit 2): unknown command, unknown or repeated
+ * option, missing value or argument, a value outside a fixed set or shape. Values the domain has
+ * rules for (names, versions, labels, references) are its to refuse, with exit 1.
+ * {@code command} names the command whose synopsis helps, if any.
  */
 public class UsageException extends RuntimeException {
 

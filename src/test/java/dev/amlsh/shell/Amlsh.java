@@ -30,8 +30,14 @@ final class Amlsh {
     }
 
     Running start(String stdin, String... args) {
+        return start(List.of(), stdin, args);
+    }
+
+    /** With JVM options before {@code -jar} (a plain {@code java -jar}, not the launcher). */
+    Running start(List<String> jvmOptions, String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(args));

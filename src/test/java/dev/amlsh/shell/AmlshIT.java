@@ -207,6 +207,20 @@ class AmlshIT {
     }
 
     @Test
+    void aPlainJavaJarRunLoadsNoLoggingBackendAndPrintsOnlyItsResult() throws Exception {
+        Path classes = root.resolve("classes.txt");
+        Amlsh.Result r = amlsh.start(List.of("-Xlog:class+load=info:file=" + classes), "",
+                "--workspace", ":temp:", "env", "list").await();
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("no environments yet ('env create NAME --conda-file FILE' makes one)\n");
+        String loaded = Files.readString(classes, StandardCharsets.UTF_8);
+        assertThat(loaded).as("the SQLite workspace was used").contains("org.sqlite.");
+        assertThat(loaded).as("SLF4J's no-op provider, not Logback").contains("org.slf4j.helpers.NOP_FallbackServiceProvider")
+                .doesNotContain("ch.qos.logback.");
+    }
+
+    @Test
     void nothingButTheResultReachesStdoutAndStderr() {
         Amlsh.Result version = amlsh.run("", "--version");
         assertThat(version.code()).isZero();

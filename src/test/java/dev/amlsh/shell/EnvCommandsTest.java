@@ -103,6 +103,78 @@ class EnvCommandsTest {
     }
 
     @Test
+    void theWorkingFolderIsNamedAsDot() {
+        Shell.Result r = shell.run("env create x --conda-file .");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("error: .: is a directory, not a file\n");
+    }
+
+    @Test
+    void aWholeFileProblemNamesTheFileOnTheErrorLineAndAPlaceInAFileKeepsItsCaret() throws IOException {
+        Files.writeString(dir.resolve("empty.yml"), "", StandardCharsets.UTF_8);
+        assertThat(shell.run("env create x --conda-file missing.yml").err()).isEqualTo("error: missing.yml: no such file\n");
+        assertThat(shell.run("env create x --conda-file empty.yml").err())
+                .isEqualTo("error: empty.yml: is empty: a conda file needs at least a dependencies list\n");
+        Files.writeString(dir.resolve("s.amlsh"), "echo one\nenv create x --conda-file sub/../missing.yml\n", StandardCharsets.UTF_8);
+        Shell.Result script = shell.main("", "-f", "s.amlsh");
+        assertThat(script.code()).isEqualTo(1);
+        assertThat(script.err()).isEqualTo("s.amlsh:2: error: missing.yml: no such file\n");
+        Files.writeString(dir.resolve("bad.yml"), "name: x\nchanels: []\n", StandardCharsets.UTF_8);
+        assertThat(shell.run("env create x --conda-file bad.yml").err())
+                .startsWith("error: unknown top-level key 'chanels'").contains("\n  --> bad.yml:2:1\n");
+    }
+
+    @Test
+    void exportRefusesToReplaceAFileUnlessAskedTo() throws IOException {
+        shell.run("env create demo --conda-file env.yml");
+        Path mine = Files.writeString(dir.resolve("mine.yml"), "# mine\n", StandardCharsets.UTF_8);
+        Shell.Result refused = shell.run("env export demo mine.yml");
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(refused.err()).contains("mine.yml").contains("already exists: add --overwrite to replace it");
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).isEqualTo("# mine\n");
+        Shell.Result replaced = shell.run("env export demo mine.yml --overwrite");
+        assertThat(replaced.code()).isZero();
+        assertThat(replaced.out()).isEqualTo("wrote mine.yml\n");
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).startsWith("$schema:").contains("name: demo");
+        Files.createDirectories(dir.resolve("afolder"));
+        assertThat(shell.run("env export demo afolder --overwrite").err()).contains("afolder").contains("is a folder, not a file");
+    }
+
+    @Test
+    void writingUnderAFileNamesTheFileInsteadOfAnIoMessage() throws IOException {
+        shell.run("env create demo --conda-file env.yml");
+        Path mine = Files.writeString(dir.resolve("mine.yml"), "# mine\n", StandardCharsets.UTF_8);
+        for (String line : List.of("env build-context demo mine.yml", "env build-context demo mine.yml/sub --overwrite",
+                "env save demo mine.yml", "env save demo mine.yml/sub", "env export demo mine.yml/sub.yml")) {
+            Shell.Result r = shell.run(line);
+            assertThat(r.code()).as(line).isEqualTo(1);
+            assertThat(r.out()).as(line).isEmpty();
+            assertThat(r.err()).as(line).contains("mine.yml").contains("is a file, not a folder")
+                    .doesNotContain(dir.toString()).doesNotContain("cannot be written");
+        }
+        assertThat(Files.readString(mine, StandardCharsets.UTF_8)).isEqualTo("# mine\n");
+        Files.createDirectories(dir.resolve("afolder"));
+        Shell.Result folder = shell.run("workspace export afolder");
+        assertThat(folder.code()).isEqualTo(1);
+        assertThat(folder.err()).contains("afolder").contains("is a folder");
+        assertThat(shell.run("workspace export mine.yml/copy.amlsh").err()).contains("mine.yml").contains("is a file, not a folder");
+    }
+
+    @Test
+    void aPipVersionThatIsNotAVersionIsAUsageError() {
+        for (String bad : List.of("'x y'", "''", "'>=23'", "latest")) {
+            Shell.Result r = shell.run("env create p --pip-file req.txt --pip-version " + bad);
+            assertThat(r.code()).as(bad).isEqualTo(2);
+            assertThat(r.err()).as(bad).startsWith("error: option --pip-version takes a version such as 23.1.2 or 23.*, not '");
+        }
+        assertThat(shell.run("env list -o json").out()).isEqualTo("[]\n");
+        assertThat(shell.run("env create p --pip-file req.txt --pip-version 23.1.2").code()).isZero();
+        assertThat(shell.run("env show p").out()).contains("pip=23.1.2");
+        assertThat(shell.run("env create q --pip-file req.txt --pip-version 23.*").code()).isZero();
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");
@@ -261,7 +333,7 @@ class EnvCommandsTest {
         for (String line : List.of("env create c --dockerfile empty.Dockerfile", "env set demo --dockerfile empty.Dockerfile")) {
             Shell.Result r = shell.run(line);
             assertThat(r.code()).as(line).isEqualTo(1);
-            assertThat(r.err()).as(line).contains("is empty").contains("--> empty.Dockerfile");
+            assertThat(r.err()).as(line).isEqualTo("error: empty.Dockerfile: is empty: a Dockerfile needs at least a FROM line\n");
         }
     }
 }

@@ -10,15 +10,11 @@ import dev.amlsh.formats.V2EnvironmentWriter;
 import dev.amlsh.formats.V2EnvironmentYaml;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.image.MutatedCondaFile;
-import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +45,7 @@ public final class EnvFileCommands implements CommandGroup {
                                 Completion.NONE).example("env import environment.yml").build(), this::importV2),
                 new AmlshCommand(command("env export", FILES, "Write a v2 environment YAML file (az ml environment create -f)")
                         .arg("REF", Completion.ENV_REF).arg("FILE", Completion.FILE)
+                        .flag("--overwrite", "replace FILE if it exists")
                         .example("env export pytorch:1 pytorch-v2.yml").build(), this::exportV2),
                 new AmlshCommand(command("env build-context", FILES, "Write the Dockerfile and conda file Azure ML would build into a folder")
                         .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
@@ -62,6 +59,7 @@ public final class EnvFileCommands implements CommandGroup {
 
     private void save(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
+        OutputPaths.requireFolder(call.path(call.arg(1)));
         List<Path> written = V1Directory.save(env, call.path(call.arg(1)), call.flag("--overwrite"), Secrets.OMIT);
         printWritten(call, written);
     }
@@ -84,10 +82,11 @@ public final class EnvFileCommands implements CommandGroup {
 
     private void exportV2(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
+        Path file = call.path(call.arg(1));
+        OutputPaths.requireFile(file, call.flag("--overwrite"));
         V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env, null, Map.of());
         export.warnings().forEach(call::warn);
-        Path file = call.path(call.arg(1));
-        printWritten(call, List.of(write(file, export.text())));
+        printWritten(call, List.of(OutputPaths.write(file, export.text())));
     }
 
     private void buildContext(Call call) {
@@ -96,29 +95,15 @@ public final class EnvFileCommands implements CommandGroup {
         Path dockerfile = dir.resolve("Dockerfile");
         Optional<String> conda = MutatedCondaFile.render(env);
         Path condaFile = dir.resolve("azureml-environment-setup").resolve("mutated_conda_dependencies.yml");
-        if (!call.flag("--overwrite")) {
-            for (Path p : List.of(dockerfile, condaFile)) {
-                if (Files.exists(p)) {
-                    throw AmlshException.inFile(p, "exists: add --overwrite to replace it");
-                }
-            }
+        OutputPaths.requireFolder(dir);
+        OutputPaths.requireFile(dockerfile, call.flag("--overwrite"));
+        if (conda.isPresent()) {
+            OutputPaths.requireFile(condaFile, call.flag("--overwrite"));
         }
         List<Path> written = new ArrayList<>();
-        written.add(write(dockerfile, dockerfiles.render(env)));
-        conda.ifPresent(text -> written.add(write(condaFile, text)));
+        written.add(OutputPaths.write(dockerfile, dockerfiles.render(env)));
+        conda.ifPresent(text -> written.add(OutputPaths.write(condaFile, text)));
         printWritten(call, written);
-    }
-
-    private static Path write(Path file, String text) {
-        try {
-            if (file.getParent() != null) {
-                Files.createDirectories(file.getParent());
-            }
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            return file;
-        } catch (IOException e) {
-            throw AmlshException.inFile(file, "cannot be written: " + e.getMessage());
-        }
     }
 
     /** The files written, relative to the folder paths resolve against (so a script's output is stable). */

@@ -13,6 +13,7 @@ import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,6 +136,10 @@ public final class WorkspaceCommands implements CommandGroup {
 
     private void export(Call call) {
         var file = call.path(call.arg(0));
+        if (Files.isDirectory(file)) {
+            throw AmlshException.inFile(file, "is a folder: name a new file for the copy");
+        }
+        OutputPaths.requireFolder(file.getParent());
         call.session().catalog().export(call.session().workspaceSelector(), file);
         call.print(Map.of("file", file.toString()), out -> out.println("exported the workspace to " + file));
     }
