@@ -41,7 +41,7 @@ public final class V1Directory {
         if (!overwrite) {
             for (String name : List.of(DEFINITION, CONDA, DOCKERFILE)) {
                 if (Files.exists(dir.resolve(name))) {
-                    throw AmlshException.inFile(dir, "already holds " + name + ": choose another folder or overwrite");
+                    throw AmlshException.inFile(dir, "already holds " + name + ": choose another folder, or add --overwrite");
                 }
             }
         }

@@ -175,6 +175,21 @@ class EnvCommandsTest {
     }
 
     @Test
+    void aPythonVersionThatIsNotAVersionIsAUsageErrorAndChangesNothing() {
+        shell.run("env create demo --conda-file env.yml");
+        String before = shell.run("env show demo -o json").out();
+        for (String command : List.of("env create p --python 'x y'", "env set demo --python '>=3'")) {
+            Shell.Result r = shell.run(command);
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).startsWith("error: option --python takes a version such as 3.10 or 3.10.14, not '");
+        }
+        assertThat(shell.run("env show demo -o json").out()).isEqualTo(before);
+        assertThat(shell.run("env show p").code()).isEqualTo(1);
+        assertThat(shell.run("env set demo --python 3.10").code()).isZero();
+        assertThat(shell.run("env show demo").out()).contains("python=3.10");
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");

@@ -7,8 +7,8 @@ import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.VersionOption;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.workspace.WorkspaceStore;
@@ -16,18 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** {@code env create}, {@code env clone}, {@code env discard}: making and dropping drafts. */
 public final class EnvCreateCommands implements CommandGroup {
-
-    /**
-     * What {@code --pip-version} takes: a version as conda matches it after {@code pip=} (a digit, then
-     * letters, digits and {@code . * + ! _ -}), e.g. {@code 23.1.2}, {@code 23.*}. The domain has no rule
-     * for a pip version (the SDK appends {@code pip=V} as given), so a value that is not one is a
-     * malformed option value: exit 2, before the files are read.
-     */
-    private static final Pattern PIP_VERSION = Pattern.compile("[0-9][A-Za-z0-9.*+!_-]{0,63}");
 
     @Override
     public List<AmlshCommand> commands() {
@@ -69,17 +60,15 @@ public final class EnvCreateCommands implements CommandGroup {
         Optional<String> image = call.option("--base-image");
         Optional<String> dockerfile = call.option("--dockerfile");
         Optional<String> pipVersion = call.option("--pip-version");
-        if (pipVersion.isPresent() && !PIP_VERSION.matcher(pipVersion.get()).matches()) {
-            throw new UsageException("option --pip-version takes a version such as 23.1.2 or 23.*, not '"
-                    + pipVersion.get() + "'", "env create");
-        }
+        pipVersion.ifPresent(v -> VersionOption.require("--pip-version", v, "env create", "23.1.2 or 23.*"));
+        Optional<String> python = call.option("--python");
+        python.ifPresent(v -> VersionOption.require("--python", v, "env create", "3.10 or 3.10.14"));
         WorkspaceStore store = call.workspace().store();
         Environment env = EnvironmentFiles.fromFiles(name, conda.map(call::path).orElse(null),
                 pip.map(call::path).orElse(null), pipVersion.orElse(null), image.orElse(null),
                 dockerfile.map(call::path).orElse(null), store.defaultBaseImage(), call::warn);
         String kind = conda.isPresent() ? "conda" : pip.isPresent() ? "pip" : image.isPresent() ? "docker-image"
                 : dockerfile.isPresent() ? "dockerfile" : "default";
-        Optional<String> python = call.option("--python");
         if (python.isPresent()) {
             env = env.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
         }

@@ -10,6 +10,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.UsageException;
 import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.VersionOption;
 import dev.amlsh.shell.cli.CommandSpec;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
@@ -122,6 +123,7 @@ public final class EnvEditCommands implements CommandGroup {
                                 + env.name());
             }
             var python = call.option("--python");
+            python.ifPresent(v -> VersionOption.require("--python", v, "env set", "3.10 or 3.10.14"));
             if (python.isPresent()) {
                 Environment before = e;
                 e = e.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
