@@ -63,6 +63,20 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public synchronized Environment updateDraft(String draftName, DraftEdit edit) {
+        Environment draft = drafts.get(draftName);
+        RegisteredVersion fromLatest = null;
+        if (draft == null) {
+            fromLatest = latest(draftName).orElseThrow(() -> new AmlshException(
+                    "no environment named '" + draftName + "' (no draft and no registered version)"));
+            draft = fromLatest.environment().withVersion(null);
+        }
+        Environment edited = edit.apply(fromLatest, draft);
+        saveDraft(edited);
+        return edited;
+    }
+
+    @Override
     public synchronized boolean discardDraft(String draftName) {
         return drafts.remove(draftName) != null;
     }
@@ -168,6 +182,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         }
         if (!found) {
             throw new AmlshException("environment " + envName + ":" + version + " is not registered");
+        }
+        if (!archived) {
+            archivedNames.remove(envName); // a restored version makes its name visible again
         }
     }
 

@@ -72,6 +72,10 @@ public final class RegistrationRules {
     }
 
     public static String requireValidVersion(String version) {
+        if (version.equals(Labels.LATEST)) {
+            throw new AmlshException("'latest' is not a version: NAME@latest always names the most recently"
+                    + " created version");
+        }
         if (!VERSION.matcher(version).matches()) {
             throw new AmlshException("'" + version + "' is not a valid version: use letters, digits, '.', '_' and '-'"
                     + " (at most 64), starting with a letter or digit");

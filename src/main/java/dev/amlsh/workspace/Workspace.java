@@ -79,13 +79,15 @@ public final class Workspace {
             throw new AmlshException("edits apply to drafts: name the environment ('" + ref.name()
                     + "'), not a version; registered versions never change");
         }
-        Environment draft = store.draft(ref.name()).orElseGet(() -> {
-            RegisteredVersion latest = resolveRegistered(ref);
-            notes.accept("started a draft of " + ref.name() + " from version " + latest.version());
-            return latest.environment().withVersion(null);
+        String[] startedFrom = new String[1];
+        Environment edited = store.updateDraft(ref.name(), (fromLatest, current) -> {
+            startedFrom[0] = fromLatest == null ? null : fromLatest.version();
+            return edit.apply(current);
         });
-        Environment edited = edit.apply(draft);
-        store.saveDraft(edited);
+        // said only once the edit is saved: a refused edit starts no draft
+        if (startedFrom[0] != null) {
+            notes.accept("started a draft of " + ref.name() + " from version " + startedFrom[0]);
+        }
         return edited;
     }
 

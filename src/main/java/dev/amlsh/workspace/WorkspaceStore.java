@@ -34,6 +34,19 @@ public interface WorkspaceStore extends AutoCloseable {
     /** Saves a draft, replacing any draft of that name; returns the one it replaced. */
     Optional<Environment> saveDraft(Environment draft);
 
+    /**
+     * Edits a draft in one write: reads the draft (or, when there is none, the latest version,
+     * which {@code edit} receives with {@code fromLatest} set), applies {@code edit} and saves the
+     * result, so that a second writer between the read and the save cannot lose an edit.
+     */
+    Environment updateDraft(String name, DraftEdit edit);
+
+    /** An edit of a draft; {@code current} is the draft, or the latest version to start one from. */
+    @FunctionalInterface
+    interface DraftEdit {
+        Environment apply(RegisteredVersion fromLatest, Environment current);
+    }
+
     /** Drops a draft; false when there was none. */
     boolean discardDraft(String name);
 

@@ -338,6 +338,34 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public synchronized Environment updateDraft(String draftName, DraftEdit edit) {
+        return write("edit the draft " + draftName, () -> {
+            Optional<Environment> draft = readDraft(draftName);
+            RegisteredVersion fromLatest = null;
+            Environment current;
+            if (draft.isPresent()) {
+                current = draft.get();
+            } else {
+                fromLatest = latestVersion(draftName).orElseThrow(() -> new AmlshException(
+                        "no environment named '" + draftName + "' (no draft and no registered version)"));
+                current = fromLatest.environment().withVersion(null);
+            }
+            Environment edited = edit.apply(fromLatest, current);
+            if (!edited.name().equals(draftName)) {
+                throw new IllegalArgumentException("an edit of draft " + draftName + " cannot rename it");
+            }
+            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
+                    + " updated_at = excluded.updated_at");
+            ps.setString(1, draftName);
+            ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(edited)));
+            ps.setString(3, clock.instant().toString());
+            ps.executeUpdate();
+            return edited;
+        });
+    }
+
+    @Override
     public synchronized boolean discardDraft(String draftName) {
         return write("discard the draft " + draftName, () -> {
             PreparedStatement ps = ps("DELETE FROM drafts WHERE name = ?");
@@ -636,6 +664,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             v.setInt(1, archived ? 1 : 0);
             v.setLong(2, id);
             v.executeUpdate();
+            if (!archived) { // a restored version makes its name visible again: new versions are not archived
+                PreparedStatement n = ps("UPDATE names SET archived = 0 WHERE name = ?");
+                n.setString(1, envName);
+                n.executeUpdate();
+            }
             return null;
         });
     }
