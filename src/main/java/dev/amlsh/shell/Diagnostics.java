@@ -22,11 +22,13 @@ public final class Diagnostics {
     private Diagnostics() {}
 
     public static void warning(Session session, String message) {
+        session.out().flush(); // what the command printed so far comes first, as it happened
         session.err().println(label(session, "warning:", YELLOW) + " " + message);
         session.err().flush();
     }
 
     public static void note(Session session, String message) {
+        session.out().flush();
         session.err().println(label(session, "note:", CYAN) + " " + message);
         session.err().flush();
     }

@@ -57,6 +57,20 @@ final class Amlsh {
         }
     }
 
+    /** Stdout and stderr into one stream, in the order the process wrote them (as a terminal shows them). */
+    String runMerged(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
+        pb.environment().put("AMLSH_HOME", home.toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String merged = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(120, TimeUnit.SECONDS);
+        return merged;
+    }
+
     /** A started amlsh process. */
     record Running(Process process, Path out, Path err) {
         Result await() {

@@ -172,6 +172,14 @@ class AmlshIT {
     }
 
     @Test
+    void echoedCommandsComeBeforeTheirWarnings() throws Exception {
+        amlsh.write("twice.amlsh", "env create demo --conda-file env.yml\nenv create demo --conda-file env.yml\n");
+        String merged = amlsh.runMerged("--workspace", ":temp:", "--echo", "-f", "twice.amlsh");
+        assertThat(merged).containsSubsequence("amlsh> env create demo", "created draft demo",
+                "amlsh> env create demo", "warning: replaced draft demo", "created draft demo");
+    }
+
+    @Test
     void jsonOutputParsesBack() throws Exception {
         amlsh.run("", "env", "create", "demo", "--conda-file", "env.yml");
         Amlsh.Result r = amlsh.run("", "-o", "json", "env", "show", "demo");

@@ -48,6 +48,15 @@ class EnvCommandsTest {
     }
 
     @Test
+    void replacingADraftThatEqualsItsLatestVersionLosesNothingAndSaysSo() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        Shell.Result r = shell.run("env create demo --pip-file req.txt");
+        assertThat(r.err()).isEqualTo("warning: replaced draft demo (it had no unregistered changes)\n");
+    }
+
+
+    @Test
     void baseImageAloneIsUserManaged() {
         shell.run("env create tools --base-image python:3.11-slim");
         assertThat(shell.run("env show tools").out()).contains("user-managed");

@@ -92,10 +92,18 @@ public final class EnvCreateCommands implements CommandGroup {
         call.print(view, out -> out.println("discarded draft " + name));
     }
 
+    /** Changes are lost only when the old draft differed from both the new one and the latest version. */
+    private static String whatWasReplaced(WorkspaceStore store, Environment old, Environment replacement) {
+        if (old.sameDefinitionAs(replacement)) {
+            return "it had the same definition";
+        }
+        boolean registered = store.latest(old.name()).map(v -> v.environment().sameDefinitionAs(old)).orElse(false);
+        return registered ? "it had no unregistered changes" : "its unregistered changes are gone";
+    }
+
     static void saveDraft(Call call, WorkspaceStore store, Environment env, String message, String kind) {
         Optional<Environment> replaced = store.saveDraft(env);
-        replaced.ifPresent(old -> call.warn("replaced draft " + env.name() + " ("
-                + (old.sameDefinitionAs(env) ? "it had the same definition" : "its unregistered changes are gone") + ")"));
+        replaced.ifPresent(old -> call.warn("replaced draft " + env.name() + " (" + whatWasReplaced(store, old, env) + ")"));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", env.name());
         view.put("draft", true);

@@ -70,6 +70,7 @@ public final class ScriptRunner {
             for (ScriptLines.Line line : ScriptLines.split(text)) {
                 if (settings.echo() && !Tokenizer.isBlankOrComment(line.text())) {
                     session.out().println("amlsh> " + echoed(line.text()));
+                    session.out().flush(); // before the line's own warnings on stderr
                 }
                 ExitCode code = runner.runLine(session, line.text(), name + ":" + line.number());
                 if (code.failed()) {
