@@ -52,6 +52,7 @@ set output;format;
 history;;
 clear;;
 version;;
+completion;shell;
 exit;;
 # END GENERATED
 '
@@ -91,6 +92,8 @@ function __amlsh_kind --argument-names kind cur
             printf '%s\n' text json yaml
         case bool
             printf '%s\n' true false
+        case shell
+            printf '%s\n' bash zsh fish
         case command
             __amlsh_entries | string replace -r '[ ;].*' '' | sort -u
     end

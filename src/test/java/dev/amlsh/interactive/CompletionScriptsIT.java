@@ -80,10 +80,25 @@ class CompletionScriptsIT {
         assertThat(bash("amlsh env create x --")).contains("--conda-file", "--base-image", "--python", "--output", "--help");
         assertThat(bash("amlsh env create x --conda-file e")).containsExactly("env.yml");
         assertThat(bash("amlsh -o ")).containsExactly("json", "text", "yaml");
+        assertThat(bash("amlsh completion ")).containsExactly("bash", "fish", "zsh");
         assertThat(bash("amlsh env show bench -o ")).containsExactly("json", "text", "yaml");
         assertThat(bash("amlsh --no")).containsExactly("--no-color");
         assertThat(bash("amlsh env register bench --as ")).containsExactly("bench", "other");
         assertThat(bash("amlsh env label bench:1 ")).isEmpty(); // labels are free text
+    }
+
+    @Test
+    void theJarPrintsTheRepositoryScriptsItBundles() throws IOException {
+        for (String[] shell : List.of(new String[] {"bash", "completions/bash/amlsh"},
+                new String[] {"zsh", "completions/zsh/_amlsh"}, new String[] {"fish", "completions/fish/amlsh.fish"})) {
+            Amlsh.Result r = Amlsh.run(env, work, "completion", shell[0]);
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).isEqualTo(Files.readString(Amlsh.PROJECT.resolve(shell[1]), StandardCharsets.UTF_8));
+        }
+        Amlsh.Result tcsh = Amlsh.run(env, work, "completion", "tcsh");
+        assertThat(tcsh.code()).isEqualTo(2);
+        assertThat(tcsh.out()).isEmpty();
     }
 
     private List<String> fish(String line) {
@@ -102,6 +117,7 @@ class CompletionScriptsIT {
         assertThat(fish("amlsh env show bench:")).containsExactly("bench:1");
         assertThat(fish("amlsh env create x --conda-file e")).containsExactly("env.yml");
         assertThat(fish("amlsh -o ")).containsExactly("json", "text", "yaml");
+        assertThat(fish("amlsh completion ")).containsExactly("bash", "fish", "zsh");
         assertThat(fish("amlsh --no")).containsExactly("--no-color");
     }
 

@@ -32,7 +32,7 @@ import org.springframework.shell.core.command.CommandOption;
  * <p>One line per command: {@code WORDS;ARGS;OPTIONS}. ARGS: the kind of each positional argument
  * ({@code kind*} for one taking all remaining words); OPTIONS: {@code --name:kind} ({@code flag}
  * for options without a value). Kinds: none ref name version file dir workspace image format bool
- * command flag.
+ * shell command flag.
  */
 class CompletionScriptsTest {
 
@@ -79,6 +79,7 @@ class CompletionScriptsTest {
             case CURATED_IMAGE -> "image";
             case OUTPUT_FORMAT -> "format";
             case BOOLEAN -> "bool";
+            case SHELL -> "shell";
             case COMMAND -> "command";
         };
     }

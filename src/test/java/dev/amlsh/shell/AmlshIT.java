@@ -53,6 +53,7 @@ class AmlshIT {
                 # every command once, in a throw-away workspace
                 help
                 version
+                completion fish
                 echo "== create =="
                 script inner.amlsh
                 env create demo --conda-file env.yml --python 3.11
@@ -118,7 +119,7 @@ class AmlshIT {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("== create ==", "from the inner script", "registered demo:1", "registered other:7", "labelled demo:1 stable",
                 "wrote ", "created workspace second", "using workspace default", "exported the workspace",
-                "deleted workspace second", "\"draft\": \"same\"").doesNotContain("never printed");
+                "deleted workspace second", "\"draft\": \"same\"", "function __amlsh_kind").doesNotContain("never printed");
         assertThat(Files.readString(amlsh.cwd.resolve("build/Dockerfile"), StandardCharsets.UTF_8)).startsWith("FROM ubuntu:22.04");
         assertThat(amlsh.cwd.resolve("build/azureml-environment-setup/mutated_conda_dependencies.yml")).exists();
         assertThat(amlsh.cwd.resolve("saved/azureml_environment.json")).exists();

@@ -58,6 +58,7 @@ class CompletionTest {
         "'env show demo -o '                | json,yaml",
         "'workspace use '                   | default",
         "'help '                            | env,workspace",
+        "'completion '                      | bash,zsh,fish",
     })
     void offers(String line, String expected) {
         List<String> offered = complete(line);

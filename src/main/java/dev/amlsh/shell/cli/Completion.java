@@ -15,5 +15,7 @@ public enum Completion {
     CURATED_IMAGE,
     OUTPUT_FORMAT,
     BOOLEAN,
+    /** The shells amlsh has a completion script for: bash, zsh, fish. */
+    SHELL,
     COMMAND
 }

@@ -7,6 +7,7 @@ import dev.amlsh.shell.AmlshRunner;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.CommandFailed;
 import dev.amlsh.shell.CommandRunner;
+import dev.amlsh.shell.CompletionScript;
 import dev.amlsh.shell.ExitCode;
 import dev.amlsh.shell.OutputFormat;
 import dev.amlsh.shell.UsageException;
@@ -16,11 +17,13 @@ import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.script.ScriptRunner;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version}, {@code exit}. */
+/** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version},
+ * {@code completion}, {@code exit}. */
 public final class SessionCommands implements CommandGroup {
 
     private final Supplier<CommandRunner> runner;
@@ -57,6 +60,16 @@ public final class SessionCommands implements CommandGroup {
                         .example("version").build(),
                         call -> call.print(Map.of("version", AmlshRunner.versionLine()),
                                 out -> out.println(AmlshRunner.versionLine()))),
+                new AmlshCommand(command("completion", SESSION, "Print the bash, zsh or fish completion script for amlsh")
+                        .arg("SHELL", Completion.SHELL)
+                        .description("SHELL is bash, zsh or fish. The script alone goes to stdout; install it from your shell:\n"
+                                + "  amlsh completion bash > ~/.local/share/bash-completion/completions/amlsh\n"
+                                + "  amlsh completion zsh > \"${fpath[1]}/_amlsh\"\n"
+                                + "  amlsh completion fish > ~/.config/fish/completions/amlsh.fish\n"
+                                + "New shells then complete amlsh's commands, options and environment names (zsh: through compinit).")
+                        .example("completion bash > ~/.local/share/bash-completion/completions/amlsh")
+                        .example("completion zsh > \"${fpath[1]}/_amlsh\"")
+                        .example("completion fish > ~/.config/fish/completions/amlsh.fish").build(), this::completion),
                 new AmlshCommand(command("exit", SESSION, "Leave the shell (Ctrl-D does too)").example("exit").build(),
                         call -> call.session().requestExit()));
     }
@@ -93,6 +106,15 @@ public final class SessionCommands implements CommandGroup {
     private void setOutput(Call call) {
         OutputFormat format = OutputFormat.parse(call.arg(0));
         call.session().setFormat(format);
+    }
+
+    private void completion(Call call) {
+        String shell = call.arg(0);
+        String script = CompletionScript.text(shell);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("shell", shell);
+        view.put("script", script);
+        call.print(view, out -> out.print(script));
     }
 
     private void history(Call call) {

@@ -2,6 +2,7 @@ package dev.amlsh.shell.interactive;
 
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.model.Environment;
+import dev.amlsh.shell.CompletionScript;
 import dev.amlsh.shell.Session;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandSpec;
@@ -126,6 +127,7 @@ public final class AmlshCompleter implements Completer {
                 case CURATED_IMAGE -> BaseImageCatalog.bundled().all().forEach(i -> values.add(i.image()));
                 case OUTPUT_FORMAT -> values.addAll(List.of("text", "json", "yaml"));
                 case BOOLEAN -> values.addAll(List.of("true", "false"));
+                case SHELL -> values.addAll(CompletionScript.SHELLS);
                 case COMMAND -> table.all().forEach(c -> values.add(c.getName().split(" ")[0]));
                 case NONE -> { }
             }
