@@ -94,8 +94,9 @@ class ConcurrentWritersIT {
         all.addAll(byB);
         List<String> expected = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList();
         assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
-        // both really ran at once: neither got a contiguous block of all its numbers
-        assertThat(byA).isNotEqualTo(expected.subList(0, 50)).isNotEqualTo(expected.subList(50, 100));
+        // Both JVMs were ready before the "go" file appeared, so their loops started together; how
+        // their numbers interleave is up to the scheduler (on a loaded machine one may run first),
+        // so the test does not demand an interleaving, only that nothing was lost or given twice.
 
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "shared", true, Clock.systemUTC())) {
             List<RegisteredVersion> versions = store.versions("pytorch");
