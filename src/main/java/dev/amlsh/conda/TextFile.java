@@ -66,7 +66,7 @@ public record TextFile(Path path, String text) {
                 lineEnd++;
             }
             String sourceLine = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-            throw new AmlshException(String.format("is not UTF-8: byte 0x%02X cannot be decoded", bytes[bad] & 0xFF),
+            throw new AmlshException(String.format("the file is not UTF-8: byte 0x%02X cannot be decoded (save it as UTF-8)", bytes[bad] & 0xFF),
                     SourceLocation.of(path, line, prefix.length() + 1, sourceLine));
         }
     }

@@ -120,7 +120,7 @@ class BadInputTest {
     void nonUtf8BytesNameTheirLineAndColumn() throws Exception {
         Path f = bytes("latin1.yml", "name: x\ndependencies:\n  - caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
         AmlshException e = problem(() -> conda(f));
-        at(e, f, 3, 8, "is not UTF-8: byte 0xE9 cannot be decoded");
+        at(e, f, 3, 8, "the file is not UTF-8: byte 0xE9 cannot be decoded (save it as UTF-8)");
         assertThat(e.location().orElseThrow().sourceLine()).isEqualTo("  - caf\uFFFD");
         byte[] bom = "\uFEFFa: 1\r\nb: \u00e9t\u00e9\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] broken = java.util.Arrays.copyOf(bom, bom.length);
@@ -185,7 +185,7 @@ class BadInputTest {
         Path empty = file("empty.txt", "\n \n");
         wholeFile(problem(() -> PipRequirementsReader.read(empty)), empty, "is empty");
         Path latin = bytes("latin.txt", "numpy\ncaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
-        at(problem(() -> PipRequirementsReader.read(latin)), latin, 2, 4, "is not UTF-8");
+        at(problem(() -> PipRequirementsReader.read(latin)), latin, 2, 4, "the file is not UTF-8");
     }
 
     @Test
