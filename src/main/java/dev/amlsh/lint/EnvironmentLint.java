@@ -44,6 +44,10 @@ public final class EnvironmentLint {
         if (!env.isUserManaged()) {
             conda(env, findings);
             pip(env, findings);
+        } else if (!env.condaSpec().sameContentIgnoringName(dev.amlsh.model.SdkRelease.defaultCondaSpec())) {
+            findings.add(new Finding(Severity.WARNING, "ignored-packages", "python.condaDependencies",
+                    "the environment is user-managed, so Azure ML installs none of its conda or pip packages;"
+                            + " set userManagedDependencies to false, or install them in the image"));
         }
         variables(env, findings);
         return List.copyOf(findings);

@@ -21,6 +21,15 @@ class EnvironmentLintTest {
     }
 
     @Test
+    void packagesOfAUserManagedEnvironmentAreFlaggedAsNeverInstalled() {
+        Environment image = dev.amlsh.model.Environments.fromDockerImage("tools", "python:3.11.9-slim",
+                dev.amlsh.model.SdkRelease.DEFAULT_BASE_IMAGE);
+        assertThat(codes(image)).isEmpty();
+        assertThat(codes(image.withCondaSpec(s -> s.addPipPackage("numpy==1.26.4"))))
+                .containsExactly("WARNING ignored-packages python.condaDependencies");
+    }
+
+    @Test
     void findsFloatingImagesUnpinnedPackagesSecretsReservedNamesAndTokens() {
         Environment env = Environment.create("AzureML-mine", "python")
                 .withCondaSpec(s -> s.addCondaPackage("scipy").addCondaPackage("pandas>=2").addPipPackage("requests")

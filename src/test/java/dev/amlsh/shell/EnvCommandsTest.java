@@ -199,6 +199,16 @@ class EnvCommandsTest {
     }
 
     @Test
+    void addingPackagesToAUserManagedDraftWarnsThatTheyAreNotInstalled() {
+        shell.run("env create tools --base-image python:3.11.9-slim");
+        Shell.Result r = shell.run("env add-pip tools numpy==1.26.4");
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).isEqualTo("warning: tools is user-managed: Azure ML installs no conda or pip packages for it"
+                + " (env set tools --user-managed false to let it)\n");
+        assertThat(shell.run("env remove-pip tools numpy").err()).isEmpty();
+    }
+
+    @Test
     void registerKeepsTheDraftAndNumbersVersions() {
         shell.run("env create demo --conda-file env.yml");
         assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:1\n");

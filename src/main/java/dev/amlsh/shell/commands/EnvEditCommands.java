@@ -65,16 +65,26 @@ public final class EnvEditCommands implements CommandGroup {
             BiFunction<CondaSpec, String, CondaSpec> op, Function<CondaSpec, List<String>> items) {
         CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("SPEC", Completion.NONE)
                 .example(name + " pytorch " + example).build();
-        return new AmlshCommand(spec, call -> edit(call, (env, changes) -> {
-            Environment result = env;
-            for (String item : call.rest(1)) {
-                Environment before = result;
-                result = result.withCondaSpec(s -> op.apply(s, item));
-                changes.add(listChange(kind, item.strip(), items.apply(before.condaSpec()),
-                        items.apply(result.condaSpec()), env.name()));
+        boolean adds = name.startsWith("env add-");
+        return new AmlshCommand(spec, call -> {
+            boolean[] userManaged = new boolean[1];
+            edit(call, (env, changes) -> {
+                userManaged[0] = env.isUserManaged();
+                Environment result = env;
+                for (String item : call.rest(1)) {
+                    Environment before = result;
+                    result = result.withCondaSpec(s -> op.apply(s, item));
+                    changes.add(listChange(kind, item.strip(), items.apply(before.condaSpec()),
+                            items.apply(result.condaSpec()), env.name()));
+                }
+                return result;
+            });
+            if (adds && userManaged[0]) {
+                // Azure ML builds no conda environment for a user-managed environment
+                call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it"
+                        + " (env set " + call.arg(0) + " --user-managed false to let it)");
             }
-            return result;
-        }));
+        });
     }
 
     /** {@code added pip package x to draft d}, {@code replaced ... with ... in}, {@code removed ... from}, or why nothing changed. */
