@@ -88,6 +88,10 @@ public final class EnvironmentHashes {
         return tree;
     }
 
+    /*
+     * Deliberately not formats.CondaSpecTree (the -o json view): output shapes may change, the
+     * hashed form may not. FrozenCanonicalFormTest pins this text.
+     */
     private static Map<String, Object> condaTree(CondaSpec spec) {
         Map<String, Object> tree = new LinkedHashMap<>();
         if (!spec.channels().isEmpty()) {
