@@ -2,11 +2,12 @@ package dev.amlsh.interactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.AmlshConfiguration;
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.launch.AmlshConfiguration;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.api.GlobalOption;
 import dev.amlsh.shell.cli.CommandTable;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.shell.core.command.CommandOption;
 
 /**
  * The shell completion scripts (completions/bash/amlsh, completions/zsh/_amlsh,
@@ -55,14 +55,14 @@ class CompletionScriptsTest {
 
     static List<String> spec() {
         List<String> lines = new ArrayList<>();
-        for (AmlshCommand command : table.all()) {
+        for (CommandSpec command : table.specs()) {
             String args = command.rawArguments() ? "none*"
-                    : command.arguments().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
+                    : command.args().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
                             .collect(Collectors.joining(" "));
-            String options = command.getOptions().stream()
-                    .map(o -> "--" + o.longName() + ":" + (AmlshCommand.isFlag(o) ? "flag" : kind(command.completion(o))))
+            String options = command.options().stream()
+                    .map(o -> o.longName() + ":" + (o.isFlag() ? "flag" : kind(o.completion())))
                     .collect(Collectors.joining(" "));
-            lines.add(command.getName() + ";" + args + ";" + options);
+            lines.add(command.name() + ";" + args + ";" + options);
         }
         return lines;
     }
@@ -108,12 +108,8 @@ class CompletionScriptsTest {
     @ValueSource(strings = {"completions/bash/amlsh", "completions/zsh/_amlsh", "completions/fish/amlsh.fish"})
     void scriptKnowsTheOptionsEveryCommandTakes(String script) throws IOException {
         String text = Files.readString(Path.of(script), StandardCharsets.UTF_8);
-        for (CommandOption o : AmlshCommand.LINE_OPTIONS) {
-            assertThat(text).as(script + " offers the per-command option --" + o.longName()).contains("--" + o.longName());
-        }
-        for (String global : List.of("--output", "--workspace", "--file", "--read-only", "--no-color", "--debug",
-                "--help", "--version", "--continue-on-error", "--echo")) {
-            assertThat(text).as(script + " offers the global option " + global).contains(global);
+        for (GlobalOption o : GlobalOption.values()) {
+            assertThat(text).as(script + " offers the global option " + o.longName()).contains(o.longName());
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.api.CommandSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +14,11 @@ class HelpTest {
     @Test
     void everyCommandHasASummaryAnExampleAndADocumentedSection() throws Exception {
         String doc = Files.readString(Path.of("docs/COMMANDS.md"), StandardCharsets.UTF_8);
-        for (AmlshCommand command : Shell.commands().table().all()) {
-            assertThat(command.getDescription()).as(command.getName()).isNotBlank();
-            assertThat(command.examples()).as(command.getName()).isNotEmpty();
-            assertThat(command.examples()).allMatch(x -> x.startsWith(command.getName().split(" ")[0]), command.getName());
-            assertThat(doc).as(command.getName()).contains("### `" + command.getName() + "`");
+        for (CommandSpec command : Shell.commands().table().specs()) {
+            assertThat(command.summary()).as(command.name()).isNotBlank();
+            assertThat(command.examples()).as(command.name()).isNotEmpty();
+            assertThat(command.examples()).allMatch(x -> x.startsWith(command.name().split(" ")[0]), command.name());
+            assertThat(doc).as(command.name()).contains("### `" + command.name() + "`");
         }
     }
 
