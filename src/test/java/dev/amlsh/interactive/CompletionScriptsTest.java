@@ -32,7 +32,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * <p>One line per command: {@code WORDS;ARGS;OPTIONS}. ARGS: the kind of each positional argument
  * ({@code kind*} for one taking all remaining words); OPTIONS: {@code --name:kind} ({@code flag}
  * for options without a value). Kinds: none ref name version file dir workspace image format bool
- * shell command flag.
+ * shell command flag. Two more lines carry the global options: {@code #line;;OPTIONS} (accepted before
+ * or after any command) and {@code #launch;;OPTIONS} (only before it, when amlsh starts).
  */
 class CompletionScriptsTest {
 
@@ -63,6 +64,15 @@ class CompletionScriptsTest {
                     .map(o -> o.longName() + ":" + (o.isFlag() ? "flag" : kind(o.completion())))
                     .collect(Collectors.joining(" "));
             lines.add(command.name() + ";" + args + ";" + options);
+        }
+        for (GlobalOption.Scope scope : GlobalOption.Scope.values()) {
+            List<String> options = new ArrayList<>();
+            for (GlobalOption o : GlobalOption.of(scope)) {
+                String kind = o.isFlag() ? "flag" : kind(o.completion());
+                options.add(o.longName() + ":" + kind);
+                o.shortName().ifPresent(s -> options.add("-" + s + ":" + kind));
+            }
+            lines.add("#" + scope.name().toLowerCase(java.util.Locale.ROOT) + ";;" + String.join(" ", options));
         }
         return lines;
     }

@@ -44,12 +44,18 @@ public final class HelpPrinter {
         }
     }
 
-    /** Every command, by group; one table, so the descriptions line up across groups. */
-    public void commands(PrintWriter out) {
+    /** The commands in {@code help}'s order: by group, then as declared. */
+    public List<CommandSpec> byGroup() {
         List<CommandSpec> ordered = new ArrayList<>();
         for (CommandSpec.Group group : CommandSpec.Group.values()) {
             specs.stream().filter(c -> c.group() == group).forEach(ordered::add);
         }
+        return ordered;
+    }
+
+    /** Every command, by group; one table, so the descriptions line up across groups. */
+    public void commands(PrintWriter out) {
+        List<CommandSpec> ordered = byGroup();
         List<String> lines = listing(ordered).render().lines().toList();
         for (int i = 0; i < ordered.size(); i++) {
             if (i == 0 || ordered.get(i).group() != ordered.get(i - 1).group()) {
