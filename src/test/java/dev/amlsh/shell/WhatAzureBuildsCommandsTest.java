@@ -55,6 +55,7 @@ class WhatAzureBuildsCommandsTest {
         assertThat(dockerfile.out()).isEqualTo(INFERENCE_DOCKERFILE).doesNotContain("USER root").doesNotContain("CMD [\"bash\"]");
         assertThat(dockerfile.err()).isEmpty();
 
+        assertThat(shell.run("env show scoring").out()).contains("whatever the build context's Dockerfile installs");
         JsonNode details = json(shell.run("env image-details scoring -o json").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
         assertThat(details.get("pythonEnvironment").get("condaEnvironmentName").isNull()).isTrue();
@@ -81,6 +82,7 @@ class WhatAzureBuildsCommandsTest {
         assertThat(dockerfile.err()).startsWith("error: byoc is user-managed on a base image: Azure ML builds no image for it,"
                 + " the compute pulls pytorch/pytorch:latest and runs it as it is (there is no Dockerfile)");
 
+        assertThat(shell.run("env show byoc").out()).contains("none built: Azure ML runs pytorch/pytorch:latest as it is");
         JsonNode details = json(shell.run("env image-details byoc").out());
         assertThat(details.get("dockerImage").get("name").asString()).isEqualTo("pytorch/pytorch:latest");
         assertThat(details.get("ingredients").isNull()).isTrue();
