@@ -44,6 +44,18 @@ public final class Environments {
     }
 
     /**
+     * {@code from_docker_build_context}: {@code Environment(name, _skip_defaults=True)} with the
+     * context: no environment variables, {@code shmSize} null, no base image. Azure ML builds the
+     * context as it is.
+     */
+    public static Environment fromDockerBuildContext(String name, BuildContext context, String defaultBaseImage) {
+        EnvironmentName.requireValid(name);
+        Environment env = Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
+                .withDocker(DockerSection.onBuildContext(context));
+        return env.withPython(env.python().withUserManagedDependencies(true));
+    }
+
+    /**
      * {@code from_conda_specification}'s check: when the spec has no python version the SDK can
      * read ({@link CondaSpec#sdkPythonVersion}), it warns and sets the default version, replacing
      * an unreadable python entry in place ({@code python}, {@code python=3.8.*}) or appending one.
