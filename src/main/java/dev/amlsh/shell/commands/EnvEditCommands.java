@@ -101,7 +101,7 @@ public final class EnvEditCommands implements CommandSet {
 
     private static void listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
             Function<CondaSpec, List<String>> items) {
-        boolean adds = call.command().getName().startsWith("env add-");
+        boolean adds = call.command().name().startsWith("env add-");
         boolean[] userManaged = new boolean[1];
         edit(call, (env, changes) -> {
             userManaged[0] = env.isUserManaged();
