@@ -12,6 +12,7 @@ import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.EnvironmentVersion;
+import dev.amlsh.model.Environments;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.PythonSection;
 import dev.amlsh.model.SdkRelease;
@@ -179,9 +180,12 @@ public final class V2EnvironmentYaml {
                 }
             } else if (hasBuild && !hasImage) {
                 BuildContext context = buildContext();
-                DockerSection base = docker;
-                docker = context == null ? null : base.withBuildContext(context, w -> {});
-                python = python.withUserManagedDependencies(true);
+                if (context != null) {
+                    Environment built = Environments.fromDockerBuildContext(env.name(), context,
+                            SdkRelease.DEFAULT_BASE_IMAGE);
+                    docker = built.docker();
+                    python = built.python();
+                }
             }
             String osType = attempt(this::osType);
             AssetMetadata.InferenceConfig inference = present("inference_config") ? inferenceConfig() : null;
@@ -279,7 +283,8 @@ public final class V2EnvironmentYaml {
             }
             dockerfilePath = dockerfilePath == null ? "Dockerfile" : dockerfilePath;
             if (REMOTE.matcher(path).matches()) {
-                return problems.size() == before ? new BuildContext("url", path, dockerfilePath, null) : null;
+                return problems.size() == before
+                        ? new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath) : null;
             }
             Path folder = resolve(path);
             if (!Files.isDirectory(folder)) {
@@ -295,7 +300,8 @@ public final class V2EnvironmentYaml {
                 return null;
             }
             String text = attempt(() -> TextFile.read(dockerfile).text());
-            return problems.size() == before ? new BuildContext(BuildContext.LOCAL_PATH, path, dockerfilePath, text) : null;
+            return problems.size() == before
+                    ? new BuildContext(null, path, dockerfilePath, text, folder.toString()) : null;
         }
 
         /** {@code os_type}: Linux or Windows in any case (the SDK's {@code StringTransformedEnum}), kept lower-case. */
