@@ -2,6 +2,8 @@ package dev.amlsh.conda;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.PipRequirement;
+import dev.amlsh.model.PipRequirementSyntax;
+import dev.amlsh.model.SyntaxProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +43,12 @@ public final class PipRequirementsReader {
             if (line.isEmpty()) {
                 continue;
             }
-            if (!isOption(line) && !isValidRequirement(line)) {
+            try {
+                PipRequirementSyntax.check(line);
+            } catch (SyntaxProblem e) {
                 String raw = lines.get(first);
                 int column = raw.indexOf(line.charAt(0)) + 1;
-                throw new AmlshException("'" + line + "' is not a pip requirement: " + whyInvalid(line),
-                        file.at(first + 1, Math.max(column, 1)));
+                throw e.at(file.at(first + 1, Math.max(column, 1)), "a pip requirement");
             }
             result.add(line);
         }

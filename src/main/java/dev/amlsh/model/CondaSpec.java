@@ -79,6 +79,11 @@ public record CondaSpec(
         if (!operator.equals(added.spec())) {
             throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
         }
+        try {
+            CondaMatchSpec.parse(added.spec());
+        } catch (SyntaxProblem e) {
+            throw e.as("a conda package");
+        }
         if (dependencies.contains(added)) {
             return this;
         }
@@ -158,6 +163,7 @@ public record CondaSpec(
         if (c.isEmpty()) {
             throw new AmlshException("a channel cannot be empty");
         }
+        ControlCharacters.requireNone(c, "a channel");
         if (channels.contains(c)) {
             return this;
         }
