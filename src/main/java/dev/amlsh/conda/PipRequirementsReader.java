@@ -32,8 +32,10 @@ public final class PipRequirementsReader {
         for (int i = 0; i < lines.size(); i++) {
             int first = i;
             StringBuilder logical = new StringBuilder(lines.get(i));
+            List<Integer> starts = new ArrayList<>(List.of(0)); // where each physical line starts in the logical one
             while (endsWithContinuation(logical) && i + 1 < lines.size()) {
                 logical.setLength(logical.length() - 1);
+                starts.add(logical.length());
                 logical.append(lines.get(++i));
             }
             if (endsWithContinuation(logical)) {
@@ -46,9 +48,12 @@ public final class PipRequirementsReader {
             try {
                 PipRequirementSyntax.check(line);
             } catch (SyntaxProblem e) {
-                String raw = lines.get(first);
-                int column = raw.indexOf(line.charAt(0)) + 1;
-                throw e.at(file.at(first + 1, Math.max(column, 1)), "a pip requirement");
+                int at = logical.length() - logical.toString().stripLeading().length() + e.offset();
+                int k = starts.size() - 1;
+                while (k > 0 && starts.get(k) > at) {
+                    k--;
+                }
+                throw e.placed(file.at(first + k + 1, at - starts.get(k) + 1), "a pip requirement");
             }
             result.add(line);
         }

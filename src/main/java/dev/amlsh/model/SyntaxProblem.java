@@ -38,7 +38,11 @@ public class SyntaxProblem extends AmlshException {
 
     /** The same message placed in a file: the caret goes to {@code column + offset}. */
     public AmlshException at(SourceLocation start, String what) {
-        SourceLocation place = SourceLocation.of(start.file(), start.line(), start.column() + offset, start.sourceLine());
+        return placed(SourceLocation.of(start.file(), start.line(), start.column() + offset, start.sourceLine()), what);
+    }
+
+    /** The same message at a place the reader worked out itself (a problem on a continuation line). */
+    public AmlshException placed(SourceLocation place, String what) {
         return new AmlshException("'" + ControlCharacters.escape(text) + "' is not " + what + ": " + problem(), place, this);
     }
 }
