@@ -44,6 +44,18 @@ public final class Environments {
         return env.withPython(env.python().withUserManagedDependencies(true));
     }
 
+    /**
+     * {@code from_docker_build_context}: {@code Environment(name, _skip_defaults=True)} with the
+     * context: no environment variables, {@code shmSize} null, no base image. Azure ML builds the
+     * context as it is.
+     */
+    public static Environment fromDockerBuildContext(String name, BuildContext context, String defaultBaseImage) {
+        EnvironmentName.requireValid(name);
+        Environment env = Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
+                .withDocker(DockerSection.onBuildContext(context));
+        return env.withPython(env.python().withUserManagedDependencies(true));
+    }
+
     /** The SDK's check that a spec names python; when not, it warns and appends the default. */
     public static CondaSpec withPython(CondaSpec spec, Consumer<String> warnings) {
         if (spec.python().isPresent()) {

@@ -240,7 +240,7 @@ class BadInputIT {
                 Case.of("env set demo --base-image 'ubuntu 22.04'", "'ubuntu 22.04' is not an image reference"),
                 // files amlsh would write
                 Case.of("env save demo saved", "error: saved: already holds azureml_environment.json"),
-                Case.of("env build-context demo built", "error: built/Dockerfile: already exists: add --overwrite"),
+                Case.of("env build-context demo built", "error: built: already holds a build context: add --overwrite"),
                 Case.of("workspace export existing.yml", "existing.yml already exists"),
                 // workspaces and the rest
                 Case.of("workspace create default", "workspace default already exists"),
