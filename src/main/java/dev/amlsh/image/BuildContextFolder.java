@@ -99,6 +99,13 @@ public final class BuildContextFolder {
      */
     public static List<Path> write(Layout layout, Path dir, boolean overwrite) {
         refuseForeign(dir, overwrite);
+        Path target = dir.toAbsolutePath().normalize();
+        for (Entry entry : layout.entries()) {
+            if (entry instanceof Copied copied && copied.source().toAbsolutePath().normalize().startsWith(target)) {
+                throw AmlshException.inFile(dir, "is inside the build context folder it would copy: choose a folder"
+                        + " outside " + copied.source().getParent());
+            }
+        }
         AtomicFolder.write(dir, folder -> {
             for (Entry entry : layout.entries()) {
                 Path file = folder.resolve(entry.path());

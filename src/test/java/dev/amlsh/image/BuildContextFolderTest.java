@@ -178,6 +178,19 @@ class BuildContextFolderTest {
     }
 
     @Test
+    void aFolderInsideTheContextItCopiesIsRefused() throws IOException {
+        Path context = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(context.resolve("Dockerfile"), "FROM ubuntu:22.04\nCOPY . /app\n");
+        Files.writeString(tmp.resolve("env.yml"), "name: inside\nbuild:\n  path: ctx\n");
+        Environment env = V2EnvironmentYaml.read(tmp.resolve("env.yml")).environment();
+        BuildContextFolder.write(FOLDERS.layout(env, "inside"), context.resolve("out"), false);
+        // the second layout sees out/ inside the context: writing it there again would copy the folder into itself
+        assertThatThrownBy(() -> BuildContextFolder.write(FOLDERS.layout(env, "inside"), context.resolve("out"), true))
+                .isInstanceOf(AmlshException.class).hasMessageContaining("is inside the build context folder it would copy");
+        assertThat(context.resolve("out/out")).doesNotExist();
+    }
+
+    @Test
     void aBuildContextWhoseFolderIsGoneGetsItsDockerfileAndAWarningPerMissingSource() {
         Environment env = cases().get("build-context");
         var context = env.docker().buildContext();
