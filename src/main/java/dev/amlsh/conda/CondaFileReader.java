@@ -8,6 +8,7 @@ import dev.amlsh.model.PipRequirementSyntax;
 import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ public final class CondaFileReader {
         CondaSpec spec(Node root) {
             MappingNode map = mapping(root, "a conda file must be a mapping of name, channels, dependencies, ...");
             String name = null;
-            List<String> channels = List.of();
+            List<String> channels = null;
             List<CondaDependency> dependencies = null;
             String prefix = null;
             Map<String, String> variables = Map.of();
@@ -73,23 +74,24 @@ public final class CondaFileReader {
                 switch (key) {
                     case "name" -> name = optionalScalar(value, "name");
                     case "channels" -> channels = noControlCharacters(value, scalars(value, "channels"), "a channel");
-                    case "dependencies" -> dependencies = dependencies(value);
+                    case "dependencies" -> {
+                        if (isNull(value)) {
+                            // azureml-core's get_python_version iterates the value and fails on None
+                            throw problem(tuple.getKeyNode(),
+                                    "'dependencies' has no value: list the packages, or write 'dependencies: []'");
+                        }
+                        dependencies = dependencies(value);
+                    }
                     case "prefix" -> prefix = optionalScalar(value, "prefix");
                     case "variables" -> variables = variables(value);
                     default -> throw problem(tuple.getKeyNode(),
                             "unknown top-level key '" + key + "' (allowed: " + ALLOWED + ")");
                 }
             }
-            if (dependencies == null) {
-                throw problem(root, "a conda file needs a 'dependencies' list");
-            }
             return new CondaSpec(name, channels, dependencies, prefix, variables);
         }
 
         List<CondaDependency> dependencies(Node node) {
-            if (isNull(node)) {
-                return List.of();
-            }
             SequenceNode seq = sequence(node, "'dependencies' must be a list");
             List<CondaDependency> result = new ArrayList<>();
             boolean pipSeen = false;
@@ -132,12 +134,12 @@ public final class CondaFileReader {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 Node item = ((SequenceNode) node).getValue().get(i);
-                if (line.isEmpty()) {
-                    throw problem(item, "a pip requirement cannot be empty");
-                }
                 rejectTemplateToken(item, lines.get(i));
+                // blank lines and comments are kept, as from_pip_requirements writes them (pip skips them)
                 String raw = lines.get(i);
-                checkSyntax(item, raw, "a pip requirement", () -> PipRequirementSyntax.check(raw));
+                if (!PipRequirement.isIgnoredByPip(line)) {
+                    checkSyntax(item, raw, "a pip requirement", () -> PipRequirementSyntax.check(raw));
+                }
             }
             return lines;
         }

@@ -20,6 +20,14 @@ public final class PipRequirement {
         return PipRequirementSyntax.whyInvalid(line);
     }
 
+    /**
+     * Whether pip skips the line: blank, or a comment. {@code from_pip_requirements} keeps such
+     * lines in the {@code pip:} list, as it keeps every line of the file.
+     */
+    public static boolean isIgnoredByPip(String line) {
+        return line.isBlank() || line.strip().startsWith("#");
+    }
+
     /** Lines like {@code --extra-index-url URL} or {@code -r other.txt}: pip options, not packages. */
     public static boolean isOption(String line) {
         return line.strip().startsWith("-");

@@ -76,6 +76,12 @@ public final class PipRequirementSyntax {
             while (stop > 0 && Character.isWhitespace(text.charAt(stop - 1))) {
                 stop--;
             }
+            if (stop > 0 && text.charAt(stop - 1) == '\\') { // a continuation: pip joins the next line
+                stop--;
+                while (stop > 0 && Character.isWhitespace(text.charAt(stop - 1))) {
+                    stop--;
+                }
+            }
             this.end = stop;
         }
 
