@@ -48,6 +48,8 @@ public final class CommandLine {
         String file;
         boolean continueOnError;
         boolean echo;
+        boolean narrate;
+        boolean step;
         boolean version;
         final Set<GlobalOption> given = EnumSet.noneOf(GlobalOption.class);
 
@@ -56,7 +58,7 @@ public final class CommandLine {
         }
 
         LaunchOptions launch() {
-            return new LaunchOptions(file, continueOnError, echo, help, version);
+            return new LaunchOptions(file, continueOnError, echo, narrate, step, help, version);
         }
 
         void set(GlobalOption option, String value, String command) {
@@ -73,6 +75,8 @@ public final class CommandLine {
                 case FILE -> file = value;
                 case CONTINUE_ON_ERROR -> continueOnError = true;
                 case ECHO -> echo = true;
+                case NARRATE -> narrate = true;
+                case STEP -> step = true;
                 case VERSION -> version = true;
             }
         }

@@ -119,8 +119,7 @@ public final class EnvFileCommands implements CommandSet {
 
     /** The files written, relative to the folder paths resolve against (so a script's output is stable). */
     private static void printWritten(Call call, List<Path> written) {
-        Path base = call.session().baseDirectory();
-        List<String> files = written.stream().map(p -> p.startsWith(base) ? base.relativize(p) : p).map(Path::toString).toList();
+        List<String> files = written.stream().map(call::displayPath).toList();
         call.print(Map.of("written", files), out -> files.forEach(f -> out.println("wrote " + f)));
     }
 }
