@@ -73,6 +73,56 @@ class WhatAzureBuildsCommandsTest {
         assertThat(Files.readString(dir.resolve("out/score/score.py"))).isEqualTo("def run(data):\n    return data\n");
     }
 
+    /** What save_to_directory writes for Environment.from_docker_build_context("ctx", DockerBuildContext(Git, URL)). */
+    static final String V1_BUILD_CONTEXT_JSON = """
+            {
+                "name": "ctx",
+                "version": null,
+                "environmentVariables": {},
+                "python": {
+                    "userManagedDependencies": false,
+                    "interpreterPath": "python",
+                    "condaDependenciesFile": null,
+                    "baseCondaEnvironment": null
+                },
+                "docker": {
+                    "enabled": false,
+                    "baseImage": null,
+                    "baseDockerfile": null,
+                    "buildContext": {
+                        "locationType": "git",
+                        "location": "https://github.com/example/images.git#main:ctx",
+                        "dockerfilePath": "Dockerfile"
+                    },
+                    "sharedVolumes": true,
+                    "shmSize": null,
+                    "arguments": [],
+                    "baseImageRegistry": {"address": null, "username": null, "password": null, "registryIdentity": null},
+                    "platform": {"os": "Linux", "architecture": "amd64"}
+                },
+                "spark": {"repositories": [], "packages": [], "precachePackages": true},
+                "databricks": {"mavenLibraries": [], "pypiLibraries": [], "rcranLibraries": [], "jarLibraries": [], "eggLibraries": []},
+                "r": null,
+                "inferencingStackVersion": null
+            }""";
+
+    @Test
+    void anSdkV1BuildContextIsBuiltAsItIsAndItsRemoteDockerfileIsNotMadeUp() throws IOException {
+        Files.createDirectories(dir.resolve("v1"));
+        Files.writeString(dir.resolve("v1/azureml_environment.json"), V1_BUILD_CONTEXT_JSON);
+        assertThat(shell.run("env load v1").code()).isZero();
+        Shell.Result dockerfile = shell.run("env dockerfile ctx");
+        assertThat(dockerfile.code()).isEqualTo(1);
+        assertThat(dockerfile.err()).contains("is built from the build context https://github.com/example/images.git#main:ctx as it is")
+                .contains("not known offline");
+        JsonNode details = json(shell.run("env image-details ctx").out());
+        assertThat(details.get("ingredients").isNull()).isTrue();
+        JsonNode docker = json(shell.run("env show ctx -o json").out()).get("docker");
+        assertThat(docker.get("buildContext").get("locationType").asString()).isEqualTo("git");
+        assertThat(docker.get("shmSize").isNull()).isTrue();
+        assertThat(shell.run("env build-context ctx out").code()).isEqualTo(1);
+    }
+
     @Test
     void aUserManagedEnvironmentOnABaseImageIsUsedAsItIs() throws IOException {
         assertThat(shell.run("env create byoc --base-image pytorch/pytorch:latest").code()).isZero();
