@@ -18,7 +18,7 @@ env diff;ref ref;--dockerfile:flag --exit-code:flag
 env lint;ref;--strict:flag
 env save;ref dir;--overwrite:flag
 env load;dir;--name:none
-env import;file;--name:none
+env import;file;--name:none --draft:flag
 env export;ref file;--overwrite:flag
 env build-context;ref dir;--overwrite:flag
 env set;name;--base-image:image --dockerfile:file --python:none --user-managed:bool --interpreter-path:none
@@ -28,6 +28,8 @@ env add-channel;name none*;
 env remove-conda;name none*;
 env remove-pip;name none*;
 env remove-channel;name none*;
+env add-pip-option;name none*;
+env remove-pip-option;name none*;
 env var set;name none*;
 env var unset;name none*;
 env list;;--archived:flag

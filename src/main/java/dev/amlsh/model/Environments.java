@@ -1,6 +1,5 @@
 package dev.amlsh.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -56,14 +55,16 @@ public final class Environments {
         return env.withPython(env.python().withUserManagedDependencies(true));
     }
 
-    /** The SDK's check that a spec names python; when not, it warns and appends the default. */
+    /**
+     * {@code from_conda_specification}'s check: when the spec has no python version the SDK can
+     * read ({@link CondaSpec#sdkPythonVersion}), it warns and sets the default version, replacing
+     * an unreadable python entry in place ({@code python}, {@code python=3.8.*}) or appending one.
+     */
     public static CondaSpec withPython(CondaSpec spec, Consumer<String> warnings) {
-        if (spec.python().isPresent()) {
+        if (spec.sdkPythonVersion().isPresent()) {
             return spec;
         }
         warnings.accept("No Python version provided, defaulting to \"" + SdkRelease.DEFAULT_PYTHON_VERSION + "\"");
-        List<CondaDependency> deps = new ArrayList<>(spec.dependencies());
-        deps.add(new CondaPackage("python=" + SdkRelease.DEFAULT_PYTHON_VERSION));
-        return spec.withDependencies(deps);
+        return spec.setPythonVersion(SdkRelease.DEFAULT_PYTHON_VERSION);
     }
 }
