@@ -6,11 +6,10 @@ import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -63,29 +62,28 @@ public final class V1Directory {
         }
         String dockerfile = env.docker().baseDockerfile();
         Map<String, Object> tree = EnvironmentJson.toTree(env, EnvironmentJson.Options.file().withSecrets(secrets));
-        if (dockerfile != null && !dockerfile.isEmpty()) {
+        boolean writesDockerfile = dockerfile != null && !dockerfile.isEmpty();
+        if (writesDockerfile) {
             @SuppressWarnings("unchecked")
             Map<String, Object> docker = (Map<String, Object>) tree.get("docker");
             docker.remove("baseDockerfile");
         }
-        List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(dir);
-            if (env.hasCondaDependencies()) {
-                written.add(write(dir.resolve(CONDA), CondaSpecWriter.write(env.condaSpec())));
-            } else {
-                Files.deleteIfExists(dir.resolve(CONDA));
-            }
-            if (dockerfile != null && !dockerfile.isEmpty()) {
-                written.add(write(dir.resolve(DOCKERFILE), dockerfile));
-            } else {
-                Files.deleteIfExists(dir.resolve(DOCKERFILE));
-            }
-            written.add(write(dir.resolve(DEFINITION), JsonText.sdk().write(tree)));
-        } catch (IOException e) {
-            throw AmlshException.inFile(dir, "cannot be written: " + e.getMessage());
+        // the SDK's order: conda file, BaseDockerfile, then the JSON
+        Map<String, String> files = new LinkedHashMap<>();
+        List<String> stale = new ArrayList<>();
+        if (env.hasCondaDependencies()) {
+            files.put(CONDA, CondaSpecWriter.write(env.condaSpec()));
+        } else {
+            stale.add(CONDA);
         }
-        return written;
+        if (writesDockerfile) {
+            files.put(DOCKERFILE, dockerfile);
+        } else {
+            stale.add(DOCKERFILE);
+        }
+        files.put(DEFINITION, JsonText.sdk().write(tree));
+        // all complete beside the folder before any replaces an old one (a full disk leaves it as it was)
+        return AtomicFiles.REAL.writeFolder(dir, files, stale);
     }
 
     /** Reads the definition, then the conda spec and the base Dockerfile when their files exist. */
@@ -123,10 +121,5 @@ public final class V1Directory {
         }
         return new DockerSection(docker.enabled(), null, text, null, docker.sharedVolumes(), docker.shmSize(),
                 docker.arguments(), docker.baseImageRegistry(), docker.platform(), docker.gpuSupport());
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
     }
 }
