@@ -64,7 +64,7 @@ public final class V2EnvironmentWriter {
             }
         } else if (env.docker().baseImage() != null) {
             line(out, "image", env.docker().baseImage());
-            if (!env.isUserManaged()) {
+            if (env.buildsCondaEnvironment()) {
                 out.append("conda_file:\n");
                 CondaSpecWriter.write(env.condaSpec()).lines()
                         .forEach(l -> out.append("  ").append(l).append('\n'));
@@ -114,7 +114,9 @@ public final class V2EnvironmentWriter {
         if (env.isUserManaged() && !env.python().interpreterPath().equals("python")) {
             warnings.add("interpreterPath '" + env.python().interpreterPath() + "' is not part of a v2 environment, not exported");
         }
-        if (!env.isUserManaged() && env.condaSpec().python().isEmpty()) {
+        if (!env.isUserManaged() && !env.hasCondaDependencies()) {
+            warnings.add("the definition has no conda dependencies: the v2 environment has no conda_file");
+        } else if (!env.isUserManaged() && env.condaSpec().python().isEmpty()) {
             warnings.add("the conda spec names no python: Azure ML v2 adds none (v1 would add python="
                     + SdkRelease.DEFAULT_PYTHON_VERSION + ")");
         }
