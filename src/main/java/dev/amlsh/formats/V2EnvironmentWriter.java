@@ -59,7 +59,7 @@ public final class V2EnvironmentWriter {
             out.append("build:\n");
             out.append("  path: ").append(CondaSpecWriter.scalar(context.location())).append('\n');
             out.append("  dockerfile_path: ").append(CondaSpecWriter.scalar(context.dockerfilePath())).append('\n');
-            if (!env.isUserManaged()) {
+            if (env.buildsCondaEnvironment()) {
                 warnings.add("the conda spec is not exported: with 'build', the Dockerfile installs the packages");
             }
         } else if (env.docker().baseImage() != null) {
@@ -113,6 +113,9 @@ public final class V2EnvironmentWriter {
         }
         if (env.isUserManaged() && !env.python().interpreterPath().equals("python")) {
             warnings.add("interpreterPath '" + env.python().interpreterPath() + "' is not part of a v2 environment, not exported");
+        }
+        if (env.docker().buildContext() != null) {
+            return; // built as it is: conda has no part in it
         }
         if (!env.isUserManaged() && !env.hasCondaDependencies()) {
             warnings.add("the definition has no conda dependencies: the v2 environment has no conda_file");

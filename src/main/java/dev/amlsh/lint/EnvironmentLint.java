@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  *     value in plain text.</li>
  * </ul>
  * Conda and pip rules apply only to conda-managed environments (a user-managed one does not
- * use its conda spec).
+ * use its conda spec, a build context is built as it is).
  */
 public final class EnvironmentLint {
 
@@ -45,6 +45,15 @@ public final class EnvironmentLint {
                     + "' starts with AzureML or Microsoft: those names are reserved for curated environments"));
         }
         baseImage(env, findings);
+        // a build context is built as it is (from_docker_build_context has no conda dependencies): no conda or pip rule
+        if (env.docker().buildContext() == null) {
+            pythonRules(env, findings);
+        }
+        variables(env, findings);
+        return List.copyOf(findings);
+    }
+
+    private static void pythonRules(Environment env, List<Finding> findings) {
         if (!env.isUserManaged() && !env.hasCondaDependencies()) {
             findings.add(new Finding(Severity.WARNING, "no-conda-dependencies", "python.condaDependencies",
                     "the environment is conda-managed but has no conda dependencies (a saved folder without"
@@ -58,8 +67,6 @@ public final class EnvironmentLint {
                     "the environment is user-managed, so Azure ML installs none of its conda or pip packages;"
                             + " set userManagedDependencies to false, or install them in the image"));
         }
-        variables(env, findings);
-        return List.copyOf(findings);
     }
 
     private static void baseImage(Environment env, List<Finding> findings) {

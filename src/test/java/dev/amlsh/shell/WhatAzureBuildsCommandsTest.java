@@ -56,6 +56,16 @@ class WhatAzureBuildsCommandsTest {
         assertThat(dockerfile.err()).isEmpty();
 
         assertThat(shell.run("env show scoring").out()).contains("whatever the build context's Dockerfile installs");
+        // the v1 definition is from_docker_build_context's: no conda dependencies, not user-managed, shmSize null
+        JsonNode definition = json(shell.run("env show scoring -o json").out());
+        assertThat(definition.get("python").get("userManagedDependencies").asBoolean()).isFalse();
+        assertThat(definition.get("python").has("condaDependencies")).isFalse();
+        assertThat(definition.get("docker").get("shmSize").isNull()).isTrue();
+        assertThat(definition.get("docker").get("buildContext").get("locationType").isNull()).isTrue();
+        assertThat(shell.run("env lint scoring").out()).doesNotContain("no-conda-dependencies").doesNotContain("ignored-packages");
+        Shell.Result export = shell.run("env export scoring scoring-v2.yml");
+        assertThat(export.code()).isZero();
+        assertThat(export.err()).isEmpty();
         JsonNode details = json(shell.run("env image-details scoring -o json").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
         assertThat(details.get("pythonEnvironment").get("condaEnvironmentName").isNull()).isTrue();
@@ -117,6 +127,9 @@ class WhatAzureBuildsCommandsTest {
                 .contains("not known offline");
         JsonNode details = json(shell.run("env image-details ctx").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
+        JsonNode python = json(shell.run("env show ctx -o json").out()).get("python");
+        assertThat(python.get("userManagedDependencies").asBoolean()).isFalse();
+        assertThat(python.has("condaDependencies")).isFalse();
         JsonNode docker = json(shell.run("env show ctx -o json").out()).get("docker");
         assertThat(docker.get("buildContext").get("locationType").asString()).isEqualTo("git");
         assertThat(docker.get("shmSize").isNull()).isTrue();
