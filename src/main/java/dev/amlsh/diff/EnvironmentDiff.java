@@ -10,6 +10,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.SparkPackage;
+import dev.amlsh.model.YamlScalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,12 @@ public record EnvironmentDiff(
         c.value("python.userManagedDependencies", before.isUserManaged(), after.isUserManaged());
         c.value("python.interpreterPath", before.python().interpreterPath(), after.python().interpreterPath());
         c.value("python.baseCondaEnvironment", before.python().baseCondaEnvironment(), after.python().baseCondaEnvironment());
-        compareConda(c, before.condaSpec(), after.condaSpec());
+        if (before.hasCondaDependencies() && after.hasCondaDependencies()) {
+            compareConda(c, before.condaSpec(), after.condaSpec());
+        } else {
+            // a definition without conda dependencies: say which side has none, not every package
+            c.value("python.condaDependencies", condaSummary(before), condaSummary(after));
+        }
         c.keyed("variables", List.copyOf(before.environmentVariables().entrySet()),
                 List.copyOf(after.environmentVariables().entrySet()), Map.Entry::getKey, e -> String.valueOf(e.getValue()));
         c.keyed("spark.repositories", before.spark().repositories(), after.spark().repositories(), r -> r, r -> r);
@@ -105,8 +111,8 @@ public record EnvironmentDiff(
         c.keyed("conda", withoutPython(a), withoutPython(b), CondaPackage::name, CondaPackage::spec);
         c.keyed("pip", a.pipRequirements(), b.pipRequirements(), EnvironmentDiff::pipKey, r -> r);
         c.value("conda.prefix", a.prefix(), b.prefix());
-        c.keyed("conda.variables", List.copyOf(a.variables().entrySet()), List.copyOf(b.variables().entrySet()),
-                Map.Entry::getKey, Map.Entry::getValue);
+        c.keyed("conda.variables", List.copyOf(YamlScalars.texts(a.variables()).entrySet()),
+                List.copyOf(YamlScalars.texts(b.variables()).entrySet()), Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static List<CondaPackage> withoutPython(CondaSpec spec) {
@@ -135,7 +141,15 @@ public record EnvironmentDiff(
     }
 
     private static String condaName(Environment env) {
-        return env.isUserManaged() ? null : EnvironmentHashes.condaEnvironmentName(env.condaSpec());
+        return EnvironmentHashes.condaEnvironmentName(env);
+    }
+
+    private static String condaSummary(Environment env) {
+        if (!env.hasCondaDependencies()) {
+            return "none";
+        }
+        CondaSpec spec = env.condaSpec();
+        return spec.dependencies().size() + " dependencies, " + spec.channels().size() + " channels";
     }
 
     /** Whether Azure ML would build another image (amlsh's image hash differs). */

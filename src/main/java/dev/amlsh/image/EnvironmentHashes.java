@@ -9,6 +9,7 @@ import dev.amlsh.model.PipSection;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.PythonSection;
 import dev.amlsh.model.SparkPackage;
+import dev.amlsh.model.YamlScalars;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -38,6 +39,11 @@ public final class EnvironmentHashes {
 
     public static String condaEnvironmentName(CondaSpec spec) {
         return CONDA_PREFIX + md5(canonicalCondaSpec(spec));
+    }
+
+    /** The conda environment Azure ML creates, or null when it creates none ({@link Environment#buildsCondaEnvironment()}). */
+    public static String condaEnvironmentName(Environment env) {
+        return env.buildsCondaEnvironment() ? condaEnvironmentName(env.condaSpec()) : null;
     }
 
     public static String imageName(Environment env) {
@@ -84,7 +90,8 @@ public final class EnvironmentHashes {
         tree.put("userManagedDependencies", python.userManagedDependencies());
         tree.put("interpreterPath", python.interpreterPath());
         tree.put("baseCondaEnvironment", python.baseCondaEnvironment());
-        tree.put("condaDependencies", condaTree(python.condaDependencies()));
+        // null for a definition without conda dependencies (no spec: nothing to hash)
+        tree.put("condaDependencies", python.hasCondaDependencies() ? condaTree(python.condaDependencies()) : null);
         return tree;
     }
 
@@ -110,7 +117,8 @@ public final class EnvironmentHashes {
             tree.put("prefix", spec.prefix());
         }
         if (!spec.variables().isEmpty()) {
-            tree.put("variables", spec.variables());
+            // each value as its JSON text (8 and '8' alike), so spelling and quoting never count
+            tree.put("variables", YamlScalars.texts(spec.variables()));
         }
         return tree;
     }
