@@ -89,7 +89,7 @@ function __amlsh_kind --argument-names kind cur
             __amlsh_query workspace list -o json | __amlsh_json_field name
             echo :temp:
         case image
-            __amlsh_query curated list -o json | __amlsh_json_field image
+            __amlsh_query curated images -o json | __amlsh_json_field image
         case format
             printf '%s\n' text json yaml
         case bool
