@@ -7,7 +7,7 @@
 
 set -g __amlsh_spec '
 # BEGIN GENERATED (CompletionScriptsTest): WORDS;ARGS;OPTIONS
-env create;name;--conda-file:file --pip-file:file --pip-version:none --base-image:image --dockerfile:file --python:none
+env create;name;--conda-file:file --pip-file:file --pip-version:none --base-image:image --dockerfile:file --python:none --from:none
 env clone;ref none;
 env discard;name;
 env show;ref;
@@ -46,6 +46,7 @@ workspace create;none;
 workspace delete;workspace;--yes:flag
 workspace export;file;
 curated list;;
+curated images;;
 curated show;image;
 help;command*;
 script;file;--continue-on-error:flag --echo:flag
