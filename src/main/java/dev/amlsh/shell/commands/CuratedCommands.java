@@ -1,7 +1,7 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.CURATED;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.CURATED;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.formats.CuratedEnvironments;
 import dev.amlsh.formats.CuratedEnvironments.Curated;
@@ -9,10 +9,10 @@ import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
-import dev.amlsh.shell.Call;
+import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.cli.CommandSet;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
 import dev.amlsh.shell.render.Table;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * each era Azure ML published them in, see {@link CuratedEnvironments}) and the Azure ML base
  * images it knows, with the digest Azure ML pins where a public build log shows it.
  */
-public final class CuratedCommands implements CommandGroup {
+public final class CuratedCommands implements CommandSet {
 
     private static final String IMAGES_SCOPE = "Azure ML base images amlsh knows; a digest where a public Azure ML"
             + " source shows it (FROM pins it); any other image is used as given";
