@@ -3,21 +3,25 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.CURATED;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.amlsh.formats.CuratedEnvironments;
 import dev.amlsh.formats.CuratedEnvironments.Curated;
 import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
 import dev.amlsh.shell.render.Table;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,79 +58,102 @@ public final class CuratedCommands implements CommandSet {
                         this::show));
     }
 
-    private void list(Call call) {
-        List<Curated> all = CuratedEnvironments.bundled().all();
-        List<Map<String, Object>> view = new ArrayList<>();
-        all.forEach(c -> view.add(summary(c)));
-        call.print(view, out -> {
+    /** One curated environment at one version, and where it comes from. */
+    record CuratedRow(String name, String version, String kind, String source, @JsonIgnore String kindText) {}
+
+    /** {@code curated list}: a table for people, an array for machines. */
+    record CuratedListed(@JsonValue List<CuratedRow> environments) implements CommandResult {
+        CuratedListed {
+            environments = List.copyOf(environments);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
             Table table = Table.of("NAME", "VERSION", "KIND", "SOURCE");
-            for (Curated c : all) {
-                table.row(c.name(), c.version(), c.kind().text(), c.source());
-            }
+            environments.forEach(c -> table.row(c.name(), c.version(), c.kindText(), c.source()));
             table.print(out);
-        });
+        }
     }
 
-    private void images(Call call) {
-        List<Map<String, Object>> view = new ArrayList<>();
-        catalog.all().forEach(image -> view.add(view(image)));
-        call.print(view, out -> {
+    /** One known base image: its digest where a public source shows one, and the FROM line that pins it. */
+    record ImageRow(String image, String digest, String from, String note) {}
+
+    /** {@code curated images}: the scope in a comment line, then a table; an array for machines. */
+    record ImagesListed(@JsonValue List<ImageRow> images) implements CommandResult {
+        ImagesListed {
+            images = List.copyOf(images);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
             out.println("# " + IMAGES_SCOPE);
             Table table = Table.of("IMAGE", "DIGEST", "NOTE");
-            for (BaseImage image : catalog.all()) {
-                table.row(image.image(), image.digest().isPresent() ? "pinned" : "-", image.note());
-            }
+            images.forEach(i -> table.row(i.image(), i.digest() != null ? "pinned" : "-", i.note()));
             table.print(out);
-        });
+        }
+    }
+
+    /** {@code curated show IMAGE}. */
+    record ImageShown(String image, String digest, String from, String note) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            Table.labelled().row("image:", image)
+                    .row("digest:", digest != null ? digest : "- (not publicly known: FROM uses the tag)")
+                    .row("FROM:", from).row("note:", note).print(out);
+        }
+    }
+
+    /** {@code curated show NAME[:VERSION]}: where it comes from, the token values used, and the definition. */
+    record CuratedShown(String name, String version, String kind, String source, List<String> versions,
+            String description, Map<String, String> tokens, List<String> files, Map<String, Object> definition,
+            @JsonIgnore String kindText, @JsonIgnore String sourceDescription, @JsonIgnore Environment environment)
+            implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            Table rows = Table.labelled().row("kind:", kindText).row("source:", source)
+                    .row("versions:", String.join(", ", versions));
+            if (sourceDescription != null) {
+                rows.row("description:", sourceDescription);
+            }
+            tokens.forEach((token, value) -> rows.row("token:", token + " = " + value));
+            rows.print(out);
+            EnvironmentText.print(out, environment);
+        }
+    }
+
+    private CommandResult list(Call call) {
+        return new CuratedListed(CuratedEnvironments.bundled().all().stream().map(CuratedCommands::row).toList());
+    }
+
+    private CommandResult images(Call call) {
+        return new ImagesListed(catalog.all().stream().map(this::row).toList());
     }
 
     /** An image when the catalog knows the reference or it names a registry path, else an environment. */
-    private void show(Call call) {
+    private CommandResult show(Call call) {
         String what = call.arg(0);
         Optional<BaseImage> image = catalog.find(what);
         if (image.isPresent() || what.contains("/")) {
             BaseImage known = image.orElseThrow(() -> new AmlshException("amlsh does not know the image '" + what
                     + "' ('curated images' shows those it knows; any other image is used as given)"));
-            call.print(view(known), out -> Table.labelled().row("image:", known.image())
-                    .row("digest:", known.digest().orElse("- (not publicly known: FROM uses the tag)"))
-                    .row("FROM:", catalog.pinned(known.image())).row("note:", known.note()).print(out));
-            return;
+            ImageRow row = row(known);
+            return new ImageShown(row.image(), row.digest(), row.from(), row.note());
         }
         CuratedEnvironments curated = CuratedEnvironments.bundled();
         Curated c = curated.require(what);
-        Map<String, Object> view = summary(c);
-        view.put("versions", curated.versions(c.name()));
-        view.put("description", c.description() != null ? c.description() : c.environment().metadata().description());
-        view.put("tokens", c.tokens());
-        view.put("files", new ArrayList<>(c.files().keySet()));
-        view.put("definition", OutputJson.environment(c.environment()));
-        call.print(view, out -> {
-            Table rows = Table.labelled().row("kind:", c.kind().text()).row("source:", c.source())
-                    .row("versions:", String.join(", ", curated.versions(c.name())));
-            if (c.description() != null) {
-                rows.row("description:", c.description());
-            }
-            c.tokens().forEach((token, value) -> rows.row("token:", token + " = " + value));
-            rows.print(out);
-            EnvironmentText.print(out, c.environment());
-        });
+        CuratedRow row = row(c);
+        String description = c.description() != null ? c.description() : c.environment().metadata().description();
+        return new CuratedShown(c.name(), c.version(), row.kind(), c.source(), curated.versions(c.name()), description,
+                c.tokens(), List.copyOf(c.files().keySet()), OutputJson.environment(c.environment()), row.kindText(),
+                c.description(), c.environment());
     }
 
-    private static Map<String, Object> summary(Curated c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name());
-        m.put("version", c.version());
-        m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        m.put("source", c.source());
-        return m;
+    private static CuratedRow row(Curated c) {
+        return new CuratedRow(c.name(), c.version(), c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                c.source(), c.kind().text());
     }
 
-    private Map<String, Object> view(BaseImage image) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("image", image.image());
-        m.put("digest", image.digest().orElse(null));
-        m.put("from", catalog.pinned(image.image()));
-        m.put("note", image.note());
-        return m;
+    private ImageRow row(BaseImage image) {
+        return new ImageRow(image.image(), image.digest().orElse(null), catalog.pinned(image.image()), image.note());
     }
 }
