@@ -7,7 +7,7 @@
 
 set -g __amlsh_spec '
 # BEGIN GENERATED (CompletionScriptsTest): WORDS;ARGS;OPTIONS
-env create;name;--conda-file:file --pip-file:file --pip-version:none --base-image:image --dockerfile:file --python:none
+env create;name;--conda-file:file --pip-file:file --pip-version:none --base-image:image --dockerfile:file --python:none --from:none
 env clone;ref none;
 env discard;name;
 env show;ref;
@@ -46,6 +46,7 @@ workspace create;none;
 workspace delete;workspace;--yes:flag
 workspace export;file;
 curated list;;
+curated images;;
 curated show;image;
 help;command*;
 script;file;--continue-on-error:flag --echo:flag --narrate:flag --step:flag
@@ -93,7 +94,7 @@ function __amlsh_kind --argument-names kind cur
             __amlsh_query workspace list -o json | __amlsh_json_field name
             echo :temp:
         case image
-            __amlsh_query curated list -o json | __amlsh_json_field image
+            __amlsh_query curated images -o json | __amlsh_json_field image
         case format
             printf '%s\n' text json yaml
         case bool

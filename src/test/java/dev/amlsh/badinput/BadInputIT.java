@@ -240,7 +240,8 @@ class BadInputIT {
                 // workspaces and the rest
                 Case.of("workspace create default", "workspace default already exists"),
                 Case.of("workspace use nonexist", "no workspace named nonexist"),
-                Case.of("curated show nope", "does not know the image 'nope'")));
+                Case.of("curated show nope", "amlsh has no curated environment 'nope'"),
+                Case.of("curated show example.org/nope:1", "does not know the image 'example.org/nope:1'")));
     }
 
     @Test

@@ -102,7 +102,10 @@ class AmlshIT {
                 workspace export copy.amlsh
                 workspace delete second --yes
                 curated list
+                curated images
                 curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1
+                curated show sklearn-1.0
+                env create from-curated --from curated:AzureML-Minimal
                 pause nobody waits here: stdin and stdout are not terminals
                 set workspace default
                 set output json

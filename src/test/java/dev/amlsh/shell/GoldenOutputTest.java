@@ -60,6 +60,8 @@ class GoldenOutputTest {
         golden("workspace-show.json", "workspace show -o json");
         golden("workspace-list.json", "workspace list -o json");
         golden("curated-list.json", "curated list -o json");
+        golden("curated-images.json", "curated images -o json");
+        golden("curated-show-environment.json", "curated show AzureML-Minimal -o json");
     }
 
     /** Text tables (Spring Shell's table module): header, columns parted by two spaces, no trailing blanks. */
@@ -75,6 +77,7 @@ class GoldenOutputTest {
         golden("workspace-list.txt", "workspace list");
         golden("workspace-show.txt", "workspace show");
         golden("curated-list.txt", "curated list");
+        golden("curated-images.txt", "curated images");
     }
 
     @Test
@@ -104,7 +107,7 @@ class GoldenOutputTest {
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(30);
+            assertThat(names).hasSize(33);
         }
     }
 }

@@ -4,9 +4,11 @@ import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.conda.EnvironmentFiles;
+import dev.amlsh.formats.CuratedEnvironments;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.commands.VersionOption;
@@ -33,15 +35,23 @@ public final class EnvCreateCommands implements CommandSet {
                                 Completion.CURATED_IMAGE)
                         .option("--dockerfile", "FILE", "a base Dockerfile instead of a base image", Completion.FILE)
                         .option("--python", "VERSION", "pin python (conda package python=VERSION)", Completion.NONE)
+                        .option("--from", "SOURCE", "curated:NAME[:VERSION], a copy of a curated environment"
+                                + " ('curated list')", Completion.NONE)
                         .exclusive("--conda-file", "--pip-file").exclusive("--base-image", "--dockerfile")
+                        .exclusive("--from", "--conda-file").exclusive("--from", "--pip-file")
+                        .exclusive("--from", "--base-image").exclusive("--from", "--dockerfile")
+                        .exclusive("--from", "--python")
                         .requires("--pip-version", "--pip-file")
                         .description("""
                                 A draft lives in the workspace until you register it; it stays after.
                                 Creating a name that has a draft replaces that draft (with a warning).
                                 Without a file or image: the SDK's defaults on the workspace's default base image.
-                                --conda-file and --pip-file exclude each other, as do --base-image and --dockerfile.""")
+                                --conda-file and --pip-file exclude each other, as do --base-image and --dockerfile.
+                                --from curated:NAME[:VERSION] copies a curated environment, as
+                                Environment.get(ws, NAME, VERSION).clone(NEW) does; it takes no other option.""")
                         .example("env create pytorch --conda-file env.yml --base-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
                         .example("env create tools --base-image python:3.11-slim")
+                        .example("env create my-sklearn --from curated:sklearn-1.0")
                         .build(), this::create),
                 new AmlshCommand(command("env clone", ENV, "Copy an environment into a new draft (Environment.clone)")
                         .arg("SOURCE", Completion.ENV_REF).arg("NEW", Completion.NONE)
@@ -56,6 +66,10 @@ public final class EnvCreateCommands implements CommandSet {
     /** The engine builds the environment ({@link EnvironmentFiles#fromFiles}); the option rules are declared above. */
     private CommandResult create(Call call) {
         String name = call.arg(0);
+        Optional<String> from = call.option("--from");
+        if (from.isPresent()) {
+            return createFromCurated(call, name, from.get());
+        }
         Optional<String> conda = call.option("--conda-file");
         Optional<String> pip = call.option("--pip-file");
         Optional<String> image = call.option("--base-image");
@@ -78,6 +92,20 @@ public final class EnvCreateCommands implements CommandSet {
         }
         return saveDraft(call, store, env, "created draft " + name + " (" + describe(kind, env) + ")", kind);
     }
+
+    /** {@code Environment.get(ws, NAME, VERSION).clone(NEW)} of a curated environment: everything but name and version. */
+    private CommandResult createFromCurated(Call call, String name, String from) {
+        if (!from.startsWith(CURATED_PREFIX) || from.length() == CURATED_PREFIX.length()) {
+            throw new UsageException("--from takes curated:NAME[:VERSION] (e.g. curated:sklearn-1.0), not '" + from + "'",
+                    "env create");
+        }
+        CuratedEnvironments.Curated curated = CuratedEnvironments.bundled().require(from.substring(CURATED_PREFIX.length()));
+        Environment copy = curated.environment().cloneAs(name);
+        return saveDraft(call, call.workspace().store(), copy, "created draft " + name + " from curated "
+                + curated.reference() + " (" + curated.kind().text() + ")", "curated");
+    }
+
+    private static final String CURATED_PREFIX = "curated:";
 
     private CommandResult cloneEnv(Call call) {
         Environment source = call.workspace().resolve(call.arg(0));
