@@ -57,7 +57,31 @@ final class Jar {
     }
 
     Result run(String... args) {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), args);
+    }
+
+    /** CPU seconds (user + system, all threads) of the last {@link #runTimed} run's JVM. */
+    double lastCpuSeconds;
+
+    /**
+     * Runs as {@link #run} and measures the JVM's CPU time with bash's {@code times}: on a shared,
+     * busy machine the wall time says more about the other processes than about amlsh.
+     */
+    Result runTimed(String... args) throws IOException {
+        Path times = Files.createTempFile(cwd.getParent(), "times", ".txt");
+        Result r = run(List.of("bash", "-c", "\"$@\"; c=$?; times > " + times + "; exit $c", "bash"), args);
+        // 'times' prints the shell's own times, then its children's: "0m1.752s 0m0.388s"
+        String children = Files.readAllLines(times).get(1);
+        lastCpuSeconds = 0;
+        for (String t : children.strip().split("\\s+")) {
+            int m = t.indexOf('m');
+            lastCpuSeconds += Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+        }
+        return r;
+    }
+
+    private Result run(List<String> wrapper, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");

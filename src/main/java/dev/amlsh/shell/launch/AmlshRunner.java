@@ -45,7 +45,7 @@ public final class AmlshRunner {
         Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
         LaunchOptions launch = line.launch();
         try (Session session = new Session(io, catalog, line.options())) {
-            session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
+            // history outside the prompt is this run's own lines (Session), never the personal prompt history
             ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo());
             return switch (line.mode(io.stdinIsTerminal())) {
                 case HELP -> {
@@ -56,7 +56,10 @@ public final class AmlshRunner {
                     io.out().println(VersionText.line());
                     yield ExitCode.OK;
                 }
-                case ONE_SHOT -> commands.run(session, line, null);
+                case ONE_SHOT -> {
+                    session.recordLine(String.join(" ", args.stream().map(dev.amlsh.shell.cli.Tokenizer::quote).toList()));
+                    yield commands.run(session, line, null);
+                }
                 case SCRIPT_FILE -> launch.scriptFile().equals("-")
                         ? new ScriptRunner(commands).runStream(session, io.in(), settings)
                         : new ScriptRunner(commands).runFile(session, io.workingDirectory().resolve(launch.scriptFile()),

@@ -2,6 +2,7 @@ package dev.amlsh.shell.script;
 
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Interrupted;
 import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.Diagnostics;
 import dev.amlsh.shell.api.ExitCode;
@@ -27,23 +28,35 @@ public final class ScriptRunner {
     private static final int MAX_DEPTH = 16;
 
     private final CommandRunner runner;
-    private int depth;
 
     public ScriptRunner(CommandRunner runner) {
         this.runner = runner;
     }
 
-    /** Reads and runs a script file (strict UTF-8, at most {@link TextFile#MAX_BYTES}). */
+    /**
+     * Reads and runs a script file (strict UTF-8, at most {@link TextFile#MAX_BYTES}). A file
+     * that is already running in this session is refused with an {@link AmlshException}, so the
+     * {@code script} line that asked for it reports it in its place.
+     */
     public ExitCode runFile(Session session, Path file, Settings settings) {
-        String text;
-        try {
-            text = TextFile.read(file).text();
-        } catch (AmlshException e) {
-            Diagnostics.error(session, null, e, session.debug());
-            return ExitCode.FAILED;
+        String shown = displayName(session, file);
+        if (session.scriptDepth() >= MAX_DEPTH) {
+            throw new AmlshException("scripts nest deeper than " + MAX_DEPTH + " levels");
         }
-        Path folder = file.toAbsolutePath().getParent();
-        return run(session, displayName(session, file), text, folder, settings);
+        session.enterScript(file, shown);
+        try {
+            String text;
+            try {
+                text = TextFile.read(file).text();
+            } catch (AmlshException e) {
+                Diagnostics.error(session, null, e, session.debug());
+                return ExitCode.FAILED;
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            return run(session, shown, text, folder, settings);
+        } finally {
+            session.leaveScript();
+        }
     }
 
     /** Reads a script from a stream ({@code amlsh < FILE}, {@code amlsh -f -}); paths resolve against the working directory. */
@@ -59,16 +72,17 @@ public final class ScriptRunner {
     }
 
     public ExitCode run(Session session, String name, String text, Path folder, Settings settings) {
-        if (depth >= MAX_DEPTH) {
-            Diagnostics.error(session, name, new AmlshException("scripts nest deeper than " + MAX_DEPTH
-                    + " levels (does a script run itself?)"), session.debug());
-            return ExitCode.FAILED;
-        }
-        depth++;
         Path previous = session.enterDirectory(folder);
         ExitCode first = ExitCode.OK;
         try {
             for (ScriptLines.Line line : ScriptLines.split(text)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // Ctrl-C at the prompt: stop between lines (the line that ran is whole)
+                    throw new Interrupted();
+                }
+                if (!Tokenizer.isBlankOrComment(line.text())) {
+                    session.recordLine(line.text().strip());
+                }
                 if (settings.echo() && !Tokenizer.isBlankOrComment(line.text())) {
                     session.out().println("amlsh> " + echoed(line.text()));
                     session.out().flush(); // before the line's own warnings on stderr
@@ -87,7 +101,6 @@ public final class ScriptRunner {
             return first;
         } finally {
             session.enterDirectory(previous);
-            depth--;
         }
     }
 
