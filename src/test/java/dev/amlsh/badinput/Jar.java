@@ -57,7 +57,7 @@ final class Jar {
     }
 
     Result run(String... args) {
-        return run(List.of(), args);
+        return run(List.of(), List.of(), args);
     }
 
     /** CPU seconds (user + system, all threads) of the last {@link #runTimed} run's JVM. */
@@ -69,7 +69,7 @@ final class Jar {
      */
     Result runTimed(String... args) throws IOException {
         Path times = Files.createTempFile(cwd.getParent(), "times", ".txt");
-        Result r = run(List.of("bash", "-c", "\"$@\"; c=$?; times > " + times + "; exit $c", "bash"), args);
+        Result r = run(List.of("bash", "-c", "\"$@\"; c=$?; times > " + times + "; exit $c", "bash"), List.of(), args);
         // 'times' prints the shell's own times, then its children's: "0m1.752s 0m0.388s"
         String children = Files.readAllLines(times).get(1);
         lastCpuSeconds = 0;
@@ -80,9 +80,11 @@ final class Jar {
         return r;
     }
 
-    private Result run(List<String> wrapper, String... args) {
+    /** Runs the jar under {@code wrapper} (a command that ends by running its arguments) with extra JVM options. */
+    Result run(List<String> wrapper, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(wrapper);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-jar");

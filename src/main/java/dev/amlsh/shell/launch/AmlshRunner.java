@@ -38,7 +38,7 @@ public final class AmlshRunner {
         try {
             line = commands.parser().parse(args, CommandLine.Source.LAUNCH);
         } catch (UsageException e) {
-            io.err().println("error: " + e.getMessage());
+            io.err().println("error: " + dev.amlsh.model.ControlCharacters.escapeLines(e.getMessage()));
             io.err().flush();
             return ExitCode.USAGE;
         }
@@ -69,7 +69,7 @@ public final class AmlshRunner {
             };
         } catch (WorkspaceUnavailableException e) {
             // closing the workspace failed after the command ran
-            io.err().println("error: " + e.getMessage());
+            io.err().println("error: " + dev.amlsh.model.ControlCharacters.escapeLines(e.getMessage()));
             return ExitCode.WORKSPACE_UNAVAILABLE;
         } finally {
             io.out().flush();
