@@ -2,6 +2,7 @@ package dev.amlsh.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.PackagedJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +15,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar (target/amlsh.jar) as a user runs it, with its own AMLSH_HOME and working
+ * The packaged jar ({@link PackagedJar}) as a user runs it, with its own AMLSH_HOME and working
  * folder, plus what a bad-input test needs around it: files to break, and a canonical dump of
  * the workspace (every row of every table, the config file, the list of workspace files) to
  * prove a refused command changed nothing.
  */
 final class Jar {
-
-    static final Path JAR = Path.of("target/amlsh.jar").toAbsolutePath();
 
     /** What the process wrote and how it exited. */
     record Result(int code, String out, String err) {
@@ -57,7 +57,8 @@ final class Jar {
     }
 
     Result run(String... args) {
-        return run(List.of(), List.of(), args);
+        PackagedJar.Result r = PackagedJar.run(Map.of("AMLSH_HOME", home.toString(), "NO_COLOR", "1"), cwd, "", args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     /** CPU seconds (user + system, all threads) of the last {@link #runTimed} run's JVM. */
@@ -88,7 +89,7 @@ final class Jar {
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xshare:auto");
         command.add("-jar");
-        command.add(JAR.toString());
+        command.add(PackagedJar.JAR.toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
         pb.environment().put("AMLSH_HOME", home.toString());

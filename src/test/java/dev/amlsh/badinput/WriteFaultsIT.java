@@ -100,7 +100,7 @@ class WriteFaultsIT {
         Files.createDirectories(dir);
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
         String wanted = "org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so";
-        try (ZipInputStream boot = new ZipInputStream(Files.newInputStream(Jar.JAR))) {
+        try (ZipInputStream boot = new ZipInputStream(Files.newInputStream(dev.amlsh.PackagedJar.JAR))) {
             for (ZipEntry e; (e = boot.getNextEntry()) != null;) {
                 if (e.getName().startsWith("BOOT-INF/lib/sqlite-jdbc")) {
                     ZipInputStream inner = new ZipInputStream(boot);
@@ -114,6 +114,6 @@ class WriteFaultsIT {
                 }
             }
         }
-        throw new AssertionError("no " + wanted + " in " + Jar.JAR);
+        throw new AssertionError("no " + wanted + " in " + dev.amlsh.PackagedJar.JAR);
     }
 }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -84,6 +85,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     };
     private Runnable onClose = () -> {};
+    /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
+    private boolean inSnapshot;
     private boolean closed;
 
     private SqliteWorkspaceStore(String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis,
@@ -267,6 +270,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     // settings
 
     @Override
+    public synchronized <T> T snapshot(Function<WorkspaceStore, T> reads) {
+        return read(() -> reads.apply(this));
+    }
+
+    @Override
     public synchronized String defaultBaseImage() {
         return read(() -> {
             PreparedStatement ps = ps("SELECT value FROM meta WHERE key = ?");
@@ -401,7 +409,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(3, createdAt.toString());
             insert.setInt(4, archived ? 1 : 0);
             insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
+            insert.setString(6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
             insert.setString(7, EnvironmentHashes.imageName(stored));
             Long number = SqliteSchema.number(decision.version());
             if (number == null) {
@@ -725,6 +733,29 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private <T> T transaction(String begin, String what, Work<T> work) {
+        if (inSnapshot) {
+            if (!begin.equals("BEGIN")) {
+                throw new IllegalStateException("a snapshot only reads: cannot " + what);
+            }
+            return runInside(work, what); // the snapshot's read transaction holds
+        }
+        inSnapshot = begin.equals("BEGIN");
+        try {
+            return transactionOnce(begin, what, work);
+        } finally {
+            inSnapshot = false;
+        }
+    }
+
+    private <T> T runInside(Work<T> work, String what) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, what);
+        }
+    }
+
+    private <T> T transactionOnce(String begin, String what, Work<T> work) {
         try {
             ps(begin).executeUpdate();
         } catch (SQLException e) {
