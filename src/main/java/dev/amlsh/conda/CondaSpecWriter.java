@@ -34,11 +34,14 @@ public final class CondaSpecWriter {
                 out.append(INDENT).append("- ").append(scalar(channel)).append('\n');
             }
         }
-        out.append("dependencies:");
-        if (spec.dependencies().isEmpty()) {
-            out.append(" []");
+        // a spec read without a dependencies key is written without one, so it reads back the same
+        if (spec.hasDependenciesKey()) {
+            out.append("dependencies:");
+            if (spec.dependencies().isEmpty()) {
+                out.append(" []");
+            }
+            out.append('\n');
         }
-        out.append('\n');
         for (CondaDependency dependency : spec.dependencies()) {
             if (dependency instanceof CondaPackage p) {
                 out.append(INDENT).append("- ").append(scalar(p.spec())).append('\n');
@@ -62,7 +65,8 @@ public final class CondaSpecWriter {
                 out.append(INDENT).append(scalar(variable.getKey())).append(": ").append(value(variable.getValue())).append('\n');
             }
         }
-        return out.toString();
+        // a spec with no keys at all is the empty mapping (an empty file is not a conda file)
+        return out.isEmpty() ? "{}\n" : out.toString();
     }
 
     /** A variable's value: a string as {@link #scalar}, a number, boolean or null as YAML writes it. */

@@ -43,6 +43,9 @@ public record TextFile(Path path, String text) {
 
     /** Decodes strictly; a BOM is dropped. Package-private for tests of the byte-level rules. */
     static TextFile decode(Path path, byte[] bytes) {
+        if (looksLikeUtf16(bytes)) {
+            throw AmlshException.inFile(path, "is UTF-16, not UTF-8 (save it as UTF-8)");
+        }
         int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -69,6 +72,25 @@ public record TextFile(Path path, String text) {
             throw new AmlshException(String.format("the file is not UTF-8: byte 0x%02X cannot be decoded (save it as UTF-8)", bytes[bad] & 0xFF),
                     SourceLocation.of(path, line, prefix.length() + 1, sourceLine));
         }
+    }
+
+    /** A UTF-16 byte order mark, or text whose every other byte is NUL (UTF-16 of ASCII without a mark). */
+    private static boolean looksLikeUtf16(byte[] bytes) {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            return true;
+        }
+        int n = Math.min(bytes.length, 64) & ~1;
+        if (n < 4) {
+            return false;
+        }
+        int evenNul = 0;
+        int oddNul = 0;
+        for (int i = 0; i < n; i += 2) {
+            evenNul += bytes[i] == 0 ? 1 : 0;
+            oddNul += bytes[i + 1] == 0 ? 1 : 0;
+        }
+        return evenNul == n / 2 || oddNul == n / 2;
     }
 
     private static int firstInvalidByte(byte[] bytes, int from) {

@@ -58,6 +58,17 @@ public final class ControlCharacters {
         return s.toString();
     }
 
+    /** Longest text from user input a message quotes whole; a longer one is cut (a megabyte line must not flood the terminal). */
+    public static final int MAX_QUOTED = 120;
+
+    /** {@link #escape}d and, past {@link #MAX_QUOTED} characters, cut with its length said. */
+    public static String quoted(String text) {
+        if (text.length() <= MAX_QUOTED) {
+            return escape(text);
+        }
+        return escape(text.substring(0, MAX_QUOTED - 20)) + "... (" + text.length() + " characters)";
+    }
+
     /** A message that may span lines: each line escaped, line ends kept. */
     public static String escapeLines(String text) {
         if (text == null) {

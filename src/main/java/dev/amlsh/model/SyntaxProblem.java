@@ -33,7 +33,7 @@ public class SyntaxProblem extends AmlshException {
      * ("a conda package", "an image reference").
      */
     public AmlshException as(String what) {
-        return new AmlshException("'" + ControlCharacters.escape(text.strip()) + "' is not " + what + ": " + problem());
+        return new AmlshException("'" + ControlCharacters.quoted(text.strip()) + "' is not " + what + ": " + problem());
     }
 
     /** The same message placed in a file: the caret goes to {@code column + offset}. */
@@ -43,6 +43,6 @@ public class SyntaxProblem extends AmlshException {
 
     /** The same message at a place the reader worked out itself (a problem on a continuation line). */
     public AmlshException placed(SourceLocation place, String what) {
-        return new AmlshException("'" + ControlCharacters.escape(text.strip()) + "' is not " + what + ": " + problem(), place, this);
+        return new AmlshException("'" + ControlCharacters.quoted(text.strip()) + "' is not " + what + ": " + problem(), place, this);
     }
 }

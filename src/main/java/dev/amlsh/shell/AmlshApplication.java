@@ -45,7 +45,15 @@ public final class AmlshApplication {
         PrintWriter err = utf8(FileDescriptor.err);
         ShellIO io = new ShellIO(System.in, out, err, System.getenv(), Path.of(""),
                 Terminals.stdinIsTerminal(), Terminals.stdoutIsTerminal());
-        int code = run(args, io);
+        int code;
+        try {
+            code = run(args, io);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // the last guard: no JVM error reaches the user as a trace (commands have their own)
+            out.flush();
+            err.println("error: amlsh ran out of " + (e instanceof StackOverflowError ? "stack" : "memory"));
+            code = 1;
+        }
         out.flush();
         err.flush();
         System.exit(code);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +59,60 @@ final class Jar {
     Result run(String... args) {
         PackagedJar.Result r = PackagedJar.run(Map.of("AMLSH_HOME", home.toString(), "NO_COLOR", "1"), cwd, "", args);
         return new Result(r.code(), r.out(), r.err());
+    }
+
+    /** CPU seconds (user + system, all threads) of the last {@link #runTimed} run's JVM. */
+    double lastCpuSeconds;
+
+    /**
+     * Runs as {@link #run} and measures the JVM's CPU time with bash's {@code times}: on a shared,
+     * busy machine the wall time says more about the other processes than about amlsh.
+     */
+    Result runTimed(String... args) throws IOException {
+        Path times = Files.createTempFile(cwd.getParent(), "times", ".txt");
+        Result r = run(List.of("bash", "-c", "\"$@\"; c=$?; times > " + times + "; exit $c", "bash"), List.of(), args);
+        // 'times' prints the shell's own times, then its children's: "0m1.752s 0m0.388s"
+        String children = Files.readAllLines(times).get(1);
+        lastCpuSeconds = 0;
+        for (String t : children.strip().split("\\s+")) {
+            int m = t.indexOf('m');
+            lastCpuSeconds += Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+        }
+        return r;
+    }
+
+    /** Runs the jar under {@code wrapper} (a command that ends by running its arguments) with extra JVM options. */
+    Result run(List<String> wrapper, List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xshare:auto");
+        command.add("-jar");
+        command.add(PackagedJar.JAR.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
+        pb.environment().put("AMLSH_HOME", home.toString());
+        pb.environment().put("NO_COLOR", "1");
+        pb.environment().remove("SOURCE_DATE_EPOCH");
+        try {
+            Path out = Files.createTempFile(cwd.getParent(), "out", ".txt");
+            Path err = Files.createTempFile(cwd.getParent(), "err", ".txt");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+            Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("amlsh did not finish in 120 s: " + args);
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     Path write(String name, String text) throws IOException {

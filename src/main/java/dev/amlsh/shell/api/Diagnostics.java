@@ -21,6 +21,8 @@ public final class Diagnostics {
     private static final String YELLOW = "\u001b[1;33m";
     private static final String CYAN = "\u001b[36m";
     private static final String RESET = "\u001b[0m";
+    /** The most of a source line shown under an error. */
+    private static final int WINDOW = 160;
 
     private Diagnostics() {}
 
@@ -88,10 +90,20 @@ public final class Diagnostics {
         if (at.sourceLine() != null) {
             String number = Integer.toString(at.line());
             String gutter = " ".repeat(number.length() + 1);
+            // an overlong line is shown as a window around the column, so the caret stays in view
+            String line = at.sourceLine();
+            int column = at.column();
+            if (line.length() > WINDOW) {
+                int from = Math.max(0, Math.min(column - 1 - WINDOW / 2, line.length() - WINDOW));
+                int to = Math.min(line.length(), from + WINDOW);
+                String head = from > 0 ? "..." : "";
+                line = head + line.substring(from, to) + (to < at.sourceLine().length() ? "..." : "");
+                column = column > 0 ? column - from + head.length() : 0;
+            }
             err.println(gutter + " |");
-            err.println(" " + number + " | " + shownLine(at.sourceLine()));
-            if (at.column() > 0) {
-                err.println(gutter + " | " + caretPad(at.sourceLine(), at.column()) + "^");
+            err.println(" " + number + " | " + shownLine(line));
+            if (column > 0) {
+                err.println(gutter + " | " + caretPad(line, column) + "^");
             }
         }
     }

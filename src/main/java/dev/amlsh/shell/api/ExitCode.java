@@ -19,7 +19,9 @@ public enum ExitCode {
      */
     USAGE(2),
     /** The workspace cannot be used: busy, corrupt, foreign, or read-only for a write. */
-    WORKSPACE_UNAVAILABLE(3);
+    WORKSPACE_UNAVAILABLE(3),
+    /** Ctrl-C stopped the command (128 + SIGINT, as shells report it); its unfinished write was rolled back. */
+    INTERRUPTED(130);
 
     private final int code;
 

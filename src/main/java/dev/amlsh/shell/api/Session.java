@@ -33,7 +33,10 @@ public final class Session implements AutoCloseable {
     private Path baseDirectory;
     private Workspace workspace;
     private Opened lineWorkspace;
-    private Supplier<List<String>> history = List::of;
+    private final List<String> ranLines = new java.util.ArrayList<>();
+    private Supplier<List<String>> history = () -> List.copyOf(ranLines);
+    /** The script files running now, outermost first: a script that runs one of them runs itself. */
+    private final java.util.Deque<Path> scripts = new java.util.ArrayDeque<>();
     private boolean exitRequested;
     private Runnable clearScreen = () -> {};
     private TerminalKeys keys = TerminalKeys.NONE;
@@ -179,8 +182,47 @@ public final class Session implements AutoCloseable {
         return previous;
     }
 
+    /**
+     * The commands of this run: the prompt's history at the prompt, else the lines this script
+     * or one-shot command ran (never the user's personal prompt history).
+     */
     public List<String> history() {
         return history.get();
+    }
+
+    /** Notes a line this run ran, for {@code history} in a script or one-shot command. */
+    public void recordLine(String line) {
+        ranLines.add(line);
+    }
+
+    /**
+     * Enters a script file for the session (the guard is the session's, not one runner's: each
+     * {@code script} command makes a new runner); throws when that file is already running.
+     */
+    public void enterScriptFile(Path file, String shown) {
+        Path key = file.toAbsolutePath().normalize();
+        if (scripts.contains(key)) {
+            StringBuilder chain = new StringBuilder();
+            for (Path running : scripts) {
+                chain.append(shownScript(running)).append(" \u2192 ");
+            }
+            throw new dev.amlsh.model.AmlshException("script runs itself (" + chain + shown + ")");
+        }
+        scripts.addLast(key);
+    }
+
+    public void leaveScriptFile() {
+        scripts.pollLast();
+    }
+
+    /** How many script files are running inside each other now. */
+    public int scriptFileDepth() {
+        return scripts.size();
+    }
+
+    private String shownScript(Path file) {
+        Path cwd = io.workingDirectory();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 
     public void setHistory(Supplier<List<String>> value) {

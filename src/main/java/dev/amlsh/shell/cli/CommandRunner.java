@@ -1,6 +1,7 @@
 package dev.amlsh.shell.cli;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Interrupted;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandFailed;
 import dev.amlsh.shell.api.Diagnostics;
@@ -95,8 +96,17 @@ public final class CommandRunner {
             return report(session, where, e, ExitCode.FAILED);
         } catch (WorkspaceUnavailableException e) {
             return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
+        } catch (Interrupted e) {
+            session.out().flush();
+            session.err().println(where == null ? "interrupted" : dev.amlsh.model.ControlCharacters.escape(where) + ": interrupted");
+            return ExitCode.INTERRUPTED;
         } catch (Exception e) {
             return report(session, where, e, ExitCode.FAILED);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // no JVM error reaches the user as a trace (issue 10); the session goes on
+            return report(session, where, new AmlshException(e instanceof StackOverflowError
+                    ? "the command nested too deeply and ran out of stack" : "the command ran out of memory", null, e),
+                    ExitCode.FAILED);
         } finally {
             session.out().flush();
             session.err().flush();

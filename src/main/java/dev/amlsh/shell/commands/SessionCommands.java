@@ -74,7 +74,7 @@ public final class SessionCommands implements CommandSet {
                 new AmlshCommand(command("set output", SESSION, "Set the output format for the following commands")
                         .arg("FORMAT", Completion.OUTPUT_FORMAT)
                         .example("set output json").build(), this::setOutput),
-                new AmlshCommand(command("history", SESSION, "List the commands typed at the prompt").example("history").build(),
+                new AmlshCommand(command("history", SESSION, "List this session's commands (at the prompt its history; in a script, that run's lines)").example("history").build(),
                         this::history),
                 new AmlshCommand(command("clear", SESSION, "Clear the screen").example("clear").build(),
                         call -> {

@@ -57,6 +57,10 @@ public final class InteractiveShell {
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
             session.setHistory(() -> lines(reader.getHistory()));
+            // While a command runs JLine is not reading, so Ctrl-C comes here: it interrupts the shell's
+            // thread, and the command stops at its next safe point (between script lines, before a commit).
+            Thread shell = Thread.currentThread();
+            terminal.handle(Terminal.Signal.INT, signal -> shell.interrupt());
             session.setClearScreen(() -> {
                 terminal.puts(InfoCmp.Capability.clear_screen);
                 terminal.flush();
@@ -71,6 +75,7 @@ public final class InteractiveShell {
                     break; // Ctrl-D
                 }
                 commands.runLine(session, line, null);
+                Thread.interrupted(); // a Ctrl-C that came after the command's last safe point is spent
             }
             reader.getHistory().save();
             return ExitCode.OK; // leaving the prompt is a success; each command's failure was shown as it happened
@@ -82,25 +87,6 @@ public final class InteractiveShell {
     private static List<String> lines(History history) {
         List<String> result = new ArrayList<>();
         history.forEach(entry -> result.add(entry.line()));
-        return result;
-    }
-
-    /** The saved history, for {@code history} outside the prompt (JLine's file: {@code millis:line}, escaped). */
-    public static List<String> savedHistory(Map<String, String> env) {
-        Path file = historyPath(env);
-        List<String> result = new ArrayList<>();
-        try {
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
-                    int colon = line.indexOf(':');
-                    String text = colon > 0 && line.substring(0, colon).chars().allMatch(Character::isDigit)
-                            ? line.substring(colon + 1) : line;
-                    result.add(text.replace("\\n", "\n").replace("\\\\", "\\"));
-                }
-            }
-        } catch (IOException e) {
-            // an unreadable history is an empty one
-        }
         return result;
     }
 

@@ -38,14 +38,14 @@ public final class AmlshRunner {
         try {
             line = commands.parser().parse(args, CommandLine.Source.LAUNCH);
         } catch (UsageException e) {
-            io.err().println("error: " + e.getMessage());
+            io.err().println("error: " + dev.amlsh.model.ControlCharacters.escapeLines(e.getMessage()));
             io.err().flush();
             return ExitCode.USAGE;
         }
         Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
         LaunchOptions launch = line.launch();
         try (Session session = new Session(io, catalog, line.options())) {
-            session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
+            // history outside the prompt is this run's own lines (Session), never the personal prompt history
             session.setKeys(new ControllingTerminal(io.stdinIsTerminal() || io.stdoutIsTerminal()));
             ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo(),
                     launch.narrate(), launch.step());
@@ -58,7 +58,10 @@ public final class AmlshRunner {
                     io.out().println(VersionText.line());
                     yield ExitCode.OK;
                 }
-                case ONE_SHOT -> commands.run(session, line, null);
+                case ONE_SHOT -> {
+                    session.recordLine(String.join(" ", args.stream().map(dev.amlsh.shell.cli.Tokenizer::quote).toList()));
+                    yield commands.run(session, line, null);
+                }
                 case SCRIPT_FILE -> launch.scriptFile().equals("-")
                         ? new ScriptRunner(commands).runStream(session, io.in(), settings)
                         : new ScriptRunner(commands).runFile(session, io.workingDirectory().resolve(launch.scriptFile()),
@@ -68,7 +71,7 @@ public final class AmlshRunner {
             };
         } catch (WorkspaceUnavailableException e) {
             // closing the workspace failed after the command ran
-            io.err().println("error: " + e.getMessage());
+            io.err().println("error: " + dev.amlsh.model.ControlCharacters.escapeLines(e.getMessage()));
             return ExitCode.WORKSPACE_UNAVAILABLE;
         } finally {
             io.out().flush();

@@ -2,6 +2,7 @@ package dev.amlsh.shell.script;
 
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.Interrupted;
 import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.Diagnostics;
 import dev.amlsh.shell.api.ExitCode;
@@ -47,17 +48,30 @@ public final class ScriptRunner {
         this.runner = runner;
     }
 
-    /** Reads and runs a script file (strict UTF-8, at most {@link TextFile#MAX_BYTES}). */
+    /**
+     * Reads and runs a script file (strict UTF-8, at most {@link TextFile#MAX_BYTES}). A file
+     * that is already running in this session is refused with an {@link AmlshException}, so the
+     * {@code script} line that asked for it reports it in its place.
+     */
     public ExitCode runFile(Session session, Path file, Settings settings) {
-        String text;
-        try {
-            text = TextFile.read(file).text();
-        } catch (AmlshException e) {
-            Diagnostics.error(session, null, e, session.debug());
-            return ExitCode.FAILED;
+        String shown = displayName(session, file);
+        if (session.scriptFileDepth() >= MAX_DEPTH) {
+            throw new AmlshException("scripts nest deeper than " + MAX_DEPTH + " levels");
         }
-        Path folder = file.toAbsolutePath().getParent();
-        return run(session, displayName(session, file), text, folder, settings);
+        session.enterScriptFile(file, shown);
+        try {
+            String text;
+            try {
+                text = TextFile.read(file).text();
+            } catch (AmlshException e) {
+                Diagnostics.error(session, null, e, session.debug());
+                return ExitCode.FAILED;
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            return run(session, shown, text, folder, settings);
+        } finally {
+            session.leaveScriptFile();
+        }
     }
 
     /** Reads a script from a stream ({@code amlsh < FILE}, {@code amlsh -f -}); paths resolve against the working directory. */
@@ -93,6 +107,10 @@ public final class ScriptRunner {
         Narration narration = new Narration();
         boolean terminal = session.io().stdoutIsTerminal();
         for (ScriptLines.Line line : ScriptLines.split(text)) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Ctrl-C at the prompt: stop between lines (the line that ran is whole)
+                throw new Interrupted();
+            }
             if (Tokenizer.isBlankOrComment(line.text())) {
                 if (settings.narrate()) {
                     narration.add(line.text());
@@ -101,6 +119,7 @@ public final class ScriptRunner {
             }
             String where = name + ":" + line.number();
             String command = line.text().strip();
+            session.recordLine(command);
             boolean expectFailure = command.startsWith(EXPECT_FAILURE);
             if (expectFailure) {
                 command = command.substring(EXPECT_FAILURE.length());

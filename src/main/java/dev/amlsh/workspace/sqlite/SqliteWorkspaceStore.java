@@ -764,6 +764,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         boolean done = false;
         try {
             T result = work.run();
+            // Ctrl-C at the prompt interrupts the thread; sqlite-jdbc's native calls ignore that, so
+            // the flag is checked here: an interrupted write is rolled back (finally), never committed
+            dev.amlsh.model.Interrupted.check();
             ps("COMMIT").executeUpdate();
             done = true;
             return result;

@@ -1,0 +1,1 @@
+FORM ubuntu:22.04

@@ -1,0 +1,1 @@
+FROM Ubuntu:22.04
