@@ -6,8 +6,11 @@ import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.script.ScriptRunner;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.postgres.TeamWorkspaceCatalog;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 
@@ -28,7 +31,7 @@ public final class AmlshRunner {
 
     public ExitCode run(LaunchOptions options, ShellIO io) {
         boolean color = !options.noColor() && !io.noColorRequested() && io.stdoutIsTerminal();
-        Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
+        Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(withAsUser(io.env(), options.asUser()));
         LaunchOptions.Mode mode = options.mode(io.stdinIsTerminal());
         try (Session session = new Session(io, catalog, options, color)) {
             session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
@@ -77,5 +80,15 @@ public final class AmlshRunner {
             // fall through
         }
         return "development build";
+    }
+
+    /** {@code --as-user NAME} travels to the catalog as {@link TeamWorkspaceCatalog#AS_USER}, beside the PG* variables. */
+    private static Map<String, String> withAsUser(Map<String, String> env, String asUser) {
+        if (asUser == null) {
+            return env;
+        }
+        Map<String, String> out = new HashMap<>(env);
+        out.put(TeamWorkspaceCatalog.AS_USER, asUser);
+        return out;
     }
 }

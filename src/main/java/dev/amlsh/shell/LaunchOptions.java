@@ -6,16 +6,23 @@ import java.util.List;
  * The program arguments, read before Spring starts: global options, then the command's words.
  * The mode follows from them: {@code --help}/{@code --version}; {@code -f FILE} (or {@code -f -})
  * runs a script; words run one command; nothing runs the prompt on a terminal, else reads a
- * script from stdin.
+ * script from stdin. {@code --as-user NAME}: whose drafts a team workspace on a server shows
+ * (default: the database user).
  */
 public record LaunchOptions(OutputFormat output, String workspace, boolean readOnly, boolean noColor,
         boolean debug, String scriptFile, boolean help, boolean version, boolean continueOnError, boolean echo,
-        List<String> command) {
+        List<String> command, String asUser) {
 
     public enum Mode { HELP, VERSION, SCRIPT_FILE, ONE_SHOT, INTERACTIVE, SCRIPT_STDIN }
 
     public LaunchOptions {
         command = List.copyOf(command);
+    }
+
+    public LaunchOptions(OutputFormat output, String workspace, boolean readOnly, boolean noColor, boolean debug,
+            String scriptFile, boolean help, boolean version, boolean continueOnError, boolean echo,
+            List<String> command) {
+        this(output, workspace, readOnly, noColor, debug, scriptFile, help, version, continueOnError, echo, command, null);
     }
 
     public static LaunchOptions defaults() {
@@ -42,6 +49,7 @@ public record LaunchOptions(OutputFormat output, String workspace, boolean readO
     public static LaunchOptions parse(String[] args) {
         OutputFormat output = OutputFormat.TEXT;
         String workspace = null;
+        String asUser = null;
         String file = null;
         boolean readOnly = false;
         boolean noColor = false;
@@ -61,7 +69,8 @@ public record LaunchOptions(OutputFormat output, String workspace, boolean readO
             }
             switch (name) {
                 case "-o", "--output" -> output = OutputFormat.parse(inline != null ? inline : next(args, ++i, name, "FORMAT"));
-                case "--workspace" -> workspace = inline != null ? inline : next(args, ++i, name, "NAME|PATH|:temp:");
+                case "--workspace" -> workspace = inline != null ? inline : next(args, ++i, name, "NAME|PATH|URL|:temp:");
+                case "--as-user" -> asUser = inline != null ? inline : next(args, ++i, name, "NAME");
                 case "-f", "--file" -> file = inline != null ? inline : next(args, ++i, name, "FILE");
                 case "--read-only" -> readOnly = flag(inline, name);
                 case "--no-color" -> noColor = flag(inline, name);
@@ -78,12 +87,12 @@ public record LaunchOptions(OutputFormat output, String workspace, boolean readO
                         throw new UsageException("-f runs a script: give either -f FILE or a command, not both");
                     }
                     return new LaunchOptions(output, workspace, readOnly, noColor, debug, file, help, version,
-                            continueOnError, echo, List.of(args).subList(i, args.length));
+                            continueOnError, echo, List.of(args).subList(i, args.length), asUser);
                 }
             }
         }
         return new LaunchOptions(output, workspace, readOnly, noColor, debug, file, help, version, continueOnError,
-                echo, List.of());
+                echo, List.of(), asUser);
     }
 
     private static String next(String[] args, int i, String name, String what) {

@@ -116,8 +116,8 @@ public final class WorkspaceCommands implements CommandGroup {
         WorkspaceInfo w = call.session().catalog().create(call.arg(0));
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", w.name());
-        view.put("file", w.file().toString());
-        call.print(view, out -> out.println("created workspace " + w.name() + " (" + w.file() + ")"));
+        view.put("file", w.file() == null ? null : w.file().toString()); // null: a workspace on a server
+        call.print(view, out -> out.println("created workspace " + w.name() + (w.file() == null ? "" : " (" + w.file() + ")")));
     }
 
     private void delete(Call call) {

@@ -29,7 +29,9 @@ public final class HelpPrinter {
         out.println();
         out.println("Options:");
         out.println("  -o, --output FORMAT            text (default), json or yaml");
-        out.println("  --workspace NAME|PATH|:temp:   the workspace for this run (:temp: is thrown away)");
+        out.println("  --workspace NAME|PATH|:temp:   the workspace for this run (:temp: is thrown away),");
+        out.println("    or postgresql://[USER@]HOST[:PORT]/DB[?schema=S], a team workspace on a server");
+        out.println("  --as-user NAME                 on a server: whose drafts (default: the database user)");
         out.println("  --read-only                    open the workspace read-only (writes exit 3)");
         out.println("  --no-color                     no colour (also when NO_COLOR is set)");
         out.println("  --debug                        show stack traces of errors");

@@ -49,7 +49,7 @@ public final class PostgresConnector {
             c.setAutoCommit(true); // transactions are begun and ended explicitly, as in the SQLite store
             return c;
         } catch (SQLException e) {
-            throw translate(e, location, "connect");
+            throw translate(e, "connect");
         }
     }
 
