@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * An Azure ML environment definition (SDK v1 {@code azureml.core.Environment}), field for field
  * and in the SDK's order. {@code extraFields} keeps top-level keys written by other SDK
- * releases that amlsh does not model, so that loading and saving loses nothing.
+ * releases that amlsh does not model, so that loading and saving loses nothing. {@code metadata}
+ * holds what a v2 asset adds (description, tags, os_type, inference_config); v1 has none.
  */
 public record Environment(
         String name,
@@ -22,7 +23,8 @@ public record Environment(
         Object r,
         String inferencingStackVersion,
         String assetId,
-        Map<String, Object> extraFields) {
+        Map<String, Object> extraFields,
+        AssetMetadata metadata) {
 
     public Environment {
         Objects.requireNonNull(python, "python cannot be removed from an environment");
@@ -31,13 +33,14 @@ public record Environment(
         spark = spark == null ? SparkSection.DEFAULT : spark;
         databricks = databricks == null ? DatabricksSection.EMPTY : databricks;
         extraFields = Immutable.map(extraFields);
+        metadata = metadata == null ? AssetMetadata.NONE : metadata;
     }
 
     /** {@code Environment(name)}: the SDK's defaults on the given base image. */
     public static Environment create(String name, String defaultBaseImage) {
         return new Environment(name, null, SdkRelease.DEFAULT_ENVIRONMENT_VARIABLES,
                 PythonSection.conda(SdkRelease.defaultCondaSpec()), DockerSection.onImage(defaultBaseImage),
-                SparkSection.DEFAULT, DatabricksSection.EMPTY, null, null, null, Map.of());
+                SparkSection.DEFAULT, DatabricksSection.EMPTY, null, null, null, Map.of(), AssetMetadata.NONE);
     }
 
     public boolean isUserManaged() {
@@ -50,37 +53,42 @@ public record Environment(
 
     public Environment withName(String newName) {
         return new Environment(newName, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 
     public Environment withVersion(String newVersion) {
         return new Environment(name, newVersion, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 
     public Environment withAssetId(String newAssetId) {
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, newAssetId, extraFields);
+                inferencingStackVersion, newAssetId, extraFields, metadata);
     }
 
     public Environment withPython(PythonSection newPython) {
         return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 
     public Environment withDocker(DockerSection newDocker) {
         return new Environment(name, version, environmentVariables, python, newDocker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 
     public Environment withSpark(SparkSection newSpark) {
         return new Environment(name, version, environmentVariables, python, docker, newSpark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 
     public Environment withEnvironmentVariables(Map<String, String> variables) {
         return new Environment(name, version, variables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
+    }
+
+    public Environment withMetadata(AssetMetadata newMetadata) {
+        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields, newMetadata);
     }
 
     public Environment withCondaSpec(UnaryOperator<CondaSpec> edit) {
@@ -111,7 +119,10 @@ public record Environment(
         return withName(EnvironmentName.requireValid(newName)).withVersion(null).withAssetId(null);
     }
 
-    /** What registration compares: the whole definition but its name, version and asset id. */
+    /**
+     * What registration compares: the whole definition but its name, version and asset id (the
+     * v2 metadata included: a registered version never changes).
+     */
     public Environment definition() {
         return withName(null).withVersion(null).withAssetId(null);
     }
