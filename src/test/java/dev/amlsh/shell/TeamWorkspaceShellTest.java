@@ -2,6 +2,9 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.launch.AmlshRunner;
 import dev.amlsh.workspace.Clocks;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.postgres.PostgresConnector;
@@ -64,7 +67,7 @@ class TeamWorkspaceShellTest {
                 new PrintWriter(watched, true), new PrintWriter(err), env, home, false, false);
         ExitCode code = new AmlshRunner(Shell.commands(), e -> new TeamWorkspaceCatalog(
                 new FileWorkspaceCatalog(home, Clocks.fromEnvironment(e)), e, Clocks.fromEnvironment(e)))
-                .run(LaunchOptions.parse(args), io);
+                .run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
 

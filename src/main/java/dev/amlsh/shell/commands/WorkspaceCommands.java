@@ -1,15 +1,15 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.WORKSPACE;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.WORKSPACE;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.SdkRelease;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code workspace show|list|use|create|delete|export}: where environments live. */
-public final class WorkspaceCommands implements CommandGroup {
+public final class WorkspaceCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
@@ -38,9 +38,17 @@ public final class WorkspaceCommands implements CommandGroup {
                         .example("workspace set-default-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
                         .build(), this::setDefaultImage),
                 new AmlshCommand(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
-                        .arg("NAME", Completion.WORKSPACE).example("workspace use course").build(), this::use),
+                        .arg("NAME", Completion.WORKSPACE)
+                        .description("NAME may be a team workspace's postgresql://[USER@]HOST[:PORT]/DB[?schema=S]:\n"
+                                + "it must open (login from the URL's user, PGUSER, PGPASSWORD, ~/.pgpass).")
+                        .example("workspace use course").build(), this::use),
                 new AmlshCommand(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
-                        .example("workspace create course").build(), this::create),
+                        .description("With postgresql://[USER@]HOST[:PORT]/DB[?schema=S], a team workspace on a server:\n"
+                                + "its tables go into that schema (made when missing); versions are shared, drafts\n"
+                                + "belong to each database user (or --as-user NAME).")
+                        .example("workspace create course")
+                        .example("workspace create postgresql://alice@db.example.org/team?schema=course").build(),
+                        this::create),
                 new AmlshCommand(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
                         .arg("NAME", Completion.WORKSPACE).flag("--yes", "confirm: the environments in it are gone")
                         .example("workspace delete scratch --yes").build(), this::delete),
@@ -108,7 +116,7 @@ public final class WorkspaceCommands implements CommandGroup {
 
     private void use(Call call) {
         call.session().catalog().use(call.arg(0));
-        call.session().switchWorkspace(call.arg(0));
+        call.session().useWorkspace(call.arg(0));
         call.print(Map.of("current", call.arg(0)), out -> out.println("using workspace " + call.arg(0)));
     }
 
@@ -129,7 +137,7 @@ public final class WorkspaceCommands implements CommandGroup {
         if (name.equals(call.session().catalog().current())) {
             throw new AmlshException("workspace " + name + " is the current one: 'workspace use' another first");
         }
-        call.session().switchWorkspace(call.session().workspaceSelector());
+        call.session().closeWorkspace(); // SQLite keeps the file open until then
         call.session().catalog().delete(name);
         call.print(Map.of("deleted", name), out -> out.println("deleted workspace " + name));
     }
