@@ -47,8 +47,34 @@ public record Environment(
         return python.userManagedDependencies();
     }
 
+    /**
+     * Whether Azure ML creates a conda environment for this definition: not user-managed, and
+     * with conda dependencies (without them there is no spec to create one from).
+     */
+    public boolean buildsCondaEnvironment() {
+        return !isUserManaged() && hasCondaDependencies();
+    }
+
+    /** Whether {@code python.condaDependencies} is set (see {@link PythonSection}). */
+    public boolean hasCondaDependencies() {
+        return python.hasCondaDependencies();
+    }
+
+    /**
+     * The conda dependencies; for a definition without them, an error that says so (what
+     * {@code env conda-spec} and {@code env conda-file} print, exit 1). Check
+     * {@link #hasCondaDependencies()} where having none is a state to handle, not an error.
+     */
     public CondaSpec condaSpec() {
+        if (!python.hasCondaDependencies()) {
+            throw new AmlshException(withoutCondaMessage());
+        }
         return python.condaDependencies();
+    }
+
+    private String withoutCondaMessage() {
+        return (name == null ? "the environment" : name) + " has no conda dependencies (python.condaDependencies is not set,"
+                + " as when a saved folder has no " + "conda_dependencies.yml)";
     }
 
     public Environment withName(String newName) {
@@ -91,7 +117,12 @@ public record Environment(
                 inferencingStackVersion, assetId, extraFields, newMetadata);
     }
 
+    /** An edit of the conda dependencies; a definition without them has nothing to edit (the SDK fails on None). */
     public Environment withCondaSpec(UnaryOperator<CondaSpec> edit) {
+        if (!python.hasCondaDependencies()) {
+            throw new AmlshException(withoutCondaMessage() + ": there is nothing to edit; create the environment"
+                    + " from a conda file (env create NAME --conda-file FILE)");
+        }
         return withPython(python.withCondaDependencies(edit.apply(python.condaDependencies())));
     }
 

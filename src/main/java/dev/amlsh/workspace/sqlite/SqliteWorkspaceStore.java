@@ -401,7 +401,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(3, createdAt.toString());
             insert.setInt(4, archived ? 1 : 0);
             insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
+            insert.setString(6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
             insert.setString(7, EnvironmentHashes.imageName(stored));
             Long number = SqliteSchema.number(decision.version());
             if (number == null) {
