@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A workspace in a PostgreSQL schema: a team's shared registry. Same contract and versioning as
@@ -59,6 +60,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             return size() > 1024;
         }
     };
+    /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
+    private boolean inSnapshot;
     private boolean closed;
 
     private PostgresWorkspaceStore(PostgresLocation location, String owner, boolean readOnly, Clock clock,
@@ -142,6 +145,11 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
 
     public synchronized int schemaVersion() {
         return read(() -> PostgresSchema.version(connection));
+    }
+
+    @Override
+    public synchronized <T> T snapshot(Function<WorkspaceStore, T> reads) {
+        return read(() -> reads.apply(this));
     }
 
     // settings
@@ -598,6 +606,26 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     }
 
     private <T> T transaction(String begin, String what, Work<T> work) {
+        boolean read = begin.startsWith("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        if (inSnapshot) {
+            if (!read) {
+                throw new IllegalStateException("a snapshot only reads: cannot " + what);
+            }
+            try { // the snapshot's read transaction holds
+                return work.run();
+            } catch (SQLException e) {
+                throw PostgresConnector.translate(e, location, what);
+            }
+        }
+        inSnapshot = read;
+        try {
+            return transactionOnce(begin, what, work);
+        } finally {
+            inSnapshot = false;
+        }
+    }
+
+    private <T> T transactionOnce(String begin, String what, Work<T> work) {
         boolean done = false;
         try {
             ps(begin).execute();

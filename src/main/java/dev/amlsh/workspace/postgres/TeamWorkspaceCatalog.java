@@ -66,9 +66,8 @@ public final class TeamWorkspaceCatalog implements WorkspaceCatalog {
     public void use(String name) {
         if (PostgresLocation.isUrl(name)) {
             // it must exist and be readable: a typo is said now, not at the next command
-            try (WorkspaceStore store = open(name, true)) {
-                files.remember(PostgresLocation.parse(name).display());
-            }
+            open(name, true).close();
+            files.remember(PostgresLocation.parse(name).display());
             return;
         }
         files.use(name);
