@@ -48,7 +48,9 @@ workspace export;file;
 curated list;;
 curated show;image;
 help;command*;
-script;file;--continue-on-error:flag --echo:flag
+script;file;--continue-on-error:flag --echo:flag --narrate:flag --step:flag
+pause;none*;
+set workspace;workspace;
 echo;none*;
 set output;format;
 history;;
@@ -57,7 +59,7 @@ version;;
 completion;shell;
 exit;;
 #line;;--output:format -o:format --workspace:workspace --read-only:flag --no-color:flag --debug:flag --help:flag -h:flag
-#launch;;--file:file -f:file --continue-on-error:flag --echo:flag --version:flag -V:flag --as-user:none
+#launch;;--file:file -f:file --continue-on-error:flag --echo:flag --narrate:flag --step:flag --version:flag -V:flag --as-user:none
 # END GENERATED
 '
 

@@ -103,6 +103,8 @@ class AmlshIT {
                 workspace delete second --yes
                 curated list
                 curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1
+                pause nobody waits here: stdin and stdout are not terminals
+                set workspace default
                 set output json
                 env list
                 set output text

@@ -250,6 +250,21 @@ class EnvCommandsTest {
         assertThat(shell.run("env label demo stable").code()).isEqualTo(2);
     }
 
+    /** NAME@LABEL names the version a label is on now (issue 12: demos without version numbers). */
+    @Test
+    void aLabelCanBePutOnTheVersionAnotherLabelNames() {
+        shell.run("env create demo --conda-file env.yml");
+        shell.run("env register demo");
+        shell.run("env var set demo A=1");
+        assertThat(shell.run("env register demo").out()).isEqualTo("registered demo:2\n");
+        assertThat(shell.run("env label demo@latest stable").out()).isEqualTo("labelled demo:2 stable\n");
+        assertThat(shell.run("env label demo@stable reviewed").out()).isEqualTo("labelled demo:2 stable, reviewed\n");
+        assertThat(shell.run("env label demo@nothing x").err()).contains("no version of demo has the label 'nothing'");
+        assertThat(shell.run("env archive demo@stable").out()).isEqualTo("archived demo:2\n");
+        assertThat(shell.run("env show demo@latest").out()).startsWith("demo:1");
+        assertThat(shell.run("env restore demo@stable").code()).isEqualTo(2); // restore names the version itself
+    }
+
     @Test
     void variablesAndMalformedPairs() {
         shell.run("env create demo --conda-file env.yml");

@@ -85,10 +85,42 @@ public final class Call {
         return session.err();
     }
 
-    /** A path as the user wrote it, resolved against the script's folder or the working directory. */
+    /**
+     * A path as the user wrote it, resolved against the script's folder or the working directory; one
+     * starting with {@code :temp:/} names a file in the session's temporary folder.
+     */
     public Path path(String text) {
+        return resolvePath(session, text);
+    }
+
+    /** {@link #path} for code that has a session but no call. */
+    public static Path resolvePath(Session session, String text) {
+        if (text.startsWith(TEMPORARY_PREFIX)) {
+            Path folder = session.temporaryFolder();
+            Path file = folder.resolve(text.substring(TEMPORARY_PREFIX.length())).normalize();
+            if (!file.startsWith(folder)) {
+                throw new UsageException("'" + text + "' leaves the session's temporary folder");
+            }
+            return file;
+        }
         return session.baseDirectory().resolve(text).normalize();
     }
+
+    /**
+     * How a written file is named back to the user: relative to the folder paths resolve against, or
+     * {@code :temp:/NAME} in the session's temporary folder, so a script's output is the same on every run.
+     */
+    public String displayPath(Path file) {
+        Path temporary = session.temporaryFolderIfMade();
+        if (temporary != null && file.startsWith(temporary)) {
+            return TEMPORARY_PREFIX + temporary.relativize(file).toString().replace('\\', '/');
+        }
+        Path base = session.baseDirectory();
+        return (file.startsWith(base) ? base.relativize(file) : file).toString();
+    }
+
+    /** {@code :temp:/NAME}: a file in the session's temporary folder. */
+    public static final String TEMPORARY_PREFIX = ":temp:/";
 
     public void warn(String message) {
         Diagnostics.warning(session, message);

@@ -23,6 +23,10 @@ public enum GlobalOption {
     CONTINUE_ON_ERROR(null, "--continue-on-error", null, "in a script, run on after a failing line", Completion.NONE,
             Scope.LAUNCH),
     ECHO(null, "--echo", null, "in a script, print each command before its output", Completion.NONE, Scope.LAUNCH),
+    NARRATE(null, "--narrate", null, "in a script, print its # comments as narration before their command",
+            Completion.NONE, Scope.LAUNCH),
+    STEP(null, "--step", null, "in a script, wait for Enter on the terminal before each command (q quits)",
+            Completion.NONE, Scope.LAUNCH),
     VERSION('V', "--version", null, "the amlsh version and the SDK release it emulates", Completion.NONE, Scope.LAUNCH),
     AS_USER(null, "--as-user", "NAME", "on a server workspace, whose drafts (default: the database user)", Completion.NONE,
             Scope.LAUNCH);

@@ -3,11 +3,18 @@ package dev.amlsh.shell.api;
 import dev.amlsh.workspace.Workspace;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.model.AmlshException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The state of one amlsh run: the session's options (given when amlsh started, changed by
@@ -29,6 +36,12 @@ public final class Session implements AutoCloseable {
     private Supplier<List<String>> history = List::of;
     private boolean exitRequested;
     private Runnable clearScreen = () -> {};
+    private TerminalKeys keys = TerminalKeys.NONE;
+    private Path temporaryFolder;
+    private int scriptDepth;
+    private boolean scriptsStopped;
+    /** The session's workspace before each running script's {@code set workspace}, by script depth. */
+    private final Map<Integer, String> workspaceBeforeScript = new HashMap<>();
 
     public Session(ShellIO io, Supplier<WorkspaceCatalog> catalogs, LineOptions options) {
         this.io = io;
@@ -182,6 +195,83 @@ public final class Session implements AutoCloseable {
         clearScreen.run();
     }
 
+    /** The terminal {@code --step} and {@code pause} wait on. */
+    public TerminalKeys keys() {
+        return keys;
+    }
+
+    public void setKeys(TerminalKeys value) {
+        this.keys = value;
+    }
+
+    /**
+     * The session's temporary folder, where {@code :temp:/} paths point: made on first use, removed
+     * with everything in it when the session ends.
+     */
+    public Path temporaryFolder() {
+        if (temporaryFolder == null) {
+            try {
+                temporaryFolder = Files.createTempDirectory("amlsh-session-");
+            } catch (IOException e) {
+                throw new AmlshException("cannot create the session's temporary folder: " + e.getMessage());
+            }
+        }
+        return temporaryFolder;
+    }
+
+    /** The temporary folder if a {@code :temp:/} path made it, else null. */
+    public Path temporaryFolderIfMade() {
+        return temporaryFolder;
+    }
+
+    /** The workspace the session works in ({@code --workspace}, {@code workspace use}, {@code set workspace}); null: the catalog's current one. */
+    public String sessionWorkspace() {
+        return options.workspace();
+    }
+
+    /** A script starts: returns how deep scripts now nest (1 for one run from the prompt or the command line). */
+    public int enterScript() {
+        if (scriptDepth == 0) {
+            scriptsStopped = false;
+        }
+        return ++scriptDepth;
+    }
+
+    /** A script ends: a workspace its {@code set workspace} chose is closed (a {@code :temp:} one thrown away) and the one before holds again. */
+    public void leaveScript() {
+        if (workspaceBeforeScript.containsKey(scriptDepth)) {
+            useWorkspace(workspaceBeforeScript.remove(scriptDepth));
+        }
+        scriptDepth--;
+    }
+
+    /**
+     * {@code set workspace}: the session works in {@code selector} for the rest of the running script
+     * (at the prompt, for the rest of the session), and it is not remembered as the current workspace.
+     */
+    public void setWorkspace(String selector) {
+        String before = options.workspace();
+        useWorkspace(selector);
+        try {
+            workspace(); // opened now, so a missing workspace is this line's error
+        } catch (RuntimeException e) {
+            useWorkspace(before);
+            throw e;
+        }
+        if (scriptDepth > 0) {
+            workspaceBeforeScript.putIfAbsent(scriptDepth, before);
+        }
+    }
+
+    /** q at a {@code --step} or {@code pause} wait: every running script stops (exit 0), the prompt goes on. */
+    public void stopScripts() {
+        scriptsStopped = true;
+    }
+
+    public boolean scriptsStopped() {
+        return scriptsStopped;
+    }
+
     public boolean exitRequested() {
         return exitRequested;
     }
@@ -192,6 +282,24 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        closeWorkspace();
+        try {
+            closeWorkspace();
+        } finally {
+            deleteTemporaryFolder();
+        }
+    }
+
+    private void deleteTemporaryFolder() {
+        if (temporaryFolder == null) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(temporaryFolder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            err().println("warning: cannot delete the session's temporary folder " + temporaryFolder + ": " + e.getMessage());
+        }
+        temporaryFolder = null;
     }
 }

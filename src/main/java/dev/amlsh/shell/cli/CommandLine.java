@@ -48,6 +48,8 @@ public final class CommandLine {
         String file;
         boolean continueOnError;
         boolean echo;
+        boolean narrate;
+        boolean step;
         boolean version;
         String asUser;
         final Set<GlobalOption> given = EnumSet.noneOf(GlobalOption.class);
@@ -57,7 +59,7 @@ public final class CommandLine {
         }
 
         LaunchOptions launch() {
-            return new LaunchOptions(file, continueOnError, echo, help, version, asUser);
+            return new LaunchOptions(file, continueOnError, echo, narrate, step, help, version, asUser);
         }
 
         void set(GlobalOption option, String value, String command) {
@@ -74,6 +76,8 @@ public final class CommandLine {
                 case FILE -> file = value;
                 case CONTINUE_ON_ERROR -> continueOnError = true;
                 case ECHO -> echo = true;
+                case NARRATE -> narrate = true;
+                case STEP -> step = true;
                 case VERSION -> version = true;
                 case AS_USER -> asUser = value;
             }

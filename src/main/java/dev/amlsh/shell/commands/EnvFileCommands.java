@@ -141,7 +141,6 @@ public final class EnvFileCommands implements CommandSet {
     }
 
     private static Written written(Call call, List<Path> written) {
-        Path base = call.session().baseDirectory();
-        return new Written(written.stream().map(p -> p.startsWith(base) ? base.relativize(p) : p).map(Path::toString).toList());
+        return new Written(written.stream().map(call::displayPath).toList());
     }
 }

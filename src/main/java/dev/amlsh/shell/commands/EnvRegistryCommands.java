@@ -39,10 +39,11 @@ public final class EnvRegistryCommands implements CommandSet {
                 new AmlshCommand(command("env versions", REGISTRY, "List the registered versions of a name")
                         .arg("NAME", Completion.ENV_NAME).example("env versions pytorch").build(), this::versions),
                 new AmlshCommand(command("env label", REGISTRY, "Put labels on a version (NAME@LABEL then names it)")
-                        .arg("NAME:VERSION", Completion.ENV_VERSION).args("LABEL", Completion.NONE)
-                        .example("env label pytorch:2 stable").build(), this::label),
+                        .arg("NAME:VERSION|NAME@LABEL", Completion.ENV_VERSION).args("LABEL", Completion.NONE)
+                        .example("env label pytorch:2 stable").example("env label pytorch@latest reviewed").build(), this::label),
                 new AmlshCommand(command("env archive", REGISTRY, "Archive a name or one version (hidden from list and @latest)")
-                        .arg("NAME[:VERSION]", Completion.ENV_VERSION).example("env archive pytorch:1").build(),
+                        .arg("NAME[:VERSION|@LABEL]", Completion.ENV_VERSION).example("env archive pytorch:1")
+                        .example("env archive pytorch@latest").build(),
                         call -> archive(call, true)),
                 new AmlshCommand(command("env restore", REGISTRY, "Restore an archived name or version")
                         .arg("NAME[:VERSION]", Completion.ENV_VERSION).example("env restore pytorch:1").build(),
@@ -127,24 +128,28 @@ public final class EnvRegistryCommands implements CommandSet {
 
     private CommandResult label(Call call) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
-        if (ref.version() == null) {
-            throw new UsageException("env label takes NAME:VERSION (a label names one version)", "env label");
+        if (ref.version() == null && ref.label() == null) {
+            throw new UsageException("env label takes NAME:VERSION or NAME@LABEL (a label names one version)", "env label");
         }
-        RegisteredVersion v = call.workspace().store().label(ref.name(), ref.version(), call.rest(1));
+        // NAME@LABEL (NAME@latest too) names the version the label is on now, so a demo needs no version number
+        String version = ref.version() != null ? ref.version() : call.workspace().resolveRegistered(ref).version();
+        RegisteredVersion v = call.workspace().store().label(ref.name(), version, call.rest(1));
         return new Labelled(v.name(), v.version(), v.labels());
     }
 
     private CommandResult archive(Call call, boolean archive) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
-        if (ref.label() != null) {
+        if (ref.label() != null && !archive) {
             throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.command().name());
         }
+        // archive NAME@LABEL: the version the label is on now (an archived one no label can name again)
+        String version = ref.label() != null ? call.workspace().resolveRegistered(ref).version() : ref.version();
         WorkspaceStore store = call.workspace().store();
         if (archive) {
-            store.archive(ref.name(), ref.version());
+            store.archive(ref.name(), version);
         } else {
-            store.restore(ref.name(), ref.version());
+            store.restore(ref.name(), version);
         }
-        return new ArchiveChanged(ref.name(), ref.version(), archive);
+        return new ArchiveChanged(ref.name(), version, archive);
     }
 }

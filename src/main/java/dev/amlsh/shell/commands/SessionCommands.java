@@ -19,13 +19,16 @@ import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
+import dev.amlsh.shell.api.TerminalKeys;
+import dev.amlsh.workspace.WorkspaceCatalog;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Optional;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version},
+/** {@code help}, {@code script}, {@code pause}, {@code set workspace}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version},
  * {@code completion}, {@code exit}. */
 public final class SessionCommands implements CommandSet {
 
@@ -46,9 +49,25 @@ public final class SessionCommands implements CommandSet {
                         .arg("FILE", Completion.FILE)
                         .flag("--continue-on-error", "run on after a failing line; exit with the first failure's code")
                         .flag("--echo", "print each command before its output")
+                        .flag("--narrate", "print the script's # comment blocks as narration before their command")
+                        .flag("--step", "wait for Enter on the terminal before each command (q quits, exit 0)")
                         .description("One command per line; # starts a comment; quotes group words; a trailing \\ continues\n"
-                                + "a line. Relative paths resolve against the script's folder. Stops at the first failing line.")
-                        .example("script scripts/demo/seed-walkthrough.amlsh --echo").build(), this::script),
+                                + "a line. Relative paths resolve against the script's folder; :temp:/NAME is a file in the\n"
+                                + "session's temporary folder (removed at exit). Stops at the first failing line. A line\n"
+                                + "starting with ! is expected to fail: the script goes on when it does, and stops with an\n"
+                                + "error when it succeeds. --step and pause wait only when there is a terminal.")
+                        .example("script scripts/demo/seed-walkthrough.amlsh --echo")
+                        .example("script scripts/demo/versions.amlsh --narrate --step").build(), this::script),
+                new AmlshCommand(command("pause", SESSION, "Wait for Enter on the terminal (for demo scripts; q quits)")
+                        .optionalArgs("TEXT", Completion.NONE).raw()
+                        .description("Shows TEXT and waits for Enter; q stops the running scripts with exit 0. Without a\n"
+                                + "terminal (CI, a pipe) it does not wait.")
+                        .example("pause 'Look at the FROM line'").build(), this::pause),
+                new AmlshCommand(command("set workspace", SESSION, "Work in another workspace for the rest of the script")
+                        .arg("NAME|PATH|:temp:", Completion.WORKSPACE)
+                        .description("In a script: until the script ends; at the prompt: until amlsh exits. Not remembered\n"
+                                + "(workspace use remembers). :temp: is a new workspace, thrown away when it is left.")
+                        .example("set workspace :temp:").build(), this::setWorkspace),
                 new AmlshCommand(command("echo", SESSION, "Print text (for scripts)").optionalArgs("TEXT", Completion.NONE).raw()
                         .example("echo '== the Dockerfile =='").build(),
                         call -> new PlainText(String.join(" ", call.rest(0)) + "\n")),
@@ -137,11 +156,36 @@ public final class SessionCommands implements CommandSet {
     }
 
     private CommandResult script(Call call) {
-        ScriptRunner.Settings settings = new ScriptRunner.Settings(call.flag("--continue-on-error"), call.flag("--echo"));
+        ScriptRunner.Settings settings = new ScriptRunner.Settings(call.flag("--continue-on-error"), call.flag("--echo"),
+                call.flag("--narrate"), call.flag("--step"));
         ExitCode code = new ScriptRunner(runner.get()).runFile(call.session(), call.path(call.arg(0)), settings);
         if (code.failed()) {
             throw new CommandFailed(code);
         }
+        return CommandResult.NONE;
+    }
+
+    private CommandResult pause(Call call) {
+        TerminalKeys keys = call.session().keys();
+        if (!keys.present()) {
+            return CommandResult.NONE; // nobody to wait for
+        }
+        call.out().flush();
+        String text = String.join(" ", call.rest(0));
+        Optional<String> answer = keys.readLine((text.isEmpty() ? "paused" : text) + "   [Enter continues, q quits] ");
+        if (answer.isEmpty() || answer.get().strip().equalsIgnoreCase("q")) {
+            call.session().stopScripts();
+        }
+        return CommandResult.NONE;
+    }
+
+    /** A path (it has a '/') resolves like any other path in a script; a name or :temp: is kept as given. */
+    private CommandResult setWorkspace(Call call) {
+        String selector = call.arg(0).strip();
+        if (!selector.equals(WorkspaceCatalog.TEMPORARY) && selector.contains("/")) {
+            selector = call.path(selector).toString();
+        }
+        call.session().setWorkspace(selector);
         return CommandResult.NONE;
     }
 

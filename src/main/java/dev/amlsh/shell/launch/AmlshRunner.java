@@ -49,7 +49,9 @@ public final class AmlshRunner {
         Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(withAsUser(io.env(), launch.asUser()));
         try (Session session = new Session(io, catalog, line.options())) {
             session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
-            ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo());
+            session.setKeys(new ControllingTerminal(io.stdinIsTerminal() || io.stdoutIsTerminal()));
+            ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo(),
+                    launch.narrate(), launch.step());
             return switch (line.mode(io.stdinIsTerminal())) {
                 case HELP -> {
                     new HelpPrinter(commands.table().specs()).program(io.out());

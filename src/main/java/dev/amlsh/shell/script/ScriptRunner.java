@@ -13,21 +13,35 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Runs a script line by line, psql's {@code ON_ERROR_STOP} way: the first failing line stops it
  * with {@code FILE:LINE: error: ...} and its exit code, unless {@code continueOnError} (then the
  * first failure's code). Relative paths resolve against the script's folder while it runs.
+ *
+ * <p>For demos: a line starting with {@code !} is expected to fail (the script goes on when it does,
+ * and stops with an error when it succeeds); {@code narrate} prints each {@code #} comment block
+ * before its command; {@code step} waits on the terminal before each command, and q there stops
+ * every running script with exit 0. A workspace chosen with {@code set workspace} holds until the
+ * script ends.
  */
 public final class ScriptRunner {
 
-    /** How a script runs: stop or go on after a failure, print each command first. */
-    public record Settings(boolean continueOnError, boolean echo) {}
+    /** How a script runs: stop or go on after a failure, print each command first, narrate, wait before each command. */
+    public record Settings(boolean continueOnError, boolean echo, boolean narrate, boolean step) {
+
+        public Settings(boolean continueOnError, boolean echo) {
+            this(continueOnError, echo, false, false);
+        }
+    }
 
     private static final int MAX_DEPTH = 16;
 
+    /** Marks a line expected to fail. */
+    private static final String EXPECT_FAILURE = "!";
+
     private final CommandRunner runner;
-    private int depth;
 
     public ScriptRunner(CommandRunner runner) {
         this.runner = runner;
@@ -59,36 +73,88 @@ public final class ScriptRunner {
     }
 
     public ExitCode run(Session session, String name, String text, Path folder, Settings settings) {
-        if (depth >= MAX_DEPTH) {
-            Diagnostics.error(session, name, new AmlshException("scripts nest deeper than " + MAX_DEPTH
-                    + " levels (does a script run itself?)"), session.debug());
-            return ExitCode.FAILED;
-        }
-        depth++;
+        int depth = session.enterScript();
         Path previous = session.enterDirectory(folder);
-        ExitCode first = ExitCode.OK;
         try {
-            for (ScriptLines.Line line : ScriptLines.split(text)) {
-                if (settings.echo() && !Tokenizer.isBlankOrComment(line.text())) {
-                    session.out().println("amlsh> " + echoed(line.text()));
-                    session.out().flush(); // before the line's own warnings on stderr
-                }
-                ExitCode code = runner.runLine(session, line.text(), name + ":" + line.number());
-                if (code.failed()) {
-                    if (!settings.continueOnError()) {
-                        return code;
-                    }
-                    first = first.failed() ? first : code;
-                }
-                if (session.exitRequested()) {
-                    break;
-                }
+            if (depth > MAX_DEPTH) {
+                Diagnostics.error(session, name, new AmlshException("scripts nest deeper than " + MAX_DEPTH
+                        + " levels (does a script run itself?)"), session.debug());
+                return ExitCode.FAILED;
             }
-            return first;
+            return runLines(session, name, text, settings);
         } finally {
             session.enterDirectory(previous);
-            depth--;
+            session.leaveScript();
         }
+    }
+
+    private ExitCode runLines(Session session, String name, String text, Settings settings) {
+        ExitCode first = ExitCode.OK;
+        Narration narration = new Narration();
+        boolean terminal = session.io().stdoutIsTerminal();
+        for (ScriptLines.Line line : ScriptLines.split(text)) {
+            if (Tokenizer.isBlankOrComment(line.text())) {
+                if (settings.narrate()) {
+                    narration.add(line.text());
+                }
+                continue;
+            }
+            String where = name + ":" + line.number();
+            String command = line.text().strip();
+            boolean expectFailure = command.startsWith(EXPECT_FAILURE);
+            if (expectFailure) {
+                command = command.substring(EXPECT_FAILURE.length());
+            }
+            narration.print(session.out(), terminal, session.color());
+            if (settings.step() && !waitForEnter(session, echoed(command))) {
+                return first;
+            }
+            if (settings.echo()) {
+                session.out().println("amlsh> " + (expectFailure ? EXPECT_FAILURE : "") + echoed(command));
+                session.out().flush(); // before the line's own warnings on stderr
+            }
+            ExitCode code = runner.runLine(session, command, where);
+            if (expectFailure) {
+                code = expectedFailure(session, where, code);
+            }
+            if (code.failed()) {
+                if (!settings.continueOnError()) {
+                    return code;
+                }
+                first = first.failed() ? first : code;
+            }
+            if (session.exitRequested() || session.scriptsStopped()) {
+                return first;
+            }
+        }
+        narration.print(session.out(), terminal, session.color());
+        return first;
+    }
+
+    /** A {@code !} line: its failure is the script's success, and its success an error. */
+    private static ExitCode expectedFailure(Session session, String where, ExitCode code) {
+        if (code.failed()) {
+            return ExitCode.OK;
+        }
+        session.out().flush();
+        Diagnostics.error(session, where, new AmlshException(
+                "this line starts with '!', so it should have failed, and it succeeded"), session.debug());
+        return ExitCode.FAILED;
+    }
+
+    /** {@code --step}: false when the user typed q (every running script stops), true to run the command. */
+    private static boolean waitForEnter(Session session, String command) {
+        if (!session.keys().present()) {
+            return true; // no terminal (CI, a pipe): run straight through
+        }
+        session.out().flush();
+        session.err().flush();
+        Optional<String> answer = session.keys().readLine("next: " + command + "   [Enter runs it, q quits] ");
+        if (answer.isEmpty() || answer.get().strip().equalsIgnoreCase("q")) {
+            session.stopScripts();
+            return false;
+        }
+        return true;
     }
 
     /** The command as its words, re-quoted: continued lines come out as one tidy line. */
