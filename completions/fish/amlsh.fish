@@ -60,7 +60,7 @@ version;;
 completion;shell;
 exit;;
 #line;;--output:format -o:format --workspace:workspace --read-only:flag --no-color:flag --debug:flag --help:flag -h:flag
-#launch;;--file:file -f:file --continue-on-error:flag --echo:flag --narrate:flag --step:flag --version:flag -V:flag
+#launch;;--file:file -f:file --continue-on-error:flag --echo:flag --narrate:flag --step:flag --version:flag -V:flag --as-user:none
 # END GENERATED
 '
 

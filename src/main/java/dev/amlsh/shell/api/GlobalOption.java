@@ -13,8 +13,8 @@ import java.util.Optional;
  */
 public enum GlobalOption {
     OUTPUT('o', "--output", "FORMAT", "text (default), json or yaml", Completion.OUTPUT_FORMAT, Scope.LINE),
-    WORKSPACE(null, "--workspace", "NAME|PATH|:temp:", "the workspace (:temp: is thrown away)", Completion.WORKSPACE,
-            Scope.LINE),
+    WORKSPACE(null, "--workspace", "NAME|PATH|:temp:", "the workspace (:temp: is thrown away; postgresql://... a team"
+            + " workspace on a server)", Completion.WORKSPACE, Scope.LINE),
     READ_ONLY(null, "--read-only", null, "open the workspace read-only (writes exit 3)", Completion.NONE, Scope.LINE),
     NO_COLOR(null, "--no-color", null, "no colour (also when NO_COLOR is set)", Completion.NONE, Scope.LINE),
     DEBUG(null, "--debug", null, "show stack traces of errors", Completion.NONE, Scope.LINE),
@@ -27,7 +27,9 @@ public enum GlobalOption {
             Completion.NONE, Scope.LAUNCH),
     STEP(null, "--step", null, "in a script, wait for Enter on the terminal before each command (q quits)",
             Completion.NONE, Scope.LAUNCH),
-    VERSION('V', "--version", null, "the amlsh version and the SDK release it emulates", Completion.NONE, Scope.LAUNCH);
+    VERSION('V', "--version", null, "the amlsh version and the SDK release it emulates", Completion.NONE, Scope.LAUNCH),
+    AS_USER(null, "--as-user", "NAME", "on a server workspace, whose drafts (default: the database user)", Completion.NONE,
+            Scope.LAUNCH);
 
     /** Where an option is accepted: on every command line, or only when amlsh starts. */
     public enum Scope { LINE, LAUNCH }

@@ -51,6 +51,7 @@ public final class CommandLine {
         boolean narrate;
         boolean step;
         boolean version;
+        String asUser;
         final Set<GlobalOption> given = EnumSet.noneOf(GlobalOption.class);
 
         LineOptions line() {
@@ -58,7 +59,7 @@ public final class CommandLine {
         }
 
         LaunchOptions launch() {
-            return new LaunchOptions(file, continueOnError, echo, narrate, step, help, version);
+            return new LaunchOptions(file, continueOnError, echo, narrate, step, help, version, asUser);
         }
 
         void set(GlobalOption option, String value, String command) {
@@ -78,6 +79,7 @@ public final class CommandLine {
                 case NARRATE -> narrate = true;
                 case STEP -> step = true;
                 case VERSION -> version = true;
+                case AS_USER -> asUser = value;
             }
         }
     }

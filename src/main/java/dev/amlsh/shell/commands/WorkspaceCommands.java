@@ -38,9 +38,17 @@ public final class WorkspaceCommands implements CommandSet {
                         .example("workspace set-default-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
                         .build(), this::setDefaultImage),
                 new AmlshCommand(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
-                        .arg("NAME", Completion.WORKSPACE).example("workspace use course").build(), this::use),
+                        .arg("NAME", Completion.WORKSPACE)
+                        .description("NAME may be a team workspace's postgresql://[USER@]HOST[:PORT]/DB[?schema=S]:\n"
+                                + "it must open (login from the URL's user, PGUSER, PGPASSWORD, ~/.pgpass).")
+                        .example("workspace use course").build(), this::use),
                 new AmlshCommand(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
-                        .example("workspace create course").build(), this::create),
+                        .description("With postgresql://[USER@]HOST[:PORT]/DB[?schema=S], a team workspace on a server:\n"
+                                + "its tables go into that schema (made when missing); versions are shared, drafts\n"
+                                + "belong to each database user (or --as-user NAME).")
+                        .example("workspace create course")
+                        .example("workspace create postgresql://alice@db.example.org/team?schema=course").build(),
+                        this::create),
                 new AmlshCommand(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
                         .arg("NAME", Completion.WORKSPACE).flag("--yes", "confirm: the environments in it are gone")
                         .example("workspace delete scratch --yes").build(), this::delete),
@@ -97,7 +105,7 @@ public final class WorkspaceCommands implements CommandSet {
     record Created(String name, String file) implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            out.println("created workspace " + name + " (" + file + ")");
+            out.println("created workspace " + name + (file == null ? "" : " (" + file + ")"));
         }
     }
 
@@ -152,7 +160,7 @@ public final class WorkspaceCommands implements CommandSet {
 
     private CommandResult create(Call call) {
         WorkspaceInfo w = call.session().catalog().create(call.arg(0));
-        return new Created(w.name(), w.file().toString());
+        return new Created(w.name(), w.file() == null ? null : w.file().toString()); // null: a workspace on a server
     }
 
     private CommandResult delete(Call call) {

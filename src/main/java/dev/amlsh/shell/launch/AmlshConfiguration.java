@@ -20,6 +20,7 @@ import dev.amlsh.shell.commands.SessionCommands;
 import dev.amlsh.shell.render.Output;
 import dev.amlsh.workspace.AmlshHome;
 import dev.amlsh.workspace.Clocks;
+import dev.amlsh.workspace.postgres.TeamWorkspaceCatalog;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -117,7 +118,8 @@ public class AmlshConfiguration {
 
     @Bean
     WorkspaceCatalogFactory workspaceCatalogFactory() {
-        return env -> new FileWorkspaceCatalog(AmlshHome.resolve(env), Clocks.fromEnvironment(env));
+        return env -> new TeamWorkspaceCatalog(new FileWorkspaceCatalog(AmlshHome.resolve(env), Clocks.fromEnvironment(env)),
+                env, Clocks.fromEnvironment(env));
     }
 
     @Bean

@@ -14,7 +14,10 @@ import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.postgres.TeamWorkspaceCatalog;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +45,8 @@ public final class AmlshRunner {
             io.err().flush();
             return ExitCode.USAGE;
         }
-        Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
         LaunchOptions launch = line.launch();
+        Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(withAsUser(io.env(), launch.asUser()));
         try (Session session = new Session(io, catalog, line.options())) {
             // history outside the prompt is this run's own lines (Session), never the personal prompt history
             session.setKeys(new ControllingTerminal(io.stdinIsTerminal() || io.stdoutIsTerminal()));
@@ -77,5 +80,15 @@ public final class AmlshRunner {
             io.out().flush();
             io.err().flush();
         }
+    }
+
+    /** {@code --as-user NAME} travels to the catalog as {@link TeamWorkspaceCatalog#AS_USER}, beside the PG* variables. */
+    private static Map<String, String> withAsUser(Map<String, String> env, String asUser) {
+        if (asUser == null) {
+            return env;
+        }
+        Map<String, String> out = new HashMap<>(env);
+        out.put(TeamWorkspaceCatalog.AS_USER, asUser);
+        return out;
     }
 }

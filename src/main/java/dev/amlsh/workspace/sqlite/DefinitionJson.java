@@ -20,10 +20,10 @@ import tools.jackson.core.json.JsonFactory;
  * json_extract(definition, '$.docker.baseImage') from versions"} works. Registry passwords never
  * reach the file: the store keeps only {@link #PASSWORD_SET}, the SDK's own mask, and reads that back.
  */
-final class DefinitionJson {
+public final class DefinitionJson {
 
     /** What the store keeps of a registry password: that one was set. */
-    static final String PASSWORD_SET = "***";
+    public static final String PASSWORD_SET = "***";
 
     private static final EnvironmentJson.Options STORED = EnvironmentJson.Options.service().withSecrets(Secrets.MASK);
 
@@ -33,7 +33,7 @@ final class DefinitionJson {
     private DefinitionJson() {}
 
     /** The environment with a registry password replaced by {@link #PASSWORD_SET}: what the store keeps. */
-    static Environment withoutSecrets(Environment env) {
+    public static Environment withoutSecrets(Environment env) {
         ContainerRegistry registry = env.docker().baseImageRegistry();
         if (registry.password() == null || registry.password().equals(PASSWORD_SET)) {
             return env;
@@ -43,7 +43,7 @@ final class DefinitionJson {
     }
 
     /** The stored text; a password, if any, is written as {@link #PASSWORD_SET}. */
-    static String write(Environment env) {
+    public static String write(Environment env) {
         StringWriter out = new StringWriter(1024);
         try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
             value(g, EnvironmentJson.toTree(env, STORED));
@@ -84,7 +84,7 @@ final class DefinitionJson {
     }
 
     /** Reads a stored definition; {@code row} names it in messages. */
-    static Environment read(String row, String json) {
+    public static Environment read(String row, String json) {
         return EnvironmentJson.read(row, json);
     }
 }

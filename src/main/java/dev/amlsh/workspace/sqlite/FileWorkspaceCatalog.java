@@ -134,6 +134,16 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         writeConfig(config);
     }
 
+    /**
+     * Remembers a workspace that is not a file here (a server URL) as the current one; the caller
+     * has checked that it opens.
+     */
+    public void remember(String selector) {
+        Properties config = readConfig();
+        config.setProperty(CURRENT_KEY, selector);
+        writeConfig(config);
+    }
+
     @Override
     public List<WorkspaceInfo> list() {
         if (current().equals(DEFAULT)) {

@@ -15,7 +15,7 @@ import java.util.List;
  * quotes, {@code --} comments run to the end of the line. Enough for the schema scripts (and
  * for test fixtures that hold JSON text in quoted strings).
  */
-final class SqlScript {
+public final class SqlScript {
 
     private SqlScript() {}
 
@@ -38,7 +38,7 @@ final class SqlScript {
         }
     }
 
-    static List<String> split(String script) {
+    public static List<String> split(String script) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         char quote = 0;

@@ -14,19 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Environments for the store's tests, its child JVMs and its benchmark. */
-final class Definitions {
+public final class Definitions {
 
     private Definitions() {}
 
     /** The SDK's default environment, changed by one pip package per {@code n}: each n is a new definition. */
-    static Environment numbered(String name, String writer, int n) {
+    public static Environment numbered(String name, String writer, int n) {
         return Environment.create(name, SdkRelease.DEFAULT_BASE_IMAGE)
                 .withCondaSpec(s -> s.addPipPackage("pkg-" + writer + "==" + n))
                 .withVariable("WRITER", writer);
     }
 
     /** Every section of the model set to something other than its default. */
-    static Environment rich(String name) {
+    public static Environment rich(String name) {
         Environment env = Environment.create(name, SdkRelease.DEFAULT_BASE_IMAGE)
                 .withCondaSpec(s -> s.addChannel("pytorch").addCondaPackage("numpy=1.24").addPipPackage("torch==2.0.1"))
                 .withVariable("MODE", "train")

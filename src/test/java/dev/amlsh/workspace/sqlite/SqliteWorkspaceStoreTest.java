@@ -10,6 +10,8 @@ import dev.amlsh.model.SdkRelease;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.Workspace;
+import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.WorkspaceStoreContract;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,69 +27,41 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteWorkspaceStoreTest {
-
-    static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+/** The SQLite store: the {@link WorkspaceStoreContract}, and what a workspace file adds (schema, read-only, busy, export). */
+class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
 
     @TempDir
     Path dir;
 
     Path file;
-    SqliteWorkspaceStore store;
 
-    /** A clock that moves one second per reading, so creation times differ and are predictable. */
-    static Clock ticking() {
-        return new Clock() {
-            private Instant now = T0;
-
-            @Override
-            public synchronized Instant instant() {
-                Instant t = now;
-                now = now.plusSeconds(1);
-                return t;
-            }
-
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-        };
-    }
-
-    @BeforeEach
-    void open() {
+    @Override
+    protected WorkspaceStore createAndOpen() {
         file = dir.resolve("ws.amlsh");
         SqliteWorkspaceStore.create(file, "ws");
-        store = SqliteWorkspaceStore.open(file, "ws", false, ticking());
+        return SqliteWorkspaceStore.open(file, "ws", false, ticking());
     }
 
-    @AfterEach
-    void close() {
-        store.close();
+    @Override
+    protected WorkspaceStore reopen() {
+        return SqliteWorkspaceStore.open(file, "ws", false, ticking());
     }
 
-    Environment env(int n) {
-        return Definitions.numbered("pytorch", "t", n);
+    private SqliteWorkspaceStore sqlite() {
+        return (SqliteWorkspaceStore) store;
     }
 
     @Test
     void aNewWorkspaceHasTheCurrentSchemaAndNothingInIt() {
-        assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
+        assertThat(sqlite().schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
         assertThat(store.names(true)).isEmpty();
         assertThat(store.drafts()).isEmpty();
         assertThat(store.defaultBaseImage()).isEqualTo(SdkRelease.DEFAULT_BASE_IMAGE);
-        assertThat(store.integrityCheck()).isEmpty();
-        assertThat(store.isReadOnly()).isFalse();
+        assertThat(sqlite().integrityCheck()).isEmpty();
+        assertThat(sqlite().isReadOnly()).isFalse();
     }
 
     @Test
@@ -97,182 +71,12 @@ class SqliteWorkspaceStoreTest {
     }
 
     @Test
-    void versionsAreNumberedAsAzureMlDoes() {
-        Registration first = store.register(env(1), null);
-        Registration same = store.register(env(1), null);
-        Registration changed = store.register(env(2), null);
-
-        assertThat(first.created()).isTrue();
-        assertThat(first.version().version()).isEqualTo("1");
-        assertThat(first.version().createdAt()).isEqualTo(T0);
-        assertThat(same.created()).isFalse();
-        assertThat(same.version().version()).isEqualTo("1");
-        assertThat(changed.version().version()).isEqualTo("2");
-        assertThat(changed.version().sequence()).isGreaterThan(first.version().sequence());
-        assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1", "2");
-    }
-
-    @Test
-    void explicitVersionsFollowTheServiceRules() {
-        store.register(env(1), null);
-        Registration beta = store.register(env(2), "1.0-beta");
-        Registration again = store.register(env(2), "1.0-beta");
-        assertThatThrownBy(() -> store.register(env(3), "1.0-beta"))
-                .isInstanceOf(AmlshException.class)
-                .hasMessage("Environment pytorch with version 1.0-beta is already registered and cannot be changed.");
-        Registration ten = store.register(env(3), "10");
-        Registration next = store.register(env(4), null);
-
-        assertThat(beta.created()).isTrue();
-        assertThat(again.created()).isFalse();
-        assertThat(ten.version().version()).isEqualTo("10");
-        assertThat(next.version().version()).isEqualTo("11");
-        assertThatThrownBy(() -> store.register(env(5), "bad version"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid version");
-    }
-
-    @Test
-    void numberingCountsIntegerVersionsOnlyAndStopsAtTheLargestLong() {
-        store.register(env(1), "007");
-        store.register(env(2), "1.5");
-        store.register(env(3), "99999999999999999999"); // beyond a long: not a number for the rules
-        assertThat(store.register(env(4), null).version().version()).isEqualTo("8");
-        store.register(env(5), Long.toString(Long.MAX_VALUE));
-        assertThatThrownBy(() -> store.register(env(6), null)).isInstanceOf(AmlshException.class)
-                .hasMessageContaining("no version number is left after " + Long.MAX_VALUE);
-        assertThat(store.register(env(6), "next").created()).isTrue();
-    }
-
-    @Test
-    void latestIsTheMostRecentlyCreatedVersionNotTheHighestNumber() {
-        store.register(env(1), "5");
-        store.register(env(2), "2");
-        assertThat(store.latest("pytorch")).map(RegisteredVersion::version).contains("2");
-        // unchanged from latest keeps latest; unchanged from an older version is a new version
-        assertThat(store.register(env(2), null).created()).isFalse();
-        Registration back = store.register(env(1), null);
-        assertThat(back.created()).isTrue();
-        assertThat(back.version().version()).isEqualTo("6");
-        assertThat(store.labelled("pytorch", "latest")).map(RegisteredVersion::version).contains("6");
-    }
-
-    @Test
-    void archivingAVersionHidesItFromLatestButNotFromItsNumber() {
-        store.register(env(1), null);
-        store.register(env(2), null);
-        store.archive("pytorch", "2");
-
-        assertThat(store.latest("pytorch")).map(RegisteredVersion::version).contains("1");
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(true);
-        assertThat(store.names(false)).containsExactly("pytorch");
-        // a changed definition is compared with latest (1) and numbered after the largest (2)
-        assertThat(store.register(env(3), null).version().version()).isEqualTo("3");
-
-        store.restore("pytorch", "2");
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(false);
-        assertThatThrownBy(() -> store.archive("pytorch", "9"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("pytorch:9 is not registered");
-        assertThatThrownBy(() -> store.archive("nothing", null))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("nothing is not registered");
-    }
-
-    @Test
-    void archivingANameHidesItAndArchivesItsNewVersions() {
-        store.register(env(1), null);
-        store.register(Definitions.numbered("sklearn", "t", 1), null);
-        store.archive("pytorch", null);
-
-        assertThat(store.names(false)).containsExactly("sklearn");
-        assertThat(store.names(true)).containsExactly("pytorch", "sklearn");
-        assertThat(store.latest("pytorch")).isEmpty();
-        assertThat(store.version("pytorch", "1")).isPresent();
-
-        Registration underArchived = store.register(env(2), null);
-        assertThat(underArchived.version().archived()).isTrue();
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(true);
-        assertThat(store.latest("pytorch")).isEmpty();
-
-        store.restore("pytorch", null);
-        assertThat(store.names(false)).containsExactly("pytorch", "sklearn");
-        assertThat(store.latest("pytorch")).map(RegisteredVersion::version).contains("2");
-        assertThat(store.register(env(3), null).version().archived()).isFalse();
-    }
-
-    @Test
-    void theWorkspaceSaysWhenANameIsArchived() {
-        store.register(env(1), null);
-        store.archive("pytorch", null);
-        Workspace ws = new Workspace(store);
-        assertThatThrownBy(() -> ws.resolve("pytorch@latest"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("archived");
-        assertThat(ws.resolve("pytorch:1").version()).isEqualTo("1");
-    }
-
-    @Test
-    void aLabelNamesOneVersionAndMovesWhenSetElsewhere() {
-        store.register(env(1), null);
-        store.register(env(2), null);
-        RegisteredVersion one = store.label("pytorch", "1", List.of("prod", "stable"));
-        assertThat(one.labels()).containsExactly("prod", "stable");
-        assertThat(store.labelled("pytorch", "prod")).map(RegisteredVersion::version).contains("1");
-
-        RegisteredVersion two = store.label("pytorch", "2", List.of("prod"));
-        assertThat(two.labels()).containsExactly("prod");
-        assertThat(store.versions("pytorch")).extracting(RegisteredVersion::labels)
-                .containsExactly(List.of("stable"), List.of("prod"));
-        assertThat(store.labelled("pytorch", "prod")).map(RegisteredVersion::version).contains("2");
-        assertThat(store.labelled("pytorch", "nope")).isEmpty();
-        assertThat(new Workspace(store).resolve("pytorch@stable").version()).isEqualTo("1");
-    }
-
-    @Test
-    void labelsAreValidatedAndLatestIsReserved() {
-        store.register(env(1), null);
-        assertThatThrownBy(() -> store.label("pytorch", "1", List.of("latest")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("reserved");
-        assertThatThrownBy(() -> store.label("pytorch", "1", List.of("no way")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid label");
-        assertThatThrownBy(() -> store.label("pytorch", "7", List.of("prod")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("pytorch:7 is not registered");
-        assertThat(store.versions("pytorch").get(0).labels()).isEmpty();
-    }
-
-    @Test
-    void reservedAndInvalidNamesAreRefused() {
-        assertThatThrownBy(() -> store.register(Definitions.numbered("AzureML-x", "t", 1), null))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("reserved");
-        assertThatThrownBy(() -> store.saveDraft(Definitions.numbered("-bad", "t", 1)))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid environment name");
-    }
-
-    @Test
-    void draftsAreKeptApartFromVersions() {
-        assertThat(store.saveDraft(env(1))).isEmpty();
-        assertThat(store.saveDraft(env(2))).contains(env(1));
-        store.saveDraft(Definitions.numbered("alpha", "t", 1));
-        assertThat(store.draft("pytorch")).contains(env(2));
-        assertThat(store.drafts()).extracting(Environment::name).containsExactly("alpha", "pytorch");
-        assertThat(store.names(true)).isEmpty();
-        assertThat(store.discardDraft("pytorch")).isTrue();
-        assertThat(store.discardDraft("pytorch")).isFalse();
-        assertThat(store.draft("pytorch")).isEmpty();
-    }
-
-    @Test
-    void theDefaultBaseImageIsASetting() {
-        store.setDefaultBaseImage("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
-        store.close();
-        store = SqliteWorkspaceStore.open(file, "ws", false, ticking());
-        assertThat(store.defaultBaseImage()).isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
-    }
-
-    @Test
     void everyFieldSurvivesTheStoreButThePassword() throws Exception {
         Environment rich = Definitions.rich("rich");
         store.saveDraft(rich);
         Registration r = store.register(rich, null);
         store.close();
-        store = SqliteWorkspaceStore.open(file, "ws", false, ticking());
+        store = reopen();
 
         ContainerRegistry masked = new ContainerRegistry("myacr.azurecr.io", "deployer", "***", null);
         Environment expected = rich.withDocker(rich.docker().withRegistry(masked));
@@ -318,7 +122,7 @@ class SqliteWorkspaceStoreTest {
         String before = Hashes.sha256(file);
 
         store = SqliteWorkspaceStore.open(file, "ws", true, ticking());
-        assertThat(store.isReadOnly()).isTrue();
+        assertThat(sqlite().isReadOnly()).isTrue();
         assertThat(store.names(false)).containsExactly("pytorch");
         assertThat(store.draft("pytorch")).contains(env(2));
         assertThat(store.labelled("pytorch", "prod")).isPresent();
@@ -362,44 +166,16 @@ class SqliteWorkspaceStoreTest {
     }
 
     @Test
-    void aFailedWriteLeavesNothingBehind() {
-        store.register(env(1), "1");
-        assertThatThrownBy(() -> store.register(env(2), "1")).isInstanceOf(AmlshException.class);
-        assertThat(store.versions("pytorch")).hasSize(1);
-        // and the connection is usable afterwards
-        assertThat(store.register(env(2), null).version().version()).isEqualTo("2");
-    }
-
-    @Test
     void exportMakesAConsistentCopyThatOpens() {
         store.register(env(1), null);
         store.label("pytorch", "1", List.of("prod"));
         Path copy = dir.resolve("copy.amlsh");
-        store.exportTo(copy);
-        assertThatThrownBy(() -> store.exportTo(copy)).isInstanceOf(AmlshException.class)
+        sqlite().exportTo(copy);
+        assertThatThrownBy(() -> sqlite().exportTo(copy)).isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already exists");
         try (SqliteWorkspaceStore exported = SqliteWorkspaceStore.open(copy, "copy", false, ticking())) {
             assertThat(exported.labelled("pytorch", "prod")).map(RegisteredVersion::environment).contains(env(1).withVersion("1"));
             assertThat(exported.integrityCheck()).isEmpty();
         }
-    }
-
-    @Test
-    void aManyVersionNameRegistersWithoutReadingEveryDefinition() {
-        List<String> numbers = new ArrayList<>();
-        for (int i = 1; i <= 60; i++) {
-            numbers.add(store.register(env(i), null).version().version());
-        }
-        assertThat(numbers).last().isEqualTo("60");
-        assertThat(store.register(env(60), null).created()).isFalse();
-        assertThat(store.versions("pytorch")).hasSize(60);
-        assertThat(store.version("pytorch", "30")).map(v -> v.environment().environmentVariables().get("WRITER"))
-                .isEqualTo(Optional.of("t"));
-    }
-
-    @Test
-    void aClosedStoreSaysSo() {
-        store.close();
-        assertThatThrownBy(() -> store.names(true)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 }
