@@ -1,9 +1,9 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.conda.CondaFileReader;
-import dev.amlsh.conda.CondaSpecWriter;
 import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * The SDK's {@code save_to_directory} / {@code load_from_directory}: {@code azureml_environment.json}
  * (the file form, without the conda spec and with {@code baseDockerfile} null),
- * {@code conda_dependencies.yml} (our writer's layout) and, when the environment has a base
+ * {@code conda_dependencies.yml} (the SDK's ruamel round-trip text: the file as read and edited, or
+ * ruamel's dump of the plain data for a definition that has no written form) and, when the environment has a base
  * Dockerfile, {@code BaseDockerfile}.
  *
  * <p>Overwrite rule: without {@code overwrite}, saving into a folder that already holds any of
@@ -55,7 +56,7 @@ public final class V1Directory {
             Files.createDirectories(dir);
             written.add(write(dir.resolve(DEFINITION),
                     EnvironmentJson.write(fileForm, EnvironmentJson.Options.file().withSecrets(secrets))));
-            written.add(write(dir.resolve(CONDA), CondaSpecWriter.write(env.condaSpec())));
+            written.add(write(dir.resolve(CONDA), CondaDocument.textOf(env)));
             if (dockerfile != null) {
                 written.add(write(dir.resolve(DOCKERFILE), dockerfile));
             } else {
@@ -80,7 +81,9 @@ public final class V1Directory {
         Path conda = dir.resolve(CONDA);
         if (Files.exists(conda)) {
             PythonSection python = env.python();
-            env = env.withPython(python.withCondaDependencies(CondaFileReader.read(conda)));
+            TextFile text = TextFile.read(conda);
+            env = env.withPython(python.withCondaDependencies(CondaFileReader.parse(conda, text.text())))
+                    .withCondaFile(CondaDocument.read(text));
         }
         Path dockerfile = dir.resolve(DOCKERFILE);
         if (Files.exists(dockerfile)) {

@@ -10,6 +10,11 @@ import java.util.function.UnaryOperator;
  * An Azure ML environment definition (SDK v1 {@code azureml.core.Environment}), field for field
  * and in the SDK's order. {@code extraFields} keeps top-level keys written by other SDK
  * releases that amlsh does not model, so that loading and saving loses nothing.
+ *
+ * <p>{@code condaFile} is the conda file's written form (comments, layout) when the definition
+ * came from a file or from the SDK's default; null for the service form (a registered version).
+ * Every change of the python section makes it follow the new spec. Equality ignores it: two
+ * definitions that differ only in comments are the same definition.
  */
 public record Environment(
         String name,
@@ -22,7 +27,8 @@ public record Environment(
         Object r,
         String inferencingStackVersion,
         String assetId,
-        Map<String, Object> extraFields) {
+        Map<String, Object> extraFields,
+        CondaFileText condaFile) {
 
     public Environment {
         Objects.requireNonNull(python, "python cannot be removed from an environment");
@@ -31,6 +37,14 @@ public record Environment(
         spark = spark == null ? SparkSection.DEFAULT : spark;
         databricks = databricks == null ? DatabricksSection.EMPTY : databricks;
         extraFields = Immutable.map(extraFields);
+    }
+
+    /** A definition without a written conda form (the service form). */
+    public Environment(String name, String version, Map<String, String> environmentVariables, PythonSection python,
+            DockerSection docker, SparkSection spark, DatabricksSection databricks, Object r,
+            String inferencingStackVersion, String assetId, Map<String, Object> extraFields) {
+        this(name, version, environmentVariables, python, docker, spark, databricks, r, inferencingStackVersion,
+                assetId, extraFields, null);
     }
 
     /** {@code Environment(name)}: the SDK's defaults on the given base image. */
@@ -50,37 +64,46 @@ public record Environment(
 
     public Environment withName(String newName) {
         return new Environment(newName, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, condaFile);
     }
 
     public Environment withVersion(String newVersion) {
         return new Environment(name, newVersion, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, condaFile);
     }
 
     public Environment withAssetId(String newAssetId) {
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, newAssetId, extraFields);
+                inferencingStackVersion, newAssetId, extraFields, condaFile);
     }
 
+    /** A new python section; the conda file's written form follows its spec. */
     public Environment withPython(PythonSection newPython) {
+        CondaFileText followed = condaFile == null ? null : condaFile.follow(newPython.condaDependencies());
         return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, followed);
+    }
+
+    /** The conda file's written form, brought in line with this definition's spec; null drops it. */
+    public Environment withCondaFile(CondaFileText form) {
+        CondaFileText followed = form == null ? null : form.follow(python.condaDependencies());
+        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields, followed);
     }
 
     public Environment withDocker(DockerSection newDocker) {
         return new Environment(name, version, environmentVariables, python, newDocker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, condaFile);
     }
 
     public Environment withSpark(SparkSection newSpark) {
         return new Environment(name, version, environmentVariables, python, docker, newSpark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, condaFile);
     }
 
     public Environment withEnvironmentVariables(Map<String, String> variables) {
         return new Environment(name, version, variables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, condaFile);
     }
 
     public Environment withCondaSpec(UnaryOperator<CondaSpec> edit) {
@@ -118,5 +141,21 @@ public record Environment(
 
     public boolean sameDefinitionAs(Environment other) {
         return definition().equals(other.definition());
+    }
+
+    /** Equality of definitions: every field but the conda file's written form. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Environment e && Objects.equals(name, e.name) && Objects.equals(version, e.version)
+                && environmentVariables.equals(e.environmentVariables) && python.equals(e.python)
+                && docker.equals(e.docker) && spark.equals(e.spark) && databricks.equals(e.databricks)
+                && Objects.equals(r, e.r) && Objects.equals(inferencingStackVersion, e.inferencingStackVersion)
+                && Objects.equals(assetId, e.assetId) && extraFields.equals(e.extraFields);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields);
     }
 }

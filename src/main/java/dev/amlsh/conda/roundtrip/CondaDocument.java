@@ -2,6 +2,8 @@ package dev.amlsh.conda.roundtrip;
 
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.CondaDependency;
+import dev.amlsh.model.CondaFileText;
+import dev.amlsh.model.Environment;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.PipSection;
@@ -24,7 +26,7 @@ import java.util.Objects;
  * {@link CondaSpec} stays the meaning; this keeps the form, and follows the spec through
  * {@link #reconcile}.
  */
-public final class CondaDocument {
+public final class CondaDocument implements CondaFileText {
 
     private static final String SDK_DEFAULT_RESOURCE = "sdk-default-conda-dependencies.yml";
 
@@ -65,11 +67,25 @@ public final class CondaDocument {
         return new CondaDocument(new YamlNode.Map(List.of(), false, List.of())).reconcile(spec);
     }
 
+    /**
+     * The conda file the SDK holds for a definition: its document when it has one, else ruamel's
+     * dump of the plain data ({@code Environment.get} of a registered version).
+     */
+    public static String textOf(Environment env) {
+        return env.condaFile() != null ? env.condaFile().text() : plain(env.condaSpec()).text();
+    }
+
+    @Override
+    public CondaDocument follow(CondaSpec spec) {
+        return reconcile(spec);
+    }
+
     public YamlNode.Map root() {
         return root;
     }
 
     /** ruamel's round-trip dump of the document, byte for byte. */
+    @Override
     public String text() {
         return RoundTripWriter.write(root);
     }

@@ -3,6 +3,7 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.formats.ImageDetailsJson;
 import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.DockerfileRenderer;
@@ -20,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code env show}, {@code env dockerfile}, {@code env conda-spec}, {@code env image-details}: what an
+ * {@code env show}, {@code env dockerfile}, {@code env conda-spec}, {@code env conda-file},
+ * {@code env image-details}: what an
  * environment is and what Azure ML would generate from it. The generated documents are printed alone,
  * so {@code > file} gives a valid file.
  */
@@ -49,6 +51,14 @@ public final class EnvInspectCommands implements CommandGroup {
                         .arg("REF", Completion.ENV_REF)
                         .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
                         .build(), this::condaSpec),
+                new AmlshCommand(command("env conda-file", INSPECT, "Print the definition's conda file as the SDK holds it (conda_dependencies.yml)")
+                        .arg("REF", Completion.ENV_REF)
+                        .description("The text of CondaDependencies.serialize_to_string(), which env save writes as\n"
+                                + "conda_dependencies.yml: the file as read and edited (comments, key order, flow or\n"
+                                + "block style kept, as ruamel.yaml's round trip keeps them). A registered version\n"
+                                + "holds only the plain data, so its text has no comments.")
+                        .example("env conda-file pytorch > conda_dependencies.yml")
+                        .build(), this::condaFile),
                 new AmlshCommand(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
                         .arg("REF", Completion.ENV_REF)
                         .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.\n"
@@ -73,6 +83,12 @@ public final class EnvInspectCommands implements CommandGroup {
         String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
                 + " is user-managed: Azure ML builds no conda environment for it, so there is no conda file"));
         call.print(document(env, "condaSpecification", text), out -> out.print(text));
+    }
+
+    private void condaFile(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        String text = CondaDocument.textOf(env);
+        call.print(document(env, "condaFile", text), out -> out.print(text));
     }
 
     private void imageDetails(Call call) {
