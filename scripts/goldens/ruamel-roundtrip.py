@@ -21,7 +21,7 @@ Usage: ruamel-roundtrip.py FILE [EDIT...]
   EDIT is one of the SDK's CondaDependencies methods, applied in order the way the SDK applies
   them to the loaded document:
     add_conda=SPEC remove_conda=SPEC add_pip=REQ remove_pip=REQ add_channel=C remove_channel=C
-    set_pip_option=OPT remove_pip_option=OPT
+    set_pip_option=OPT remove_pip_option=OPT set_pip_requirements=LINE|LINE|...
 The text is written to stdout exactly as serialize_to_string() returns it.
 """
 import os
@@ -171,8 +171,23 @@ def remove_pip_option(doc, option):
         pop_equal(found[PIP], last)
 
 
+def set_pip_requirements(doc, lines):
+    # from_pip_requirements: the whole pip list replaced by a plain list ('|' separates the lines here)
+    requirements = lines.split('|')
+    found = pip_dict(doc)
+    if found is None:
+        add = {PIP: requirements}
+        if PACKAGES in doc:
+            doc[PACKAGES].append(add)
+        else:
+            doc[PACKAGES] = [add]
+    else:
+        found[PIP] = requirements
+
+
 EDITS = {f.__name__: f for f in (add_conda, remove_conda, add_pip, remove_pip, add_channel,
-                                  remove_channel, set_pip_option, remove_pip_option)}
+                                  remove_channel, set_pip_option, remove_pip_option,
+                                  set_pip_requirements)}
 
 
 def dump(doc, out):

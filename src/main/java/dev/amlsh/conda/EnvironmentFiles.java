@@ -6,6 +6,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.Environments;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -51,8 +52,10 @@ public final class EnvironmentFiles {
             // the file as the SDK holds it (comments and all); its python entry follows the spec's
             env = env.withCondaFile(CondaDocument.read(text));
         } else if (pipFile != null) {
-            env = Environments.fromPipRequirements(name, PipRequirementsReader.read(pipFile), pipVersion, defaultBaseImage)
-                    .withCondaFile(CondaDocument.sdkDefault());
+            List<String> requirements = PipRequirementsReader.read(pipFile);
+            env = Environments.fromPipRequirements(name, requirements, pipVersion, defaultBaseImage);
+            // CondaDependencies() then set_pip_requirements: the default file with a new pip list
+            env = env.withCondaFile(CondaDocument.sdkDefault().withPipListReplaced(env.condaSpec().pipRequirements()));
         } else if (baseImage != null) {
             return Environments.fromDockerImage(name, baseImage, defaultBaseImage).withCondaFile(CondaDocument.sdkDefault());
         } else {

@@ -153,6 +153,45 @@ public final class CondaDocument implements CondaFileText {
         return List.of();
     }
 
+    /**
+     * {@code set_pip_requirements} (what {@code from_pip_requirements} calls): the whole pip list
+     * replaced by a new plain list, so the old list's comments go even where a line is the same.
+     */
+    public CondaDocument withPipListReplaced(List<String> requirements) {
+        YamlNode.Seq list = new YamlNode.Seq(requirements.stream().map(r -> YamlNode.Item.of(YamlNode.Scalar.string(r))).toList(), false);
+        YamlNode.Entry deps = root.entry("dependencies");
+        List<YamlNode.Entry> entries = new ArrayList<>(root.entries());
+        if (deps == null || !(deps.value() instanceof YamlNode.Seq seq)) {
+            YamlNode.Seq newDeps = new YamlNode.Seq(List.of(YamlNode.Item.of(pipMap(list))), false);
+            if (deps == null) {
+                entries.add(YamlNode.Entry.of("dependencies", newDeps));
+            } else {
+                entries.set(entries.indexOf(deps), deps.withValue(newDeps));
+            }
+            return new CondaDocument(new YamlNode.Map(entries, root.flow(), root.pre(), root.end()));
+        }
+        List<YamlNode.Item> items = new ArrayList<>(seq.items());
+        boolean replaced = false;
+        for (int i = 0; i < items.size() && !replaced; i++) {
+            if (items.get(i).value() instanceof YamlNode.Map map && map.entry("pip") != null) {
+                List<YamlNode.Entry> pipEntries = new ArrayList<>(map.entries());
+                YamlNode.Entry pip = map.entry("pip");
+                pipEntries.set(pipEntries.indexOf(pip), pip.withValue(list));
+                items.set(i, items.get(i).withValue(new YamlNode.Map(pipEntries, map.flow(), map.pre(), map.end())));
+                replaced = true;
+            }
+        }
+        if (!replaced) {
+            items.add(YamlNode.Item.of(pipMap(list)));
+        }
+        entries.set(entries.indexOf(deps), deps.withValue(new YamlNode.Seq(items, seq.flow())));
+        return new CondaDocument(new YamlNode.Map(entries, root.flow(), root.pre(), root.end()));
+    }
+
+    private static YamlNode.Map pipMap(YamlNode.Seq list) {
+        return new YamlNode.Map(List.of(YamlNode.Entry.of("pip", list)), false, List.of());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CondaDocument other && root.equals(other.root);

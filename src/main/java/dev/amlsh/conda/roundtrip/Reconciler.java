@@ -28,12 +28,12 @@ final class Reconciler {
 
     static YamlNode.Map reconcile(YamlNode.Map root, CondaSpec spec) {
         List<YamlNode.Entry> entries = new ArrayList<>(root.entries());
-        set(entries, "name", spec.name() == null ? null : YamlNode.Scalar.string(spec.name()), true);
+        set(entries, "name", spec.name() == null ? null : YamlNode.Scalar.string(spec.name()));
         reconcileList(entries, "channels", strings(spec.channels()), !spec.channels().isEmpty());
         reconcileList(entries, "dependencies", dependencies(spec.dependencies()), true);
-        set(entries, "prefix", spec.prefix() == null ? null : YamlNode.Scalar.string(spec.prefix()), true);
+        set(entries, "prefix", spec.prefix() == null ? null : YamlNode.Scalar.string(spec.prefix()));
         reconcileVariables(entries, spec.variables());
-        return new YamlNode.Map(entries, root.flow(), root.pre());
+        return new YamlNode.Map(entries, root.flow(), root.pre(), root.end());
     }
 
     private static int indexOf(List<YamlNode.Entry> entries, String key) {
@@ -45,12 +45,16 @@ final class Reconciler {
         return -1;
     }
 
-    /** A scalar key: kept when its value is unchanged, replaced in place, added at the end, or removed. */
-    private static void set(List<YamlNode.Entry> entries, String key, YamlNode.Scalar value, boolean removeWhenNull) {
+    /**
+     * A scalar key: kept when its value is unchanged, assigned in place ({@code d[key] = v} keeps
+     * its comments), added at the end; a key the spec has no value for keeps its place with no
+     * value ({@code prefix:}), as the SDK never deletes a key.
+     */
+    private static void set(List<YamlNode.Entry> entries, String key, YamlNode.Scalar value) {
         int at = indexOf(entries, key);
         if (value == null) {
-            if (at >= 0 && removeWhenNull) {
-                entries.remove(at);
+            if (at >= 0 && !(entries.get(at).value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL)) {
+                entries.set(at, entries.get(at).withValue(YamlNode.Scalar.nullValue()));
             }
             return;
         }
@@ -130,7 +134,11 @@ final class Reconciler {
             int added = delta.getTarget().size();
             if (delta.getType() == DeltaType.CHANGE && removed == added) {
                 for (int k = 0; k < added; k++) {
-                    result.add(old.get(source + k).withValue(wanted.get(target + k))); // seq[i] = x: comments stay
+                    YamlNode.Item was = old.get(source + k);
+                    YamlNode now = wanted.get(target + k);
+                    // seq[i] = x keeps index i's comments; only a package replaces a package so (python)
+                    result.add(was.value() instanceof YamlNode.Scalar && now instanceof YamlNode.Scalar
+                            ? was.withValue(now) : YamlNode.Item.of(now));
                 }
             } else {
                 for (int k = 0; k < added; k++) {
@@ -159,7 +167,7 @@ final class Reconciler {
             }
             List<YamlNode.Entry> entries = new ArrayList<>(map.entries());
             entries.set(entries.indexOf(pip), pip.withValue(pipSeq));
-            return item.withValue(new YamlNode.Map(entries, map.flow(), map.pre()));
+            return item.withValue(new YamlNode.Map(entries, map.flow(), map.pre(), map.end()));
         }
         return item;
     }
@@ -199,6 +207,6 @@ final class Reconciler {
                 vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v)));
             }
         });
-        entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, map.flow(), map.pre())));
+        entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, map.flow(), map.pre(), map.end())));
     }
 }

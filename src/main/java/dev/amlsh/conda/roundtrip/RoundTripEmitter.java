@@ -607,7 +607,7 @@ final class RoundTripEmitter {
             }
             if (end > 0 && end < text.length() - 1 && (ch != null && ch == ' ' || start >= end)
                     && column + (end - start) > BEST_WIDTH && split) {
-                String data = text.substring(start, end) + "\\";
+                String data = slice(text, start, end) + "\\";
                 if (start < end) {
                     start = end;
                 }
@@ -624,6 +624,11 @@ final class RoundTripEmitter {
             end++;
         }
         writeIndicator("\"", false, false, false);
+    }
+
+    /** Python's {@code text[start:end]}: empty when start is past end. */
+    private static String slice(String text, int start, int end) {
+        return start >= end ? "" : text.substring(start, end);
     }
 
     private static String escape(char ch) {

@@ -27,7 +27,10 @@ final class RoundTripWriter {
             events.add(scalarEvent(scalar, root, post, pre));
         } else if (node instanceof YamlNode.Seq seq) {
             {
-                boolean flow = seq.flow();
+                // departure: ruamel 0.17.4 writes an emptied block list whose key has a comment as
+                // 'key: # c' then '[]' on the next line and breaks the next key ('dependencies: -');
+                // amlsh writes it as the empty flow list it is, the comment after it
+                boolean flow = seq.flow() || seq.items().isEmpty() && post != null;
                 events.add(new Event(Type.SEQ_START, null, false, flow, seq.items().size(), flow ? null : post, pre));
                 for (YamlNode.Item item : seq.items()) {
                     node(item.value(), item.post(), item.pre().isEmpty() ? null : item.pre(), false);
@@ -36,14 +39,16 @@ final class RoundTripWriter {
             }
         } else if (node instanceof YamlNode.Map map) {
             {
-                boolean flow = map.flow();
+                boolean flow = map.flow() || map.entries().isEmpty() && post != null; // as for lists above
                 List<CommentToken> mapPre = pre != null ? pre : map.pre().isEmpty() ? null : map.pre();
                 events.add(new Event(Type.MAP_START, null, false, flow, map.entries().size(), flow ? null : post, mapPre));
                 for (YamlNode.Entry entry : map.entries()) {
-                    events.add(scalarEvent(YamlNode.Scalar.string(entry.key()), false, null, null));
+                    events.add(scalarEvent(YamlNode.Scalar.string(entry.key()), false, null,
+                            entry.keyPre().isEmpty() ? null : entry.keyPre()));
                     node(entry.value(), entry.post(), entry.pre().isEmpty() ? null : entry.pre(), false);
                 }
-                events.add(new Event(Type.MAP_END, null, false, flow, 0, flow ? post : null, null));
+                events.add(new Event(Type.MAP_END, null, false, flow, 0, flow ? post : null,
+                        map.end().isEmpty() ? null : map.end()));
             }
         }
     }

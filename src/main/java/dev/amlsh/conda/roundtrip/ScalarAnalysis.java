@@ -55,6 +55,11 @@ record ScalarAnalysis(String scalar, boolean empty, boolean multiline, boolean a
                 if (",[]{}".indexOf(ch) >= 0) {
                     flowIndicators = true;
                 }
+                if (ch == '?') {
+                    // departure: ruamel applies this YAML 1.1 rule only when dumping 1.1, so it writes
+                    // [a?b]; SnakeYAML (1.1) cannot read that back, so amlsh quotes it ('a?b')
+                    flowIndicators = true;
+                }
                 if (ch == ':' && followedByWhitespace) {
                     flowIndicators = true;
                     blockIndicators = true;

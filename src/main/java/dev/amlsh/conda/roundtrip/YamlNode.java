@@ -48,18 +48,27 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         }
     }
 
-    /** One key of a mapping: the value, its end-of-line comment (slot 2) and pre comments (slot 3). */
-    record Entry(String key, YamlNode value, CommentToken post, List<CommentToken> pre) {
+    /**
+     * One key of a mapping: the value; the comment after the value, or after the key's colon when
+     * the value is a block collection (ruamel's slot 2); the comment lines before the value's
+     * first key (slot 3); the comment lines before this key (slot 1).
+     */
+    record Entry(String key, YamlNode value, CommentToken post, List<CommentToken> pre, List<CommentToken> keyPre) {
         public Entry {
             pre = List.copyOf(pre);
+            keyPre = List.copyOf(keyPre);
+        }
+
+        public Entry(String key, YamlNode value, CommentToken post, List<CommentToken> pre) {
+            this(key, value, post, pre, List.of());
         }
 
         public static Entry of(String key, YamlNode value) {
-            return new Entry(key, value, null, List.of());
+            return new Entry(key, value, null, List.of(), List.of());
         }
 
         public Entry withValue(YamlNode newValue) {
-            return new Entry(key, newValue, post, pre);
+            return new Entry(key, newValue, post, pre, keyPre);
         }
     }
 
@@ -70,11 +79,19 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         }
     }
 
-    /** A mapping in key order; {@code pre} holds the comments before its first key (a file's head). */
-    record Map(List<Entry> entries, boolean flow, List<CommentToken> pre) implements YamlNode {
+    /**
+     * A mapping in key order; {@code pre} holds the comments before its first key (a file's head),
+     * {@code end} the comments at the end of the document that no value took.
+     */
+    record Map(List<Entry> entries, boolean flow, List<CommentToken> pre, List<CommentToken> end) implements YamlNode {
         public Map {
             entries = List.copyOf(entries);
             pre = List.copyOf(pre);
+            end = List.copyOf(end);
+        }
+
+        public Map(List<Entry> entries, boolean flow, List<CommentToken> pre) {
+            this(entries, flow, pre, List.of());
         }
 
         public Entry entry(String key) {

@@ -49,7 +49,12 @@ class RoundTripGoldenTest {
                         CondaDocument doc = read(CASES.resolve(name.substring(0, name.indexOf('@')) + ".yml"));
                         CondaSpec spec = doc.spec();
                         for (String edit : Files.readAllLines(p)) {
-                            if (!edit.isBlank()) {
+                            if (edit.startsWith("set_pip_requirements=")) {
+                                // from_pip_requirements replaces the list object: a construction step of the document
+                                List<String> lines = List.of(edit.substring(edit.indexOf('=') + 1).split("\\|"));
+                                spec = spec.withPipRequirements(lines);
+                                doc = doc.withPipListReplaced(lines).reconcile(spec);
+                            } else if (!edit.isBlank()) {
                                 spec = SdkEdits.apply(spec, edit);
                                 doc = doc.reconcile(spec);
                             }
