@@ -29,6 +29,8 @@ env add-channel;name none*;
 env remove-conda;name none*;
 env remove-pip;name none*;
 env remove-channel;name none*;
+env add-pip-option;name none*;
+env remove-pip-option;name none*;
 env var set;name none*;
 env var unset;name none*;
 env list;;--archived:flag

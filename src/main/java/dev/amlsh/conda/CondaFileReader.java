@@ -4,6 +4,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipSection;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class CondaFileReader {
         CondaSpec spec(Node root) {
             MappingNode map = mapping(root, "a conda file must be a mapping of name, channels, dependencies, ...");
             String name = null;
-            List<String> channels = List.of();
+            List<String> channels = null;
             List<CondaDependency> dependencies = null;
             String prefix = null;
             Map<String, String> variables = Map.of();
@@ -69,23 +70,24 @@ public final class CondaFileReader {
                 switch (key) {
                     case "name" -> name = optionalScalar(value, "name");
                     case "channels" -> channels = scalars(value, "channels");
-                    case "dependencies" -> dependencies = dependencies(value);
+                    case "dependencies" -> {
+                        if (isNull(value)) {
+                            // azureml-core's get_python_version iterates the value and fails on None
+                            throw problem(tuple.getKeyNode(),
+                                    "'dependencies' has no value: list the packages, or write 'dependencies: []'");
+                        }
+                        dependencies = dependencies(value);
+                    }
                     case "prefix" -> prefix = optionalScalar(value, "prefix");
                     case "variables" -> variables = variables(value);
                     default -> throw problem(tuple.getKeyNode(),
                             "unknown top-level key '" + key + "' (allowed: " + ALLOWED + ")");
                 }
             }
-            if (dependencies == null) {
-                throw problem(root, "a conda file needs a 'dependencies' list");
-            }
             return new CondaSpec(name, channels, dependencies, prefix, variables);
         }
 
         List<CondaDependency> dependencies(Node node) {
-            if (isNull(node)) {
-                return List.of();
-            }
             SequenceNode seq = sequence(node, "'dependencies' must be a list");
             List<CondaDependency> result = new ArrayList<>();
             boolean pipSeen = false;
@@ -122,11 +124,10 @@ public final class CondaFileReader {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 Node item = ((SequenceNode) node).getValue().get(i);
-                if (line.isEmpty()) {
-                    throw problem(item, "a pip requirement cannot be empty");
-                }
                 rejectTemplateToken(item, lines.get(i));
-                if (!PipRequirementsReader.isOption(line) && !PipRequirementsReader.isValidRequirement(line)) {
+                // blank lines and comments are kept, as from_pip_requirements writes them (pip skips them)
+                if (!PipRequirement.isIgnoredByPip(line) && !PipRequirementsReader.isOption(line)
+                        && !PipRequirementsReader.isValidRequirement(line)) {
                     throw problem(item, "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
                 }
             }

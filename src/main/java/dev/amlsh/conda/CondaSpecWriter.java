@@ -25,7 +25,9 @@ public final class CondaSpecWriter {
 
     public static String write(CondaSpec spec) {
         StringBuilder out = new StringBuilder();
-        if (!spec.channels().isEmpty()) {
+        if (spec.hasChannelsKey() && spec.channels().isEmpty()) {
+            out.append("channels: []\n");
+        } else if (spec.hasChannelsKey()) {
             out.append("channels:\n");
             for (String channel : spec.channels()) {
                 out.append(INDENT).append("- ").append(scalar(channel)).append('\n');

@@ -5,28 +5,21 @@ import dev.amlsh.model.PipRequirement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Reads a pip requirements file as the SDK's {@code from_pip_requirements} does: one
- * requirement per line; {@code #} comments (at the start or after a blank) and blank lines
- * dropped; {@code \} continues a line; options such as {@code --extra-index-url URL} kept as
- * lines; extras, markers, URLs and wheel paths accepted. A line that names no valid package
- * is an error at its line and column.
+ * Reads a pip requirements file as the SDK's {@code from_pip_requirements} does:
+ * {@code read().splitlines()}, so every line becomes a pip entry as written, blank lines,
+ * comments and {@code \} continuation lines included (pip, reading them back from the conda
+ * file, skips or joins them; lint names them). A line that pip could not read either is an
+ * error at its line and column: amlsh checks each logical line (continuations joined).
  */
 public final class PipRequirementsReader {
-
-    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
 
     private PipRequirementsReader() {}
 
     public static List<String> read(Path path) {
         TextFile file = TextFile.read(path);
-        if (file.isBlank()) {
-            throw AmlshException.inFile(path, "is empty: a requirements file needs at least one requirement");
-        }
-        List<String> lines = file.lines();
-        List<String> result = new ArrayList<>();
+        List<String> lines = splitLines(file.text());
         for (int i = 0; i < lines.size(); i++) {
             int first = i;
             StringBuilder logical = new StringBuilder(lines.get(i));
@@ -34,29 +27,44 @@ public final class PipRequirementsReader {
                 logical.setLength(logical.length() - 1);
                 logical.append(lines.get(++i));
             }
-            if (endsWithContinuation(logical)) {
-                logical.setLength(logical.length() - 1);
-            }
-            String line = COMMENT.matcher(logical).replaceFirst("").strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (!isOption(line) && !isValidRequirement(line)) {
+            String line = logical.toString();
+            if (!PipRequirement.isIgnoredByPip(line) && !isOption(line.strip()) && !isValidRequirement(line)) {
                 String raw = lines.get(first);
-                int column = raw.indexOf(line.charAt(0)) + 1;
-                throw new AmlshException("'" + line + "' is not a pip requirement: " + whyInvalid(line),
+                String shown = line.strip();
+                int column = raw.indexOf(shown.charAt(0)) + 1;
+                throw new AmlshException("'" + shown + "' is not a pip requirement: " + whyInvalid(line),
                         file.at(first + 1, Math.max(column, 1)));
             }
-            result.add(line);
         }
-        if (result.stream().allMatch(PipRequirementsReader::isOption)) {
-            throw AmlshException.inFile(path, "names no package (only comments, blanks or options)");
+        return lines;
+    }
+
+    /**
+     * Python's {@code str.splitlines()}: line ends are {@code \n}, {@code \r\n}, {@code \r},
+     * {@code \v}, {@code \f}, {@code \x1c}-{@code \x1e}, {@code \x85}, U+2028 and U+2029; a
+     * final line end starts no empty line.
+     */
+    static List<String> splitLines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\n\r\u000B\u000C\u001C\u001D\u001E\u0085\u2028\u2029".indexOf(c) >= 0) {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
         }
-        return result;
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+        }
+        return lines;
     }
 
     private static boolean endsWithContinuation(CharSequence line) {
-        return line.length() > 0 && line.charAt(line.length() - 1) == '\\';
+        return line.length() > 0 && line.charAt(line.length() - 1) == '\\' && !PipRequirement.isIgnoredByPip(line.toString());
     }
 
     public static boolean isOption(String line) {

@@ -6,6 +6,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipSection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class CondaSpecTree {
         if (spec.name() != null) {
             tree.put("name", spec.name());
         }
-        if (!spec.channels().isEmpty()) {
+        if (spec.hasChannelsKey()) {
             tree.put("channels", spec.channels());
         }
         List<Object> dependencies = new ArrayList<>();
@@ -39,7 +40,9 @@ final class CondaSpecTree {
                 dependencies.add(entry);
             }
         }
-        tree.put("dependencies", dependencies);
+        if (spec.hasDependenciesKey()) {
+            tree.put("dependencies", dependencies);
+        }
         if (spec.prefix() != null) {
             tree.put("prefix", spec.prefix());
         }
@@ -74,7 +77,8 @@ final class CondaSpecTree {
             List<String> requirements = entry.strings("pip");
             for (int j = 0; j < requirements.size(); j++) {
                 String line = requirements.get(j).strip();
-                if (!PipRequirementsReader.isOption(line) && !PipRequirementsReader.isValidRequirement(line)) {
+                if (!PipRequirement.isIgnoredByPip(line) && !PipRequirementsReader.isOption(line)
+                        && !PipRequirementsReader.isValidRequirement(line)) {
                     throw fields.document().problem(entry.child("pip") + "/" + j,
                             "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
                 }
@@ -82,7 +86,8 @@ final class CondaSpecTree {
             dependencies.add(new PipSection(requirements));
         }
         try {
-            return new CondaSpec(fields.string("name", null), fields.strings("channels"), dependencies,
+            return new CondaSpec(fields.string("name", null), fields.has("channels") ? fields.strings("channels") : null,
+                    fields.has("dependencies") ? dependencies : null,
                     fields.string("prefix", null), fields.stringMap("variables"));
         } catch (AmlshException e) {
             throw fields.problemHere(e.problem());

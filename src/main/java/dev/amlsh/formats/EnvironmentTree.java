@@ -29,7 +29,7 @@ final class EnvironmentTree {
             "sharedVolumes", "gpuSupport", "shmSize", "arguments", "baseImageRegistry", "platform");
     private static final Set<String> REGISTRY = Set.of("address", "username", "password", "registryIdentity");
     private static final Set<String> BUILD_CONTEXT = Set.of("locationType", "location", "dockerfilePath",
-            "dockerfile");
+            "dockerfile", "localFolder");
     private static final Set<String> PLATFORM = Set.of("os", "architecture");
     private static final Set<String> SPARK = Set.of("repositories", "packages", "precachePackages");
     private static final Set<String> SPARK_PACKAGE = Set.of("group", "artifact", "version");
@@ -76,6 +76,9 @@ final class EnvironmentTree {
                 "location", context.location(), "dockerfilePath", context.dockerfilePath());
         if (context != null && context.dockerfile() != null) {
             contextTree.put("dockerfile", context.dockerfile());
+        }
+        if (context != null && context.localFolder() != null) {
+            contextTree.put("localFolder", context.localFolder());
         }
         tree.put("buildContext", contextTree);
         tree.put("sharedVolumes", docker.sharedVolumes());
@@ -204,7 +207,7 @@ final class EnvironmentTree {
             throw f.problemHere("'" + f.qualified("location") + "' is required");
         }
         return new BuildContext(f.string("locationType", null), location, f.string("dockerfilePath", null),
-                f.string("dockerfile", null));
+                f.string("dockerfile", null), f.string("localFolder", null));
     }
 
     private static ContainerRegistry registry(JsonFields f) {

@@ -9,6 +9,7 @@ import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
+import dev.amlsh.model.Environments;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.PythonSection;
 import dev.amlsh.model.SdkRelease;
@@ -135,8 +136,9 @@ public final class V2EnvironmentYaml {
                     warnings.add("the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
                 }
             } else {
-                docker = docker.withBuildContext(buildContext(), w -> {});
-                python = python.withUserManagedDependencies(true);
+                Environment built = Environments.fromDockerBuildContext(name, buildContext(), SdkRelease.DEFAULT_BASE_IMAGE);
+                docker = built.docker();
+                python = built.python();
             }
             docker = docker.withPlatform(platform());
             return new V2Environment(env.withDocker(docker).withPython(python), top.string("description"),
@@ -169,7 +171,7 @@ public final class V2EnvironmentYaml {
             String dockerfilePath = build.string("dockerfile_path");
             dockerfilePath = dockerfilePath == null ? "Dockerfile" : dockerfilePath;
             if (REMOTE.matcher(path).matches()) {
-                return new BuildContext("url", path, dockerfilePath, null);
+                return new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath);
             }
             Path folder = resolve(path);
             if (!Files.isDirectory(folder)) {
@@ -180,7 +182,7 @@ public final class V2EnvironmentYaml {
                 throw build.problemAt(build.has("dockerfile_path") ? build.value("dockerfile_path") : build.value("path"),
                         "no Dockerfile '" + dockerfilePath + "' in the build context (looked for " + dockerfile + ")");
             }
-            return new BuildContext(BuildContext.LOCAL_PATH, path, dockerfilePath, TextFile.read(dockerfile).text());
+            return new BuildContext(null, path, dockerfilePath, TextFile.read(dockerfile).text(), folder.toString());
         }
 
         Platform platform() {

@@ -1,21 +1,19 @@
 package dev.amlsh.image;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.Environment;
 
 /**
- * The Dockerfile Azure ML generates for an environment.
+ * What Azure ML builds for an environment ({@link ImageBuild}), and the Dockerfile it builds.
  * <ul>
  * <li>conda-managed on a base image: Azure ML's template, exactly (the seed page);</li>
- * <li>user-managed ({@code userManagedDependencies}): the same without the conda layer (the
- *     {@code COPY}/{@code RUN} of the conda file, its comment and the three {@code ENV} lines);</li>
- * <li>a base Dockerfile: the user's content first, then the Python layer from {@code USER root} on;</li>
- * <li>a build context whose Dockerfile amlsh read at import: that content first, then the Python
- *     layer, as for a base Dockerfile;</li>
- * <li>a build context amlsh cannot see (remote): a commented stub naming the context, then the
- *     Python layer.</li>
+ * <li>user-managed on a base image: no Dockerfile, the image is used as it is;</li>
+ * <li>a base Dockerfile: the user's content first, then the Python layer from {@code USER root} on
+ *     (without the conda layer when user-managed): an emulator rule, Azure ML's text is not public;</li>
+ * <li>a build context: the user's Dockerfile unchanged, when amlsh read it (a local folder, at import);
+ *     a remote one is not known offline.</li>
  * </ul>
- * The last three shapes are emulator rules: Azure ML's exact text for them is not public.
  */
 public final class DockerfileRenderer {
 
@@ -49,18 +47,20 @@ public final class DockerfileRenderer {
         this.catalog = catalog;
     }
 
-    public String render(Environment env) {
-        StringBuilder out = new StringBuilder();
+    /** What Azure ML does to get the environment's image. */
+    public ImageBuild plan(Environment env) {
         var docker = env.docker();
+        if (docker.buildContext() != null) {
+            BuildContext context = docker.buildContext();
+            return context.dockerfile() == null ? new ImageBuild.UnseenContext(context)
+                    : new ImageBuild.AsIs(context, context.dockerfile());
+        }
+        if (docker.baseDockerfile() == null && docker.baseImage() != null && env.isUserManaged()) {
+            return new ImageBuild.ImageAsGiven(docker.baseImage());
+        }
+        StringBuilder out = new StringBuilder();
         if (docker.baseDockerfile() != null) {
             appendUserDockerfile(out, docker.baseDockerfile());
-        } else if (docker.buildContext() != null && docker.buildContext().dockerfile() != null) {
-            appendUserDockerfile(out, docker.buildContext().dockerfile());
-        } else if (docker.buildContext() != null) {
-            var context = docker.buildContext();
-            out.append("# amlsh: Azure ML builds ").append(context.dockerfilePath()).append(" from the build context ")
-                    .append(context.location()).append('\n');
-            out.append("# amlsh: its content is not part of the environment definition, so it is not shown here\n");
         } else if (docker.baseImage() != null) {
             out.append("FROM ").append(catalog.pinned(docker.baseImage())).append('\n');
         } else {
@@ -72,7 +72,29 @@ public final class DockerfileRenderer {
             out.append(CONDA_LAYER.replace("{ENV}", EnvironmentHashes.condaEnvironmentName(env.condaSpec())));
         }
         out.append(FOOTER);
-        return out.toString();
+        return new ImageBuild.Generated(out.toString());
+    }
+
+    /** The Dockerfile Azure ML builds; an error that says why when there is none to show. */
+    public String render(Environment env) {
+        ImageBuild build = plan(env);
+        if (build.dockerfile() != null) {
+            return build.dockerfile();
+        }
+        throw new AmlshException(noDockerfile(env.name(), build));
+    }
+
+    /** Why an environment has no Dockerfile amlsh can show (empty when it has one). */
+    public static String noDockerfile(String name, ImageBuild build) {
+        if (build instanceof ImageBuild.ImageAsGiven given) {
+            return name + " is user-managed on a base image: Azure ML builds no image for it, the compute pulls "
+                    + given.image() + " and runs it as it is (there is no Dockerfile)";
+        }
+        if (build instanceof ImageBuild.UnseenContext unseen) {
+            return name + " is built from the build context " + unseen.context().location() + " as it is, and amlsh"
+                    + " cannot read a remote context: its " + unseen.context().dockerfilePath() + " is not known offline";
+        }
+        return "";
     }
 
     private static void appendUserDockerfile(StringBuilder out, String content) {

@@ -9,9 +9,12 @@ public final class MutatedCondaFile {
 
     private MutatedCondaFile() {}
 
-    /** Empty for a user-managed environment: Azure ML builds no conda environment for it. */
+    /**
+     * Empty when Azure ML builds no conda environment: a user-managed environment, and a build
+     * context (built as it is).
+     */
     public static Optional<String> render(Environment env) {
-        if (env.isUserManaged()) {
+        if (env.isUserManaged() || env.docker().buildContext() != null) {
             return Optional.empty();
         }
         var spec = env.condaSpec();

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  *     and not pinned by digest, changes under the same definition;</li>
  * <li>{@code unpinned-conda} / {@code unpinned-pip} (warning): no version at all;
  *     {@code ranged-conda} / {@code ranged-pip} (info): a range rather than one version;</li>
+ * <li>{@code pip-ignored-line} / {@code pip-continued-line} (info): a blank line, a comment or a
+ *     line ending with {@code \\} in the {@code pip:} list, as {@code from_pip_requirements} keeps
+ *     them from a requirements file;</li>
  * <li>{@code secret-in-variable} (warning): a variable named like a password or token holds a
  *     value in plain text.</li>
  * </ul>
@@ -91,9 +94,21 @@ public final class EnvironmentLint {
     }
 
     private static void pip(Environment env, List<Finding> findings) {
-        for (String line : env.condaSpec().pipRequirements()) {
+        List<String> lines = env.condaSpec().pipRequirements();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (PipRequirement.isIgnoredByPip(line)) {
+                findings.add(new Finding(Severity.INFO, "pip-ignored-line", "pip[" + i + "]", (line.isBlank()
+                        ? "pip entry " + (i + 1) + " is a blank line" : "pip entry " + (i + 1) + " is a comment: " + line.strip())
+                        + " (from_pip_requirements keeps every line of the file; pip skips it)"));
+                continue;
+            }
             if (PipRequirement.isOption(line)) {
                 continue;
+            }
+            if (line.stripTrailing().endsWith("\\")) {
+                findings.add(new Finding(Severity.INFO, "pip-continued-line", "pip[" + i + "]", "pip entry " + (i + 1)
+                        + " ends with '\\': pip joins it with the next entry (" + line.strip() + ")"));
             }
             String field = "pip." + PipRequirement.name(line);
             if (tokens(field, line, findings) || URL_OR_PATH.matcher(line.strip()).matches()) {

@@ -36,7 +36,8 @@ public record CondaPackage(String spec) implements CondaDependency {
         return rest.replaceFirst("^=+", "").strip();
     }
 
+    /** Whether the SDK takes this entry for python ({@link SdkPackageNames#isPython}). */
     public boolean isPython() {
-        return name().equals("python");
+        return SdkPackageNames.isPython(spec);
     }
 }

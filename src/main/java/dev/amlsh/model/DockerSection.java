@@ -34,6 +34,15 @@ public record DockerSection(
                 Platform.LINUX_AMD64, null);
     }
 
+    /**
+     * {@code DockerSection(_skip_defaults=True)} with the context set, as
+     * {@code Environment.from_docker_build_context} makes it: no base image, {@code shmSize} null.
+     */
+    public static DockerSection onBuildContext(BuildContext context) {
+        return new DockerSection(false, null, null, context, true, null, List.of(), ContainerRegistry.NONE,
+                Platform.LINUX_AMD64, null);
+    }
+
     public DockerSection withBaseImage(String image, Consumer<String> warnings) {
         requireImageReference(image);
         warnReplaced(warnings, "base image");

@@ -1,6 +1,5 @@
 package dev.amlsh.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -44,14 +43,28 @@ public final class Environments {
         return env.withPython(env.python().withUserManagedDependencies(true));
     }
 
-    /** The SDK's check that a spec names python; when not, it warns and appends the default. */
+    /**
+     * {@code from_docker_build_context}: {@code Environment(name, _skip_defaults=True)} with the
+     * context: no environment variables, {@code shmSize} null, no base image. Azure ML builds the
+     * context as it is.
+     */
+    public static Environment fromDockerBuildContext(String name, BuildContext context, String defaultBaseImage) {
+        EnvironmentName.requireValid(name);
+        Environment env = Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
+                .withDocker(DockerSection.onBuildContext(context));
+        return env.withPython(env.python().withUserManagedDependencies(true));
+    }
+
+    /**
+     * {@code from_conda_specification}'s check: when the spec has no python version the SDK can
+     * read ({@link CondaSpec#sdkPythonVersion}), it warns and sets the default version, replacing
+     * an unreadable python entry in place ({@code python}, {@code python=3.8.*}) or appending one.
+     */
     public static CondaSpec withPython(CondaSpec spec, Consumer<String> warnings) {
-        if (spec.python().isPresent()) {
+        if (spec.sdkPythonVersion().isPresent()) {
             return spec;
         }
         warnings.accept("No Python version provided, defaulting to \"" + SdkRelease.DEFAULT_PYTHON_VERSION + "\"");
-        List<CondaDependency> deps = new ArrayList<>(spec.dependencies());
-        deps.add(new CondaPackage("python=" + SdkRelease.DEFAULT_PYTHON_VERSION));
-        return spec.withDependencies(deps);
+        return spec.setPythonVersion(SdkRelease.DEFAULT_PYTHON_VERSION);
     }
 }

@@ -12,6 +12,7 @@ public final class PipRequirement {
     /** Options pip accepts after a requirement on its line, e.g. {@code --hash=sha256:...}. */
     private static final Pattern PER_REQUIREMENT_OPTION = Pattern.compile(
             "\\s+--(hash|config-settings|global-option|install-option)(=|\\s+)\\S+");
+    private static final Pattern TRAILING_COMMENT = Pattern.compile("(^|\\s)#.*$");
     private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern VERSION_PART = Pattern.compile(
             "^\\s*(\\[[A-Za-z0-9._,\\s-]*\\])?\\s*(((===?|~=|!=|<=?|>=?)\\s*[A-Za-z0-9.*+!_-]+\\s*,?\\s*)*)?(;.*)?$");
@@ -24,7 +25,7 @@ public final class PipRequirement {
      * Reading a file and editing a spec use this one rule, so what an edit stores reads back.
      */
     public static String whyInvalid(String line) {
-        String s = PER_REQUIREMENT_OPTION.matcher(line).replaceAll("").strip();
+        String s = PER_REQUIREMENT_OPTION.matcher(withoutCommentAndContinuation(line)).replaceAll("").strip();
         if (URL.matcher(s).matches() || s.startsWith("git+") || s.startsWith("./") || s.startsWith("/")
                 || s.endsWith(".whl") || s.endsWith(".tar.gz") || s.endsWith(".zip")) {
             return null;
@@ -40,6 +41,24 @@ public final class PipRequirement {
             return "unexpected text after the package name: '" + rest.strip() + "'";
         }
         return null;
+    }
+
+    /**
+     * A requirements file's line as pip reads it before parsing: a {@code #} comment (at the
+     * start or after a blank) and a trailing {@code \\} continuation removed.
+     */
+    private static String withoutCommentAndContinuation(String line) {
+        String s = TRAILING_COMMENT.matcher(line).replaceFirst("");
+        s = s.stripTrailing();
+        return s.endsWith("\\") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * Whether pip skips the line: blank, or a comment. {@code from_pip_requirements} keeps such
+     * lines in the {@code pip:} list, as it keeps every line of the file.
+     */
+    public static boolean isIgnoredByPip(String line) {
+        return line.isBlank() || line.strip().startsWith("#");
     }
 
     /** Lines like {@code --extra-index-url URL} or {@code -r other.txt}: pip options, not packages. */

@@ -83,7 +83,6 @@ class BadInputIT {
         Files.createDirectories(jar.cwd.resolve("adir"));
         // pip requirements files
         jar.write("badreq.txt", "requests==2.31.0\nfoo bar baz\n");
-        jar.write("onlyopts.txt", "--extra-index-url https://example.org/simple\n");
         // Dockerfiles
         jar.write("empty.Dockerfile", "\n\n");
         jar.bytes("latin1.Dockerfile", "FROM ubuntu\nLABEL a=\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -93,8 +92,6 @@ class BadInputIT {
         Files.createDirectories(jar.cwd.resolve("v1-none"));
         jar.write("v1-conda/azureml_environment.json", "{\"name\": \"x\"}");
         jar.write("v1-conda/conda_dependencies.yml", "dependencies:\n  - python=3.10\n - numpy\n");
-        jar.write("v1-docker/azureml_environment.json", "{\"name\": \"x\"}");
-        jar.write("v1-docker/BaseDockerfile", "");
         // v2 environment YAML
         jar.write("v2-unknown.yml", "name: v\nimage: ubuntu:22.04\nfoo: 1\n");
         jar.write("v2-both.yml", "name: v\nimage: ubuntu:22.04\nbuild:\n  path: .\n");
@@ -177,7 +174,6 @@ class BadInputIT {
                 // pip requirements files
                 Case.of("env create c --pip-file badreq.txt", "'foo bar baz' is not a pip requirement", "--> badreq.txt:2:1",
                         " 2 | foo bar baz"),
-                Case.of("env create c --pip-file onlyopts.txt", "error: onlyopts.txt: names no package"),
                 Case.of("env create c --pip-file nothere.txt", "error: nothere.txt: no such file"),
                 // Dockerfiles
                 Case.of("env create c --dockerfile nothere.Dockerfile", "error: nothere.Dockerfile: no such file"),
@@ -190,7 +186,6 @@ class BadInputIT {
                         "--> v1-types/azureml_environment.json:2:24"),
                 Case.of("env load v1-none", "error: v1-none: holds no azureml_environment.json"),
                 Case.of("env load v1-conda", "invalid YAML", "--> v1-conda/conda_dependencies.yml:3:2"),
-                Case.of("env load v1-docker", "error: v1-docker/BaseDockerfile: is empty"),
                 Case.of("env load nowhere", "error: nowhere: no such folder"),
                 Case.of("env load env.yml", "error: env.yml: is a file, not a folder"),
                 // v2 environment YAML
@@ -229,18 +224,18 @@ class BadInputIT {
                 Case.of("env archive demo:9", "demo:9 is not registered"),
                 // edits
                 Case.of("env add-pip demo 'bad spec!!'", "'bad spec!!' is not a pip requirement"),
-                Case.of("env add-pip demo -- --index-url", "'--index-url' is an option, not a pip package"),
+                Case.of("env add-pip demo -- --index-url", "Invalid package name --index-url"),
+                Case.of("env remove-pip demo -- --index-url", "Invalid package name --index-url"),
+                Case.of("env add-pip-option demo -- index-url", "Invalid pip option index-url"),
+                Case.of("env add-conda demo python=3.10.*", "'python=3.10.*' names no python version azureml-core can set"),
                 Case.of("env add-conda demo 'numpy>='", "'numpy>=' is not a conda package: no version after '>='"),
-                Case.of("env remove-conda demo python", "python must not be removed from conda dependencies"),
-                Case.of("env remove-conda demo scipy", "no conda package named 'scipy'"),
-                Case.of("env remove-pip demo notthere", "no pip package named 'notthere'"),
-                Case.of("env remove-channel demo nochannel", "no channel 'nochannel'"),
+                Case.of("env remove-conda demo python=3.10", "python must not be removed from conda dependencies"),
                 Case.of("env var unset demo NOPE", "no environment variable 'NOPE' in demo"),
                 Case.of("env create img --base-image ''", "a base image cannot be empty"),
                 Case.of("env set demo --base-image 'ubuntu 22.04'", "'ubuntu 22.04' is not an image reference"),
                 // files amlsh would write
                 Case.of("env save demo saved", "error: saved: already holds azureml_environment.json"),
-                Case.of("env build-context demo built", "error: built/Dockerfile: already exists: add --overwrite"),
+                Case.of("env build-context demo built", "error: built: already holds a build context: add --overwrite"),
                 Case.of("workspace export existing.yml", "existing.yml already exists"),
                 // workspaces and the rest
                 Case.of("workspace create default", "workspace default already exists"),

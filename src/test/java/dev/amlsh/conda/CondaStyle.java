@@ -25,7 +25,9 @@ record CondaStyle(boolean flow, int indent, boolean indentSequences, char quote,
         if (nameFirst) {
             name(spec, lines);
         }
-        if (!spec.channels().isEmpty()) {
+        if (spec.hasChannelsKey() && spec.channels().isEmpty()) {
+            lines.add("channels: []");
+        } else if (spec.hasChannelsKey()) {
             list(lines, "channels", spec.channels(), 0);
         }
         if (comments) {

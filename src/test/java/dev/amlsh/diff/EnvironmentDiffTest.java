@@ -28,7 +28,7 @@ class EnvironmentDiffTest {
 
     @Test
     void packagesAreComparedByNameWithTheirVersionChange() {
-        Environment after = BASE.withCondaSpec(s -> s.removeCondaPackage("numpy").addCondaPackage("numpy=2.0")
+        Environment after = BASE.withCondaSpec(s -> s.removeCondaPackage("numpy=1.26").addCondaPackage("numpy=2.0")
                 .addCondaPackage("scipy").addPipPackage("torch==2.1").addPipPackage("Transformers")
                 .addChannel("pytorch").addCondaPackage("python=3.11"));
         EnvironmentDiff diff = EnvironmentDiff.of(BASE, after);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     static final String[] DOMAIN = {"dev.amlsh.model..", "dev.amlsh.conda..", "dev.amlsh.image..", "dev.amlsh.diff..",
-        "dev.amlsh.lint..", "dev.amlsh.formats..", "dev.amlsh.workspace.."};
+        "dev.amlsh.lint..", "dev.amlsh.formats..", "dev.amlsh.workspace..", "dev.amlsh.files.."};
 
     /** The compiled main classes only (scanning the whole classpath for the package is slow). */
     static final JavaClasses CLASSES = new ClassFileImporter()

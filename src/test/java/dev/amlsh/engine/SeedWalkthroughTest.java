@@ -52,7 +52,7 @@ class SeedWalkthroughTest {
         assertThat(condaName).matches("azureml_[0-9a-f]{32}");
         assertThat(renderer.render(registered)).isEqualTo(expected("Dockerfile.expected", condaName));
         assertThat(MutatedCondaFile.render(registered)).contains(expected("mutated_conda_dependencies.yml.expected", condaName));
-        assertThat(ImageDetails.of(registered, renderer).dockerfile()).isEqualTo(renderer.render(registered));
+        assertThat(ImageDetails.of(registered, renderer).ingredients().dockerfile()).isEqualTo(renderer.render(registered));
     }
 
     @Test

@@ -55,12 +55,29 @@ class V2EnvironmentYamlTest {
         Environment env = V2EnvironmentYaml.read(realWorld("03-azureml-examples-docker-context/docker-context.yml"))
                 .environment();
         BuildContext context = env.docker().buildContext();
-        assertThat(context.locationType()).isEqualTo(BuildContext.LOCAL_PATH);
+        // DockerBuildContext.LocationType has git and storageAccount only: a local folder has none
+        assertThat(context.locationType()).isNull();
+        assertThat(context.localFolder()).isEqualTo(realWorld("03-azureml-examples-docker-context/docker-contexts/python-and-pip")
+                .toAbsolutePath().normalize().toString());
         assertThat(context.location()).isEqualTo("docker-contexts/python-and-pip");
         assertThat(context.dockerfilePath()).isEqualTo("Dockerfile");
         assertThat(context.dockerfile()).startsWith("#FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\nFROM python:3.8\n");
         assertThat(env.docker().baseImage()).isNull();
-        assertThat(env.isUserManaged()).isTrue();
+        // Environment.from_docker_build_context: Environment(name, _skip_defaults=True), so shm_size None
+        assertThat(env.docker().shmSize()).isNull();
+        assertThat(env.environmentVariables()).isEmpty();
+    }
+
+    @Test
+    void aRemoteContextGetsTheSdksLocationType() {
+        // azureml-core DockerBuildContext.LocationType: Git = "git", StorageAccount = "storageAccount"
+        assertThat(BuildContext.locationTypeOf("https://github.com/Azure/azureml-examples.git#main:cli/x")).isEqualTo("git");
+        assertThat(BuildContext.locationTypeOf("git@github.com:org/repo.git")).isEqualTo("git");
+        assertThat(BuildContext.locationTypeOf("https://acct.blob.core.windows.net/azureml/DockerBuildContext/abc/"))
+                .isEqualTo("storageAccount");
+        assertThat(BuildContext.locationTypeOf("azureml://datastores/workspaceblobstore/paths/ctx/")).isEqualTo("storageAccount");
+        assertThat(BuildContext.locationTypeOf("https://example.org/context.tar")).isNull();
+        assertThat(BuildContext.locationTypeOf("docker-contexts/python-and-pip")).isNull();
     }
 
     @Test

@@ -20,6 +20,18 @@ class EnvironmentLintTest {
         assertThat(codes(env)).isEmpty();
     }
 
+    /** from_pip_requirements keeps blank lines, comments and continued lines: lint names each, pip skips or joins them. */
+    @Test
+    void linesPipSkipsOrJoinsAreNamed() {
+        Environment env = Environment.create("pipfile", "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230620.v1")
+                .withCondaSpec(s -> s.withPipRequirements(List.of("# tools", "numpy==1.26.4 \\",
+                        "    --hash=sha256:0123", "", "pandas==2.2.0")));
+        assertThat(codes(env)).containsExactly("INFO pip-ignored-line pip[0]", "INFO pip-continued-line pip[1]",
+                "INFO pip-ignored-line pip[3]");
+        assertThat(EnvironmentLint.check(env).get(0).message())
+                .isEqualTo("pip entry 1 is a comment: # tools (from_pip_requirements keeps every line of the file; pip skips it)");
+    }
+
     @Test
     void packagesOfAUserManagedEnvironmentAreFlaggedAsNeverInstalled() {
         Environment image = dev.amlsh.model.Environments.fromDockerImage("tools", "python:3.11.9-slim",

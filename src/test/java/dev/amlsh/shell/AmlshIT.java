@@ -69,6 +69,8 @@ class AmlshIT {
                 env remove-conda demo scipy
                 env remove-pip demo rich
                 env remove-channel demo pytorch
+                env add-pip-option demo -- --extra-index-url https://example.org/simple
+                env remove-pip-option demo -- --extra-index-url
                 env var set demo A=1
                 env var unset demo A
                 env register demo

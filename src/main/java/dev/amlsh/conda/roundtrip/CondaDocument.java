@@ -106,8 +106,8 @@ public final class CondaDocument implements CondaFileText {
     public CondaSpec spec() {
         String name = null;
         String prefix = null;
-        List<String> channels = List.of();
-        List<CondaDependency> dependencies = new ArrayList<>();
+        List<String> channels = null; // no key
+        List<CondaDependency> dependencies = null;
         Map<String, String> variables = new LinkedHashMap<>();
         for (YamlNode.Entry entry : root.entries()) {
             switch (entry.key()) {
@@ -115,6 +115,7 @@ public final class CondaDocument implements CondaFileText {
                 case "prefix" -> prefix = text(entry.value());
                 case "channels" -> channels = texts(entry.value());
                 case "dependencies" -> {
+                    dependencies = new ArrayList<>();
                     if (entry.value() instanceof YamlNode.Seq seq) {
                         for (YamlNode.Item item : seq.items()) {
                             if (item.value() instanceof YamlNode.Map map && map.entry("pip") != null) {

@@ -29,8 +29,8 @@ final class Reconciler {
     static YamlNode.Map reconcile(YamlNode.Map root, CondaSpec spec) {
         List<YamlNode.Entry> entries = new ArrayList<>(root.entries());
         set(entries, "name", spec.name() == null ? null : YamlNode.Scalar.string(spec.name()));
-        reconcileList(entries, "channels", strings(spec.channels()), !spec.channels().isEmpty());
-        reconcileList(entries, "dependencies", dependencies(spec.dependencies()), true);
+        reconcileList(entries, "channels", strings(spec.channels()), spec.hasChannelsKey());
+        reconcileList(entries, "dependencies", dependencies(spec.dependencies()), spec.hasDependenciesKey());
         set(entries, "prefix", spec.prefix() == null ? null : YamlNode.Scalar.string(spec.prefix()));
         reconcileVariables(entries, spec.variables());
         return new YamlNode.Map(entries, root.flow(), root.pre(), root.end());
@@ -70,8 +70,8 @@ final class Reconciler {
     }
 
     /**
-     * A list key. An absent key is created only when the spec has items; a key the file has
-     * stays, even when its list is now empty ({@code channels: []} after removing the last channel).
+     * A list key. An absent key is created when the spec has the key; a key the file has stays,
+     * even when its list is now empty ({@code channels: []} after removing the last channel).
      */
     private static void reconcileList(List<YamlNode.Entry> entries, String key, List<YamlNode> wanted, boolean createWhenAbsent) {
         int at = indexOf(entries, key);

@@ -44,7 +44,7 @@ public final class EnvDiffCommands implements CommandGroup {
         Environment after = call.workspace().resolve(call.arg(1));
         EnvironmentDiff diff = EnvironmentDiff.of(before, after);
         String dockerfileDiff = call.flag("--dockerfile")
-                ? DockerfileDiff.unified(dockerfiles.render(before), dockerfiles.render(after), call.arg(0), call.arg(1), 3)
+                ? DockerfileDiff.unified(dockerfileOrEmpty(before), dockerfileOrEmpty(after), call.arg(0), call.arg(1), 3)
                 : null;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("before", call.arg(0));
@@ -99,5 +99,11 @@ public final class EnvDiffCommands implements CommandGroup {
             m.put("after", ch.after());
         }
         return m;
+    }
+
+    /** An environment Azure ML builds no Dockerfile for (an image used as it is) diffs as an empty file. */
+    private String dockerfileOrEmpty(Environment env) {
+        String text = dockerfiles.plan(env).dockerfile();
+        return text == null ? "" : text;
     }
 }

@@ -43,16 +43,20 @@ public final class EnvEditCommands implements CommandGroup {
                 .build(), this::set));
         entries.add(specEdit("env add-conda", "Add conda packages (python=... replaces python in place)", "numpy=1.26",
                 "conda package", CondaSpec::addCondaPackage, EnvEditCommands::condaSpecs));
-        entries.add(specEdit("env add-pip", "Add pip packages (a package already listed is replaced)", "torch==2.3.1",
+        entries.add(specEdit("env add-pip", "Add pip packages (one already listed is replaced and goes to the end)", "torch==2.3.1",
                 "pip package", CondaSpec::addPipPackage, CondaSpec::pipRequirements));
         entries.add(specEdit("env add-channel", "Add conda channels", "pytorch", "channel", CondaSpec::addChannel,
                 CondaSpec::channels));
-        entries.add(specEdit("env remove-conda", "Remove conda packages by name (python cannot go)", "numpy",
+        entries.add(specEdit("env remove-conda", "Remove conda packages, each an exact entry (python cannot go)", "numpy=1.26",
                 "conda package", CondaSpec::removeCondaPackage, EnvEditCommands::condaSpecs));
-        entries.add(specEdit("env remove-pip", "Remove pip packages by name", "torch", "pip package",
+        entries.add(specEdit("env remove-pip", "Remove pip packages by package name", "torch", "pip package",
                 CondaSpec::removePipPackage, CondaSpec::pipRequirements));
         entries.add(specEdit("env remove-channel", "Remove conda channels", "anaconda", "channel",
                 CondaSpec::removeChannel, CondaSpec::channels));
+        entries.add(optionEdit("env add-pip-option", "Add pip options, or replace one with the same first word",
+                "--extra-index-url https://download.pytorch.org/whl/cu121", CondaSpec::setPipOption));
+        entries.add(optionEdit("env remove-pip-option", "Remove pip options by their first word", "--extra-index-url",
+                CondaSpec::removePipOption));
         return entries;
     }
 
@@ -65,43 +69,56 @@ public final class EnvEditCommands implements CommandGroup {
             BiFunction<CondaSpec, String, CondaSpec> op, Function<CondaSpec, List<String>> items) {
         CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("SPEC", Completion.NONE)
                 .example(name + " pytorch " + example).build();
-        boolean adds = name.startsWith("env add-");
-        return new AmlshCommand(spec, call -> {
-            boolean[] userManaged = new boolean[1];
-            edit(call, (env, changes) -> {
-                userManaged[0] = env.isUserManaged();
-                Environment result = env;
-                for (String item : call.rest(1)) {
-                    Environment before = result;
-                    result = result.withCondaSpec(s -> op.apply(s, item));
-                    changes.add(listChange(kind, item.strip(), items.apply(before.condaSpec()),
-                            items.apply(result.condaSpec()), env.name()));
-                }
-                return result;
-            });
-            if (adds && userManaged[0]) {
-                // Azure ML builds no conda environment for a user-managed environment
-                call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it"
-                        + " (env set " + call.arg(0) + " --user-managed false to let it)");
-            }
-        });
+        return new AmlshCommand(spec, call -> listEdit(call, kind, call.rest(1), op, items));
     }
 
-    /** {@code added pip package x to draft d}, {@code replaced ... with ... in}, {@code removed ... from}, or why nothing changed. */
-    static String listChange(String kind, String item, List<String> before, List<String> after, String draft) {
-        List<String> removed = before.stream().filter(x -> !after.contains(x)).toList();
-        List<String> added = after.stream().filter(x -> !before.contains(x)).toList();
-        if (!added.isEmpty() && !removed.isEmpty()) {
-            return "replaced " + kind + " " + String.join(", ", removed) + " with " + String.join(", ", added) + " in draft "
-                    + draft;
+    /**
+     * {@code env add-pip-option NAME -- OPTION...}: after {@code --} each word starting with
+     * {@code -} begins an option and the words up to the next one are its values, so
+     * {@code -- --index-url URL -f DIR} is two options (a quoted {@code "--index-url URL"} is one).
+     */
+    private AmlshCommand optionEdit(String name, String summary, String example,
+            BiFunction<CondaSpec, String, CondaSpec> op) {
+        CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("OPTION", Completion.NONE)
+                .description("Give the options after --, so that every word is a value: " + name + " NAME -- "
+                        + example + ".\nAn option is a word starting with '-' and the words after it up to the next one.")
+                .example(name + " pytorch -- " + example).build();
+        return new AmlshCommand(spec, call -> listEdit(call, "pip option", pipOptions(call.rest(1)), op,
+                CondaSpec::pipRequirements));
+    }
+
+    static List<String> pipOptions(List<String> words) {
+        List<String> options = new ArrayList<>();
+        for (String word : words) {
+            if (word.startsWith("-") || options.isEmpty()) {
+                options.add(word);
+            } else {
+                options.set(options.size() - 1, options.get(options.size() - 1) + " " + word);
+            }
         }
-        if (!added.isEmpty()) {
-            return "added " + kind + " " + String.join(", ", added) + " to draft " + draft;
+        return options;
+    }
+
+    private static void listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
+            Function<CondaSpec, List<String>> items) {
+        boolean adds = call.command().getName().startsWith("env add-");
+        boolean[] userManaged = new boolean[1];
+        edit(call, (env, changes) -> {
+            userManaged[0] = env.isUserManaged();
+            Environment result = env;
+            for (String item : words) {
+                Environment before = result;
+                result = result.withCondaSpec(s -> op.apply(s, item));
+                changes.add(ListChange.of(kind, item, items.apply(before.condaSpec()), items.apply(result.condaSpec()),
+                        env.name(), adds));
+            }
+            return result;
+        });
+        if (adds && userManaged[0]) {
+            // Azure ML builds no conda environment for a user-managed environment
+            call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it"
+                    + " (env set " + call.arg(0) + " --user-managed false to let it)");
         }
-        if (!removed.isEmpty()) {
-            return "removed " + kind + " " + String.join(", ", removed) + " from draft " + draft;
-        }
-        return "draft " + draft + " already has " + kind + " " + item;
     }
 
     /** {@code set base image X in draft d}, or {@code draft d already has base image X}. */
@@ -137,8 +154,8 @@ public final class EnvEditCommands implements CommandGroup {
             if (python.isPresent()) {
                 Environment before = e;
                 e = e.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
-                changes.add(listChange("conda package", "python=" + python.get(), condaSpecs(before.condaSpec()),
-                        condaSpecs(e.condaSpec()), env.name()));
+                changes.add(ListChange.of("conda package", "python=" + python.get(), condaSpecs(before.condaSpec()),
+                        condaSpecs(e.condaSpec()), env.name(), true));
             }
             var managed = call.option("--user-managed");
             if (managed.isPresent()) {
@@ -160,14 +177,14 @@ public final class EnvEditCommands implements CommandGroup {
     /** An edit of a draft that says, line by line, what it changed (or why nothing changed). */
     @FunctionalInterface
     interface Edit {
-        Environment apply(Environment draft, List<String> changes);
+        Environment apply(Environment draft, EditLog changes);
     }
 
     /** Applies an edit to the draft of the first argument and reports what changed. */
     static void edit(Call call, Edit edit) {
         String name = call.arg(0);
         List<String> started = new ArrayList<>();
-        List<String> changes = new ArrayList<>();
+        EditLog changes = new EditLog();
         Environment[] before = new Environment[1];
         Environment after = call.workspace().editDraft(name, env -> {
             before[0] = env;
@@ -177,15 +194,17 @@ public final class EnvEditCommands implements CommandGroup {
             started.add(note);
             call.note(note);
         });
+        changes.warnings().forEach(call::warn);
         boolean changed = !before[0].sameDefinitionAs(after);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", after.name());
         view.put("draft", true);
         view.put("startedFromLatest", !started.isEmpty());
         view.put("changed", changed);
+        view.put("changes", changes.views());
         call.print(view, out -> {
-            changes.forEach(out::println);
-            if (changes.isEmpty()) {
+            changes.lines().forEach(out::println);
+            if (changes.isEmpty() && changes.warnings().isEmpty()) {
                 out.println((changed ? "updated draft " : "draft unchanged: ") + after.name());
             }
         });

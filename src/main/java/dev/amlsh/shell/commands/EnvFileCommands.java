@@ -8,26 +8,24 @@ import dev.amlsh.formats.V1Directory;
 import dev.amlsh.formats.V2Environment;
 import dev.amlsh.formats.V2EnvironmentWriter;
 import dev.amlsh.formats.V2EnvironmentYaml;
+import dev.amlsh.image.BuildContextFolder;
 import dev.amlsh.image.DockerfileRenderer;
-import dev.amlsh.image.MutatedCondaFile;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.Completion;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Environments to and from files: SDK v1 folders, v2 YAML files, and a build folder. */
 public final class EnvFileCommands implements CommandGroup {
 
-    private final DockerfileRenderer dockerfiles;
+    private final BuildContextFolder buildContexts;
 
     public EnvFileCommands(DockerfileRenderer dockerfiles) {
-        this.dockerfiles = dockerfiles;
+        this.buildContexts = new BuildContextFolder(dockerfiles);
     }
 
     @Override
@@ -47,13 +45,15 @@ public final class EnvFileCommands implements CommandGroup {
                         .arg("REF", Completion.ENV_REF).arg("FILE", Completion.FILE)
                         .flag("--overwrite", "replace FILE if it exists")
                         .example("env export pytorch:1 pytorch-v2.yml").build(), this::exportV2),
-                new AmlshCommand(command("env build-context", FILES, "Write the Dockerfile and conda file Azure ML would build into a folder")
+                new AmlshCommand(command("env build-context", FILES, "Write a folder docker build can build: what Azure ML would build")
                         .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
-                        .flag("--overwrite", "replace files already there")
-                        .description("Writes DIR/Dockerfile and, for a conda-managed environment,\n"
-                                + "DIR/azureml-environment-setup/mutated_conda_dependencies.yml (where the Dockerfile COPYs it).\n"
-                                + "Azure ML's own setup files (99brokenproxy, spark_cache.py, log4j.properties) are not public\n"
-                                + "and are not written.")
+                        .flag("--overwrite", "replace a folder env build-context wrote before")
+                        .description("Writes DIR with every file its Dockerfile COPYs, and README.amlsh.md saying how to build it.\n"
+                                + "A generated Dockerfile gets the mutated conda file and small stand-ins for Azure ML's own\n"
+                                + "setup files (99brokenproxy, spark_cache.py, log4j.properties: not public), each saying what\n"
+                                + "the real one does. A build context gets the user's whole folder and its Dockerfile unchanged.\n"
+                                + "A source amlsh does not have gets a warning. DIR is written whole or not at all; it must be\n"
+                                + "new or empty, or (with --overwrite) a folder this command wrote.")
                         .example("env build-context pytorch:1 build/pytorch").build(), this::buildContext));
     }
 
@@ -91,19 +91,9 @@ public final class EnvFileCommands implements CommandGroup {
 
     private void buildContext(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
-        Path dir = call.path(call.arg(1));
-        Path dockerfile = dir.resolve("Dockerfile");
-        Optional<String> conda = MutatedCondaFile.render(env);
-        Path condaFile = dir.resolve("azureml-environment-setup").resolve("mutated_conda_dependencies.yml");
-        OutputPaths.requireFolder(dir);
-        OutputPaths.requireFile(dockerfile, call.flag("--overwrite"));
-        if (conda.isPresent()) {
-            OutputPaths.requireFile(condaFile, call.flag("--overwrite"));
-        }
-        List<Path> written = new ArrayList<>();
-        written.add(OutputPaths.write(dockerfile, dockerfiles.render(env)));
-        conda.ifPresent(text -> written.add(OutputPaths.write(condaFile, text)));
-        printWritten(call, written);
+        BuildContextFolder.Layout layout = buildContexts.layout(env, call.arg(0));
+        layout.warnings().forEach(call::warn);
+        printWritten(call, BuildContextFolder.write(layout, call.path(call.arg(1)), call.flag("--overwrite")));
     }
 
     /** The files written, relative to the folder paths resolve against (so a script's output is stable). */

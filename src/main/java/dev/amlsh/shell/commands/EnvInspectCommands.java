@@ -45,6 +45,8 @@ public final class EnvInspectCommands implements CommandGroup {
                         .build(), this::show),
                 new AmlshCommand(command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
                         .arg("REF", Completion.ENV_REF)
+                        .description("For a build context: its Dockerfile unchanged (Azure ML builds it as it is).\n"
+                                + "A user-managed environment on a base image has none: Azure ML runs the image as it is.")
                         .example("env dockerfile pytorch > Dockerfile")
                         .build(), this::dockerfile),
                 new AmlshCommand(command("env conda-spec", INSPECT, "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
@@ -61,8 +63,11 @@ public final class EnvInspectCommands implements CommandGroup {
                         .build(), this::condaFile),
                 new AmlshCommand(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
                         .arg("REF", Completion.ENV_REF)
-                        .description("Offline: the image is never built or pushed, so imageExistsInRegistry is false.\n"
-                                + "Printed as the SDK's JSON (4-space indent); -o json gives amlsh's 2-space form, -o yaml YAML.")
+                        .description("The service's reply, keys in its order. Offline: the image is never built or pushed,\n"
+                                + "so imageExistsInRegistry is false. ingredients is null when Azure ML generates no\n"
+                                + "Dockerfile (a build context, a user-managed environment on a base image). Printed as\n"
+                                + "JSON with a 4-space indent (json.dumps(details, indent=4); the SDK's print(details)\n"
+                                + "shows a Python dict); -o json gives amlsh's 2-space form, -o yaml YAML.")
                         .example("env image-details pytorch:1")
                         .build(), this::imageDetails));
     }
@@ -81,7 +86,8 @@ public final class EnvInspectCommands implements CommandGroup {
     private void condaSpec(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
-                + " is user-managed: Azure ML builds no conda environment for it, so there is no conda file"));
+                + (env.docker().buildContext() != null ? " is a build context, built as it is" : " is user-managed")
+                + ": Azure ML builds no conda environment for it, so there is no conda file"));
         call.print(document(env, "condaSpecification", text), out -> out.print(text));
     }
 

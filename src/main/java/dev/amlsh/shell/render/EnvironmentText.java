@@ -26,7 +26,9 @@ public final class EnvironmentText {
         if (docker.baseImageRegistry().address() != null) {
             row(rows, "registry", docker.baseImageRegistry().address());
         }
-        if (env.isUserManaged()) {
+        if (docker.buildContext() != null) {
+            row(rows, "python", "whatever the build context's Dockerfile installs (built as it is)");
+        } else if (env.isUserManaged()) {
             row(rows, "python", "user-managed (" + env.python().interpreterPath() + " from the image)");
         } else {
             var spec = env.condaSpec();
@@ -38,7 +40,9 @@ public final class EnvironmentText {
         }
         row(rows, "variables", env.environmentVariables().entrySet().stream()
                 .map(Map.Entry::toString).collect(Collectors.joining(", ")));
-        row(rows, "image", EnvironmentHashes.imageName(env));
+        boolean usedAsIs = env.isUserManaged() && docker.baseImage() != null;
+        row(rows, "image", usedAsIs ? "none built: Azure ML runs " + docker.baseImage() + " as it is"
+                : EnvironmentHashes.imageName(env));
         rows.print(out, "  ");
     }
 

@@ -179,7 +179,10 @@ class RoundTripGoldenTest {
                 }
                 default -> throw new IllegalArgumentException(edit);
             }
-            return new CondaSpec(spec.name(), channels, deps, spec.prefix(), spec.variables());
+            // a key the file does not have stays absent unless the edit adds to it (the SDK then creates it)
+            boolean channelsKey = spec.hasChannelsKey() || op.equals("add_channel");
+            boolean depsKey = spec.hasDependenciesKey() || !deps.isEmpty();
+            return new CondaSpec(spec.name(), channelsKey ? channels : null, depsKey ? deps : null, spec.prefix(), spec.variables());
         }
 
         private static List<CondaDependency> withPip(List<CondaDependency> deps, int pipAt, List<String> pip) {

@@ -74,7 +74,7 @@ class DraftEditAndRestoreTest {
         store.register(Definitions.numbered("pytorch", "t", 1), null);
         List<String> notes = new ArrayList<>();
         assertThatThrownBy(() -> new Workspace(store).editDraft("pytorch",
-                e -> e.withCondaSpec(s -> s.removeCondaPackage("python")), notes::add))
+                e -> e.withCondaSpec(s -> s.removeCondaPackage(s.python().orElseThrow().spec())), notes::add))
                 .isInstanceOf(AmlshException.class);
         assertThat(notes).isEmpty();
         assertThat(store.draft("pytorch")).isEmpty();
