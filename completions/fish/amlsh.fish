@@ -19,7 +19,7 @@ env diff;ref ref;--dockerfile:flag --exit-code:flag
 env lint;ref;--strict:flag
 env save;ref dir;--overwrite:flag
 env load;dir;--name:none
-env import;file;--name:none
+env import;file;--name:none --draft:flag
 env export;ref file;--overwrite:flag
 env build-context;ref dir;--overwrite:flag
 env set;name;--base-image:image --dockerfile:file --python:none --user-managed:bool --interpreter-path:none

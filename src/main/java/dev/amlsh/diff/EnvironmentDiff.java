@@ -1,6 +1,7 @@
 package dev.amlsh.diff;
 
 import dev.amlsh.image.EnvironmentHashes;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * A semantic comparison of two environments: what changed, field by field (channels, conda
  * packages by name, pip packages by name, python version, base image, Dockerfile, build
- * context, variables, registry, platform, spark), and its verdict: whether Azure ML would build
+ * context, variables, registry, platform, spark, and a v2 asset's description, tags, os_type and
+ * inference_config), and its verdict: whether Azure ML would build
  * another image and whether the conda environment changes (amlsh's hashes differ).
  */
 public record EnvironmentDiff(
@@ -46,6 +48,7 @@ public record EnvironmentDiff(
                 p -> p.group() + ":" + p.artifact(), EnvironmentDiff::coordinates);
         c.value("spark.precachePackages", before.spark().precachePackages(), after.spark().precachePackages());
         c.value("inferencingStackVersion", before.inferencingStackVersion(), after.inferencingStackVersion());
+        compareMetadata(c, before.metadata(), after.metadata());
         return new EnvironmentDiff(c.changes(), EnvironmentHashes.imageName(before), EnvironmentHashes.imageName(after),
                 condaName(before), condaName(after));
     }
@@ -70,6 +73,29 @@ public record EnvironmentDiff(
         c.value("docker.platform", platform(a.platform()), platform(b.platform()));
         c.value("docker.shmSize", a.shmSize(), b.shmSize());
         c.value("docker.arguments", String.join(" ", a.arguments()), String.join(" ", b.arguments()));
+    }
+
+    /** The v2 asset's fields: they make another version, never another image. */
+    private static void compareMetadata(FieldComparison c, AssetMetadata a, AssetMetadata b) {
+        c.value("description", a.description(), b.description());
+        c.keyed("tags", List.copyOf(a.tags().entrySet()), List.copyOf(b.tags().entrySet()), Map.Entry::getKey,
+                Map.Entry::getValue);
+        c.value("os_type", a.osType(), b.osType());
+        c.value("inference_config.liveness_route", route(a, AssetMetadata.InferenceConfig::liveness),
+                route(b, AssetMetadata.InferenceConfig::liveness));
+        c.value("inference_config.readiness_route", route(a, AssetMetadata.InferenceConfig::readiness),
+                route(b, AssetMetadata.InferenceConfig::readiness));
+        c.value("inference_config.scoring_route", route(a, AssetMetadata.InferenceConfig::scoring),
+                route(b, AssetMetadata.InferenceConfig::scoring));
+    }
+
+    private static String route(AssetMetadata m, java.util.function.Function<AssetMetadata.InferenceConfig,
+            AssetMetadata.Route> which) {
+        if (m.inferenceConfig() == null) {
+            return null;
+        }
+        AssetMetadata.Route r = which.apply(m.inferenceConfig());
+        return r.port() + " " + r.path();
     }
 
     private static void compareConda(FieldComparison c, CondaSpec a, CondaSpec b) {

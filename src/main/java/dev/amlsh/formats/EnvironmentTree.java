@@ -1,6 +1,7 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.ContainerRegistry;
 import dev.amlsh.model.DatabricksSection;
@@ -22,7 +23,9 @@ import java.util.Set;
 final class EnvironmentTree {
 
     static final Set<String> TOP = Set.of("name", "version", "environmentVariables", "python", "docker", "spark",
-            "databricks", "r", "inferencingStackVersion", "assetId");
+            "databricks", "r", "inferencingStackVersion", "assetId", "description", "tags", "osType", "inferenceConfig");
+    private static final Set<String> INFERENCE_CONFIG = Set.of("livenessRoute", "readinessRoute", "scoringRoute");
+    private static final Set<String> ROUTE = Set.of("port", "path");
     private static final Set<String> PYTHON = Set.of("userManagedDependencies", "interpreterPath",
             "condaDependenciesFile", "baseCondaEnvironment", "condaDependencies");
     private static final Set<String> DOCKER = Set.of("enabled", "baseImage", "baseDockerfile", "buildContext",
@@ -50,8 +53,34 @@ final class EnvironmentTree {
         root.put("r", env.r());
         root.put("inferencingStackVersion", env.inferencingStackVersion());
         root.put("assetId", env.assetId());
+        metadata(root, env.metadata());
         env.extraFields().forEach(root::putIfAbsent);
         return root;
+    }
+
+    /**
+     * The v2 asset's fields, each only when set, so an SDK v1 definition's JSON stays the SDK's.
+     * Keys as the v2 REST API spells them ({@code EnvironmentVersion.properties}).
+     */
+    private static void metadata(Map<String, Object> root, AssetMetadata metadata) {
+        if (metadata.description() != null) {
+            root.put("description", metadata.description());
+        }
+        if (!metadata.tags().isEmpty()) {
+            root.put("tags", metadata.tags());
+        }
+        if (metadata.osType() != null) {
+            root.put("osType", metadata.osType());
+        }
+        AssetMetadata.InferenceConfig config = metadata.inferenceConfig();
+        if (config != null) {
+            root.put("inferenceConfig", ordered("livenessRoute", route(config.liveness()),
+                    "readinessRoute", route(config.readiness()), "scoringRoute", route(config.scoring())));
+        }
+    }
+
+    private static Map<String, Object> route(AssetMetadata.Route route) {
+        return ordered("port", (long) route.port(), "path", route.path());
     }
 
     private static Map<String, Object> python(PythonSection python, EnvironmentJson.Options options) {
@@ -149,13 +178,39 @@ final class EnvironmentTree {
                     root.raw("r"),
                     root.string("inferencingStackVersion", null),
                     root.string("assetId", null),
-                    extra);
+                    extra,
+                    metadata(root));
         } catch (AmlshException e) {
             if (e.location().isPresent()) {
                 throw e;
             }
             throw root.problemHere(e.problem());
         }
+    }
+
+    private static AssetMetadata metadata(JsonFields root) {
+        AssetMetadata.InferenceConfig config = null;
+        if (root.raw("inferenceConfig") != null) {
+            JsonFields f = root.object("inferenceConfig");
+            f.rejectUnknown(INFERENCE_CONFIG);
+            config = new AssetMetadata.InferenceConfig(route(f, "livenessRoute"), route(f, "readinessRoute"),
+                    route(f, "scoringRoute"));
+        }
+        return new AssetMetadata(root.string("description", null),
+                root.raw("tags") == null ? Map.of() : root.stringMap("tags"), root.string("osType", null), config);
+    }
+
+    private static AssetMetadata.Route route(JsonFields config, String key) {
+        if (config.raw(key) == null) {
+            throw config.problemHere("'" + config.qualified(key) + "' is required");
+        }
+        JsonFields f = config.object(key);
+        f.rejectUnknown(ROUTE);
+        String path = f.string("path", null);
+        if (path == null || f.raw("port") == null) {
+            throw f.problemHere("'" + config.qualified(key) + "' needs a port and a path");
+        }
+        return new AssetMetadata.Route(Math.toIntExact(f.integer("port")), path);
     }
 
     private static PythonSection python(JsonFields f, PythonSection defaults) {

@@ -69,6 +69,16 @@ final class JsonFields {
         throw problem(key, "'" + qualified(key) + "' must be a string, not " + describe(v));
     }
 
+    /** A whole number (a port); an error for anything else. */
+    long integer(String key) {
+        Object v = map.get(key);
+        if ((v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger)
+                && ((Number) v).longValue() >= 0 && ((Number) v).longValue() <= 65535) {
+            return ((Number) v).longValue();
+        }
+        throw problem(key, "'" + qualified(key) + "' must be a port number (0 to 65535), not " + describe(v));
+    }
+
     boolean bool(String key, boolean absent) {
         Boolean b = optionalBool(key);
         return b == null ? absent : b;

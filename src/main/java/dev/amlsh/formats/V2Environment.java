@@ -6,24 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A v2 environment file as amlsh imports it: the SDK v1 definition it maps to, plus the v2
- * fields that are not part of that definition (Azure ML keeps {@code description} and
- * {@code tags} mutable, outside the versioned content) and the warnings the import raised.
+ * A v2 environment file as amlsh imports it: the definition (with the file's version, if any,
+ * and its v2 metadata) and the warnings the import raised.
  */
-public record V2Environment(
-        Environment environment,
-        String description,
-        Map<String, String> tags,
-        InferenceConfig inferenceConfig,
-        List<String> warnings) {
+public record V2Environment(Environment environment, List<String> warnings) {
 
     public V2Environment {
-        tags = Immutable.map(tags);
         warnings = Immutable.list(warnings);
     }
 
-    /** {@code inference_config}: the three routes a serving container answers on. */
-    public record InferenceConfig(Route liveness, Route readiness, Route scoring) {}
+    public String description() {
+        return environment.metadata().description();
+    }
 
-    public record Route(int port, String path) {}
+    public Map<String, String> tags() {
+        return environment.metadata().tags();
+    }
 }

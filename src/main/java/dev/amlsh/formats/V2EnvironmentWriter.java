@@ -2,6 +2,7 @@ package dev.amlsh.formats;
 
 import dev.amlsh.conda.CondaSpecWriter;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.DatabricksSection;
 import dev.amlsh.model.Environment;
@@ -14,8 +15,9 @@ import java.util.Map;
 /**
  * Writes an environment as a v2 environment file that {@link V2EnvironmentYaml} (and
  * {@code az ml environment create}) reads back: {@code $schema, name, version, description,
- * tags, image, conda_file} (inline), {@code build, os_type}. What v2 cannot hold is left out
- * with a warning (environment variables, registry credentials, Spark, Databricks); a base
+ * tags, image, conda_file} (inline), {@code build, os_type, inference_config}; os_type as the
+ * file said it, or for a platform other than Linux. Read back, it gives the same definition.
+ * What v2 cannot hold is left out with a warning (environment variables, registry credentials, Spark, Databricks); a base
  * Dockerfile given as content cannot be expressed at all and is an error.
  */
 public final class V2EnvironmentWriter {
@@ -29,7 +31,10 @@ public final class V2EnvironmentWriter {
 
     private V2EnvironmentWriter() {}
 
-    public static Export write(Environment env, String description, Map<String, String> tags) {
+    public static Export write(Environment env) {
+        AssetMetadata metadata = env.metadata();
+        String description = metadata.description();
+        Map<String, String> tags = metadata.tags();
         if (env.docker().baseDockerfile() != null) {
             throw new AmlshException("environment " + env.name() + " has a base Dockerfile: a v2 environment file names"
                     + " a build folder instead; write one with 'env build-context' and point build.path at it");
@@ -67,8 +72,20 @@ public final class V2EnvironmentWriter {
         } else {
             throw new AmlshException("environment " + env.name() + " has no base image or build context to export");
         }
-        if (env.docker().platform() != null && env.docker().platform().os() != null) {
-            line(out, "os_type", env.docker().platform().os().toLowerCase(java.util.Locale.ROOT));
+        String osType = metadata.osType();
+        if (osType == null && env.docker().platform() != null && env.docker().platform().os() != null
+                && !env.docker().platform().os().equalsIgnoreCase("linux")) {
+            osType = env.docker().platform().os().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (osType != null) {
+            line(out, "os_type", osType);
+        }
+        AssetMetadata.InferenceConfig config = metadata.inferenceConfig();
+        if (config != null) {
+            out.append("inference_config:\n");
+            route(out, "liveness_route", config.liveness());
+            route(out, "readiness_route", config.readiness());
+            route(out, "scoring_route", config.scoring());
         }
         warnLeftOut(env, warnings);
         return new Export(out.toString(), warnings);
@@ -83,6 +100,11 @@ public final class V2EnvironmentWriter {
             warnings.add("the base image registry (" + env.docker().baseImageRegistry().address()
                     + ") is not part of a v2 environment file, not exported");
         }
+        if (env.docker().platform() != null && env.docker().platform().architecture() != null
+                && !env.docker().platform().architecture().equals("amd64")) {
+            warnings.add("the platform architecture (" + env.docker().platform().architecture()
+                    + ") is not part of a v2 environment, not exported");
+        }
         if (!env.spark().packages().isEmpty() || !env.spark().repositories().isEmpty()) {
             warnings.add("the spark section is not part of a v2 environment, not exported");
         }
@@ -96,6 +118,12 @@ public final class V2EnvironmentWriter {
             warnings.add("the conda spec names no python: Azure ML v2 adds none (v1 would add python="
                     + SdkRelease.DEFAULT_PYTHON_VERSION + ")");
         }
+    }
+
+    private static void route(StringBuilder out, String key, AssetMetadata.Route route) {
+        out.append("  ").append(key).append(":\n");
+        out.append("    port: ").append(route.port()).append('\n');
+        out.append("    path: ").append(CondaSpecWriter.scalar(route.path())).append('\n');
     }
 
     private static void line(StringBuilder out, String key, String value) {

@@ -5,36 +5,53 @@ import dev.amlsh.conda.TemplateTokens;
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.conda.YamlNodes;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentName;
+import dev.amlsh.model.EnvironmentVersion;
 import dev.amlsh.model.Environments;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.PythonSection;
 import dev.amlsh.model.SdkRelease;
+import dev.amlsh.model.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a v2 environment file ({@code az ml environment create -f FILE}) into an SDK v1
- * definition, with Azure ML's rules and, where they are public, its messages:
+ * Reads a v2 environment file ({@code az ml environment create -f FILE}) into a definition, with
+ * Azure ML's rules and, where they are public, its messages (azure-ai-ml's
+ * {@code _schema/assets/environment.py} and {@code _schema/core}):
  * <ul>
  * <li>{@code image} alone: the image's own python (user-managed), as v2 builds nothing on it;</li>
  * <li>{@code image} + {@code conda_file} (a path relative to the file, or an inline mapping):
  *     conda-managed on that image; v2 appends no python, so neither does amlsh;</li>
  * <li>{@code build: {path, dockerfile_path}}: a build context; for a local folder amlsh reads
  *     the Dockerfile into the definition (so it can be shown and changes the image hash) and
- *     keeps {@code path} as written; a URL is kept as it is, its Dockerfile unknown.</li>
+ *     keeps {@code path} as written; a URL is kept as it is, its Dockerfile unknown;</li>
+ * <li>{@code version} as the SDK's {@code VersionField} makes it a string ({@link V2VersionField});
+ *     {@code description}, {@code tags}, {@code os_type} and {@code inference_config} are kept in
+ *     the definition's {@link AssetMetadata};</li>
+ * <li>the read-only keys {@code az ml environment show} prints ({@code id},
+ *     {@code creation_context}, {@code latest_version}) are ignored, as the SDK's
+ *     {@code trim_dump_only} does; {@code datastore} is accepted.</li>
  * </ul>
+ * Like the SDK's schema validation, every problem of the file is reported at once (each unknown
+ * key, a null value, a missing build folder...), as one {@link AmlshException} carrying each.
  * v2 environments have no environment variables, so the definition has none.
  */
 public final class V2EnvironmentYaml {
@@ -42,13 +59,17 @@ public final class V2EnvironmentYaml {
     public static final String SCHEMA = "https://azuremlschemas.azureedge.net/latest/environment.schema.json";
 
     static final Set<String> KEYS = Set.of("$schema", "name", "version", "description", "tags", "image",
-            "conda_file", "build", "os_type", "inference_config");
+            "conda_file", "build", "os_type", "inference_config", "datastore");
+    /** Read-only keys ({@code dump_only} in the SDK's schemas): ignored when set, as {@code trim_dump_only} does. */
+    static final Set<String> READ_ONLY_KEYS = Set.of("id", "creation_context", "latest_version");
+    /** Keys whose value may not be YAML null (marshmallow's "Field may not be null."). */
+    private static final List<String> NOT_NULL = List.of("name", "version", "description", "tags", "image",
+            "conda_file", "build", "os_type", "inference_config", "datastore");
     private static final Set<String> BUILD_KEYS = Set.of("path", "dockerfile_path");
-    private static final Set<String> ROUTES = Set.of("liveness_route", "readiness_route", "scoring_route");
+    private static final List<String> ROUTES = List.of("liveness_route", "readiness_route", "scoring_route");
     private static final Set<String> ROUTE_KEYS = Set.of("port", "path");
     private static final Set<String> DEPLOYMENT_KEYS = Set.of("endpoint_name", "instance_type", "instance_count",
             "model", "code_configuration", "environment");
-    private static final Pattern V2_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9\\-_]{0,254}");
     private static final Pattern REMOTE = Pattern.compile("^(https?|git|azureml)(\\+[a-z]+)?:.*|^git@.*");
 
     private V2EnvironmentYaml() {}
@@ -91,65 +112,148 @@ public final class V2EnvironmentYaml {
                     + " an environment file names it in 'conda_file:' next to an 'image:'"
                     + " (or use env create --conda-file)");
         }
-        top.rejectUnknown(KEYS, "an environment file");
         return new Reader(file, top).environment();
     }
 
-    private record Reader(TextFile file, YamlFields top) {
+    /** One pass over the file that collects every problem before giving up. */
+    private static final class Reader {
+
+        private final TextFile file;
+        private final YamlFields top;
+        private final List<AmlshException> problems = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+
+        Reader(TextFile file, YamlFields top) {
+            this.file = file;
+            this.top = top;
+        }
 
         V2Environment environment() {
-            List<String> warnings = new ArrayList<>();
-            String name = top.string("name");
-            if (name == null) {
-                throw top.problemHere("an environment file needs a 'name'");
+            Set<String> allowed = new HashSet<>(KEYS);
+            for (String key : READ_ONLY_KEYS) {
+                // trim_dump_only drops a read-only key only when it has a value; a null one stays unknown
+                if (top.has(key) && !YamlFields.isNull(top.value(key))) {
+                    allowed.add(key);
+                }
             }
-            if (!V2_NAME.matcher(name).matches()) {
-                throw top.problemAt(top.value("name"), "'" + name + "' is not a valid environment name: it must start"
-                        + " with a letter or digit and hold only letters, digits, '-' and '_' (at most 255 characters)");
+            problems.addAll(top.unknownKeys(allowed, "an environment file"));
+            boolean nullImageOrBuild = false;
+            for (String key : NOT_NULL) {
+                if (top.has(key) && YamlFields.isNull(top.value(key))) {
+                    problems.add(top.problemAt(top.keyNode(key), "'" + key + "' may not be null (Field may not be null.)"));
+                    nullImageOrBuild |= key.equals("image") || key.equals("build");
+                }
             }
-            boolean hasImage = top.value("image") != null && !YamlFields.isNull(top.value("image"));
-            boolean hasBuild = top.value("build") != null && !YamlFields.isNull(top.value("build"));
-            if (!hasImage && !hasBuild) {
-                throw top.problemHere("Docker image or Dockerfile is required for environments");
+            String name = attempt(this::name);
+            String version = attempt(this::version);
+            String description = attempt(() -> top.string("description"));
+            Map<String, String> tags = attempt(() -> top.stringMap("tags"));
+            boolean hasImage = present("image");
+            boolean hasBuild = present("build");
+            if (!hasImage && !hasBuild && !nullImageOrBuild) {
+                problems.add(top.problemHere("Docker image or Dockerfile is required for environments"));
             }
             if (hasImage && hasBuild) {
-                throw top.problemAt(top.keyNode("build"), "Docker image or Dockerfile should be provided not both");
+                problems.add(top.problemAt(top.keyNode("build"), "Docker image or Dockerfile should be provided not both"));
             }
-            if (top.value("conda_file") != null && !hasImage) {
-                throw top.problemAt(top.keyNode("conda_file"), "'conda_file' needs an 'image' to install into:"
-                        + " with 'build', the Dockerfile installs the packages itself");
+            if (present("conda_file") && !hasImage) {
+                problems.add(top.problemAt(top.keyNode("conda_file"), "'conda_file' needs an 'image' to install into:"
+                        + " with 'build', the Dockerfile installs the packages itself"));
             }
-            Environment env = Environment.create(name, SdkRelease.DEFAULT_BASE_IMAGE)
-                    .withVersion(top.string("version"))
+            Environment env = Environment.create(name == null ? "unnamed" : name, SdkRelease.DEFAULT_BASE_IMAGE)
                     .withEnvironmentVariables(Map.of());
             DockerSection docker = env.docker();
             PythonSection python = env.python();
-            if (hasImage) {
-                try {
-                    docker = docker.withBaseImage(top.string("image"), w -> {});
-                } catch (AmlshException e) {
-                    throw top.problemAt(top.value("image"), e.problem());
-                }
-                CondaSpec conda = condaFile();
+            if (hasImage && !hasBuild) {
+                DockerSection base = docker;
+                docker = attempt(() -> {
+                    try {
+                        return base.withBaseImage(top.string("image"), w -> {});
+                    } catch (AmlshException e) {
+                        throw e.location().isPresent() ? e : top.problemAt(top.value("image"), e.problem());
+                    }
+                });
+                CondaSpec conda = present("conda_file") ? attempt(this::condaFile) : null;
                 python = conda == null ? python.withUserManagedDependencies(true) : PythonSection.conda(conda);
                 if (conda != null && conda.python().isEmpty()) {
                     warnings.add("the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
                 }
-            } else {
-                Environment built = Environments.fromDockerBuildContext(name, buildContext(), SdkRelease.DEFAULT_BASE_IMAGE);
-                docker = built.docker();
-                python = built.python();
+            } else if (hasBuild && !hasImage) {
+                BuildContext context = buildContext();
+                if (context != null) {
+                    Environment built = Environments.fromDockerBuildContext(env.name(), context,
+                            SdkRelease.DEFAULT_BASE_IMAGE);
+                    docker = built.docker();
+                    python = built.python();
+                }
             }
-            docker = docker.withPlatform(platform());
-            return new V2Environment(env.withDocker(docker).withPython(python), top.string("description"),
-                    top.stringMap("tags"), inferenceConfig(), warnings);
+            String osType = attempt(this::osType);
+            AssetMetadata.InferenceConfig inference = present("inference_config") ? inferenceConfig() : null;
+            String datastore = present("datastore") ? attempt(() -> top.string("datastore")) : null;
+            if (datastore != null) {
+                warnings.add("datastore '" + datastore + "': Azure ML uploads a local build folder there;"
+                        + " amlsh uploads nothing and does not keep it");
+            }
+            if (!problems.isEmpty()) {
+                throw AmlshException.all(inFileOrder(problems));
+            }
+            docker = docker.withPlatform(osType == null || osType.equals("linux") ? Platform.LINUX_AMD64
+                    : new Platform("Windows", "amd64"));
+            AssetMetadata metadata = new AssetMetadata(description, tags, osType, inference);
+            return new V2Environment(env.withVersion(version).withDocker(docker).withPython(python).withMetadata(metadata),
+                    warnings);
+        }
+
+        private boolean present(String key) {
+            return top.has(key) && !YamlFields.isNull(top.value(key));
+        }
+
+        /** Runs one read; a problem is collected and the value is null. */
+        private <T> T attempt(Supplier<T> read) {
+            try {
+                return read.get();
+            } catch (AmlshException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
+        }
+
+        String name() {
+            if (!top.has("name")) {
+                throw top.problemHere("an environment file needs a 'name'");
+            }
+            String name = top.string("name");
+            if (name == null) {
+                return null; // reported as null above
+            }
+            try {
+                return EnvironmentName.requireValid(name);
+            } catch (AmlshException e) {
+                throw top.problemAt(top.value("name"), e.problem());
+            }
+        }
+
+        String version() {
+            Node node = top.value("version");
+            if (node == null || YamlFields.isNull(node)) {
+                return null;
+            }
+            if (!(node instanceof ScalarNode scalar)) {
+                throw top.problemAt(node, "a version must be a string or a number, not " + YamlFields.describe(node));
+            }
+            V2VersionField.Result result = V2VersionField.of(scalar);
+            if (result.problem() != null) {
+                throw top.problemAt(node, result.problem());
+            }
+            try {
+                return EnvironmentVersion.requireValid(result.version());
+            } catch (AmlshException e) {
+                throw top.problemAt(node, e.problem());
+            }
         }
 
         CondaSpec condaFile() {
             Node node = top.value("conda_file");
-            if (node == null || YamlFields.isNull(node)) {
-                return null;
-            }
             if (node instanceof MappingNode) {
                 return CondaFileReader.fromNode(file, node);
             }
@@ -161,78 +265,116 @@ public final class V2EnvironmentYaml {
             return CondaFileReader.read(conda);
         }
 
+        /** The build context, or null when it has problems (each collected). */
         BuildContext buildContext() {
-            YamlFields build = top.object("build", "'build'");
-            build.rejectUnknown(BUILD_KEYS, "'build'");
-            String path = build.string("path");
-            if (path == null) {
-                throw build.problemHere("'build.path' is required: the folder (or URL) holding the Dockerfile");
+            YamlFields build = attempt(() -> top.object("build", "'build'"));
+            if (build == null) {
+                return null;
             }
-            String dockerfilePath = build.string("dockerfile_path");
+            int before = problems.size();
+            problems.addAll(build.unknownKeys(BUILD_KEYS, "'build'"));
+            String path = attempt(() -> build.string("path"));
+            String dockerfilePath = attempt(() -> build.string("dockerfile_path"));
+            if (path == null) {
+                if (problems.size() == before) {
+                    problems.add(build.problemHere("'build.path' is required: the folder (or URL) holding the Dockerfile"));
+                }
+                return null;
+            }
             dockerfilePath = dockerfilePath == null ? "Dockerfile" : dockerfilePath;
             if (REMOTE.matcher(path).matches()) {
-                return new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath);
+                return problems.size() == before
+                        ? new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath) : null;
             }
             Path folder = resolve(path);
             if (!Files.isDirectory(folder)) {
-                throw build.problemAt(build.value("path"), "build path '" + path + "' is not a folder (looked for " + folder + ")");
+                problems.add(build.problemAt(build.value("path"), "build path '" + path + "' is not a folder (looked for "
+                        + folder + ")"));
+                return null;
             }
             Path dockerfile = folder.resolve(dockerfilePath).normalize();
             if (!Files.isRegularFile(dockerfile)) {
-                throw build.problemAt(build.has("dockerfile_path") ? build.value("dockerfile_path") : build.value("path"),
-                        "no Dockerfile '" + dockerfilePath + "' in the build context (looked for " + dockerfile + ")");
-            }
-            return new BuildContext(null, path, dockerfilePath, TextFile.read(dockerfile).text(), folder.toString());
-        }
-
-        Platform platform() {
-            String os = top.string("os_type");
-            if (os == null) {
-                return Platform.LINUX_AMD64;
-            }
-            return switch (os.toLowerCase(Locale.ROOT)) {
-                case "linux" -> Platform.LINUX_AMD64;
-                case "windows" -> new Platform("Windows", "amd64");
-                default -> throw top.problemAt(top.value("os_type"), "os_type must be 'linux' or 'windows', not '" + os + "'");
-            };
-        }
-
-        V2Environment.InferenceConfig inferenceConfig() {
-            Node node = top.value("inference_config");
-            if (node == null || YamlFields.isNull(node)) {
+                problems.add(build.problemAt(build.has("dockerfile_path") ? build.value("dockerfile_path")
+                        : build.value("path"), "no Dockerfile '" + dockerfilePath + "' in the build context (looked for "
+                        + dockerfile + ")"));
                 return null;
             }
-            YamlFields config = top.object("inference_config", "'inference_config'");
-            config.rejectUnknown(ROUTES, "'inference_config'");
-            for (String route : List.of("liveness_route", "readiness_route", "scoring_route")) {
-                if (!config.has(route)) {
-                    throw config.problemHere("'inference_config' needs liveness_route, readiness_route and scoring_route;"
-                            + " '" + route + "' is missing");
-                }
-            }
-            return new V2Environment.InferenceConfig(route(config, "liveness_route"), route(config, "readiness_route"),
-                    route(config, "scoring_route"));
+            String text = attempt(() -> TextFile.read(dockerfile).text());
+            return problems.size() == before
+                    ? new BuildContext(null, path, dockerfilePath, text, folder.toString()) : null;
         }
 
-        V2Environment.Route route(YamlFields config, String key) {
+        /** {@code os_type}: Linux or Windows in any case (the SDK's {@code StringTransformedEnum}), kept lower-case. */
+        String osType() {
+            String os = top.string("os_type");
+            if (os == null) {
+                return null;
+            }
+            String lower = os.toLowerCase(Locale.ROOT);
+            if (!lower.equals("linux") && !lower.equals("windows")) {
+                throw top.problemAt(top.value("os_type"), "os_type must be 'linux' or 'windows', not '" + os + "'");
+            }
+            return lower;
+        }
+
+        /** {@code inference_config}, or null when it has problems (each collected). */
+        AssetMetadata.InferenceConfig inferenceConfig() {
+            YamlFields config = attempt(() -> top.object("inference_config", "'inference_config'"));
+            if (config == null) {
+                return null;
+            }
+            int before = problems.size();
+            problems.addAll(config.unknownKeys(Set.copyOf(ROUTES), "'inference_config'"));
+            List<AssetMetadata.Route> routes = new ArrayList<>();
+            for (String key : ROUTES) {
+                if (!config.has(key)) {
+                    problems.add(config.problemHere("'inference_config' needs liveness_route, readiness_route and"
+                            + " scoring_route; '" + key + "' is missing"));
+                } else {
+                    routes.add(attempt(() -> route(config, key)));
+                }
+            }
+            return problems.size() == before
+                    ? new AssetMetadata.InferenceConfig(routes.get(0), routes.get(1), routes.get(2)) : null;
+        }
+
+        AssetMetadata.Route route(YamlFields config, String key) {
             YamlFields route = config.object(key, "'inference_config." + key + "'");
-            route.rejectUnknown(ROUTE_KEYS, "'inference_config." + key + "'");
-            String port = route.string("port");
-            String path = route.string("path");
-            if (port == null || path == null) {
-                throw route.problemHere("'inference_config." + key + "' needs a port and a path");
-            }
+            List<AmlshException> found = new ArrayList<>(route.unknownKeys(ROUTE_KEYS, "'inference_config." + key + "'"));
+            String port = null;
+            String path = null;
             try {
-                return new V2Environment.Route(Integer.parseInt(port), path);
-            } catch (NumberFormatException e) {
-                throw route.problemAt(route.value("port"), "'inference_config." + key + ".port' must be a number, not '"
-                        + port + "'");
+                port = route.string("port");
+                path = route.string("path");
+            } catch (AmlshException e) {
+                found.add(e);
             }
+            if (found.isEmpty() && (port == null || path == null)) {
+                found.add(route.problemHere("'inference_config." + key + "' needs a port and a path"));
+            }
+            if (found.isEmpty()) {
+                try {
+                    return new AssetMetadata.Route(Integer.parseInt(port), path);
+                } catch (NumberFormatException e) {
+                    found.add(route.problemAt(route.value("port"), "'inference_config." + key
+                            + ".port' must be a number, not '" + port + "'"));
+                }
+            }
+            throw AmlshException.all(found);
         }
 
         Path resolve(String relative) {
             Path dir = file.path().toAbsolutePath().getParent();
             return (dir == null ? Path.of(relative) : dir.resolve(relative)).normalize();
+        }
+
+        /** This file's problems by line and column; problems in other files (a conda file) after them. */
+        private List<AmlshException> inFileOrder(List<AmlshException> found) {
+            Comparator<AmlshException> order = Comparator.comparing((AmlshException e) ->
+                    e.location().map(l -> !l.file().equals(file.path())).orElse(true))
+                    .thenComparingInt(e -> e.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
+                    .thenComparingInt(e -> e.location().map(SourceLocation::column).orElse(0));
+            return found.stream().sorted(order).toList();
         }
     }
 

@@ -3,8 +3,10 @@ package dev.amlsh.formats;
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.conda.YamlNodes;
 import dev.amlsh.model.AmlshException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -58,12 +60,22 @@ final class YamlFields {
     }
 
     void rejectUnknown(Set<String> known, String what) {
+        List<AmlshException> unknown = unknownKeys(known, what);
+        if (!unknown.isEmpty()) {
+            throw unknown.get(0);
+        }
+    }
+
+    /** One problem per key not in {@code known}, in the file's order. */
+    List<AmlshException> unknownKeys(Set<String> known, String what) {
+        List<AmlshException> problems = new ArrayList<>();
         for (Map.Entry<String, NodeTuple> e : tuples.entrySet()) {
             if (!known.contains(e.getKey())) {
-                throw problem(file, e.getValue().getKeyNode(), "unknown key '" + qualified(path, e.getKey()) + "' in "
-                        + what + " (allowed: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                problems.add(problem(file, e.getValue().getKeyNode(), "unknown key '" + qualified(path, e.getKey())
+                        + "' in " + what + " (allowed: " + String.join(", ", known.stream().sorted().toList()) + ")"));
             }
         }
+        return problems;
     }
 
     Node keyNode(String key) {

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 /**
  * An Azure ML environment definition (SDK v1 {@code azureml.core.Environment}), field for field
  * and in the SDK's order. {@code extraFields} keeps top-level keys written by other SDK
- * releases that amlsh does not model, so that loading and saving loses nothing.
+ * releases that amlsh does not model, so that loading and saving loses nothing. {@code metadata}
+ * holds what a v2 asset adds (description, tags, os_type, inference_config); v1 has none.
  *
  * <p>{@code condaFile} is the conda file's written form (comments, layout) when the definition
  * came from a file or from the SDK's default; null for the service form (a registered version).
@@ -28,6 +29,7 @@ public record Environment(
         String inferencingStackVersion,
         String assetId,
         Map<String, Object> extraFields,
+        AssetMetadata metadata,
         CondaFileText condaFile) {
 
     public Environment {
@@ -37,21 +39,22 @@ public record Environment(
         spark = spark == null ? SparkSection.DEFAULT : spark;
         databricks = databricks == null ? DatabricksSection.EMPTY : databricks;
         extraFields = Immutable.map(extraFields);
+        metadata = metadata == null ? AssetMetadata.NONE : metadata;
     }
 
     /** A definition without a written conda form (the service form). */
     public Environment(String name, String version, Map<String, String> environmentVariables, PythonSection python,
             DockerSection docker, SparkSection spark, DatabricksSection databricks, Object r,
-            String inferencingStackVersion, String assetId, Map<String, Object> extraFields) {
+            String inferencingStackVersion, String assetId, Map<String, Object> extraFields, AssetMetadata metadata) {
         this(name, version, environmentVariables, python, docker, spark, databricks, r, inferencingStackVersion,
-                assetId, extraFields, null);
+                assetId, extraFields, metadata, null);
     }
 
     /** {@code Environment(name)}: the SDK's defaults on the given base image. */
     public static Environment create(String name, String defaultBaseImage) {
         return new Environment(name, null, SdkRelease.DEFAULT_ENVIRONMENT_VARIABLES,
                 PythonSection.conda(SdkRelease.defaultCondaSpec()), DockerSection.onImage(defaultBaseImage),
-                SparkSection.DEFAULT, DatabricksSection.EMPTY, null, null, null, Map.of());
+                SparkSection.DEFAULT, DatabricksSection.EMPTY, null, null, null, Map.of(), AssetMetadata.NONE);
     }
 
     public boolean isUserManaged() {
@@ -64,46 +67,51 @@ public record Environment(
 
     public Environment withName(String newName) {
         return new Environment(newName, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, condaFile);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withVersion(String newVersion) {
         return new Environment(name, newVersion, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, condaFile);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withAssetId(String newAssetId) {
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, newAssetId, extraFields, condaFile);
+                inferencingStackVersion, newAssetId, extraFields, metadata, condaFile);
     }
 
     /** A new python section; the conda file's written form follows its spec. */
     public Environment withPython(PythonSection newPython) {
         CondaFileText followed = condaFile == null ? null : condaFile.follow(newPython.condaDependencies());
         return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, followed);
+                inferencingStackVersion, assetId, extraFields, metadata, followed);
     }
 
     /** The conda file's written form, brought in line with this definition's spec; null drops it. */
     public Environment withCondaFile(CondaFileText form) {
         CondaFileText followed = form == null ? null : form.follow(python.condaDependencies());
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, followed);
+                inferencingStackVersion, assetId, extraFields, metadata, followed);
     }
 
     public Environment withDocker(DockerSection newDocker) {
         return new Environment(name, version, environmentVariables, python, newDocker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, condaFile);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withSpark(SparkSection newSpark) {
         return new Environment(name, version, environmentVariables, python, docker, newSpark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, condaFile);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withEnvironmentVariables(Map<String, String> variables) {
         return new Environment(name, version, variables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, condaFile);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+    }
+
+    public Environment withMetadata(AssetMetadata newMetadata) {
+        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields, newMetadata, condaFile);
     }
 
     public Environment withCondaSpec(UnaryOperator<CondaSpec> edit) {
@@ -134,7 +142,10 @@ public record Environment(
         return withName(EnvironmentName.requireValid(newName)).withVersion(null).withAssetId(null);
     }
 
-    /** What registration compares: the whole definition but its name, version and asset id. */
+    /**
+     * What registration compares: the whole definition but its name, version and asset id (the
+     * v2 metadata included: a registered version never changes).
+     */
     public Environment definition() {
         return withName(null).withVersion(null).withAssetId(null);
     }
@@ -150,12 +161,13 @@ public record Environment(
                 && environmentVariables.equals(e.environmentVariables) && python.equals(e.python)
                 && docker.equals(e.docker) && spark.equals(e.spark) && databricks.equals(e.databricks)
                 && Objects.equals(r, e.r) && Objects.equals(inferencingStackVersion, e.inferencingStackVersion)
-                && Objects.equals(assetId, e.assetId) && extraFields.equals(e.extraFields);
+                && Objects.equals(assetId, e.assetId) && extraFields.equals(e.extraFields)
+                && metadata.equals(e.metadata);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields);
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 }

@@ -33,29 +33,48 @@ public final class Diagnostics {
         session.err().flush();
     }
 
-    /** {@code where} is {@code FILE:LINE} in a script, else null. */
+    /**
+     * {@code where} is {@code FILE:LINE} in a script, else null. An exception that carries several
+     * problems prints each, with its own place and caret.
+     */
     public static void error(Session session, String where, Throwable problem, boolean debug) {
         PrintWriter err = session.err();
-        String prefix = where == null ? "" : where + ": ";
-        String message = problem instanceof AmlshException a ? a.problem() : problem.getMessage();
-        if (!(problem instanceof AmlshException) && !(problem instanceof UsageException)
-                && !(problem instanceof dev.amlsh.workspace.WorkspaceUnavailableException)) {
-            message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
-                    + (debug ? "" : " (--debug shows the stack trace)");
-        }
-        SourceLocation at = problem instanceof AmlshException a ? a.location().orElse(null) : null;
-        Path cwd = session.io().workingDirectory();
-        if (at != null && !at.hasLine()) {
-            message = shown(cwd, at.file()) + ": " + message;
-        }
-        err.println(prefix + label(session, "error:", RED) + " " + message);
-        if (at != null && at.hasLine()) {
-            printLocation(err, cwd, at);
+        if (problem instanceof AmlshException a) {
+            for (AmlshException one : a.problems()) {
+                located(session, where, one);
+            }
+        } else {
+            String message = problem.getMessage();
+            if (!(problem instanceof UsageException)
+                    && !(problem instanceof dev.amlsh.workspace.WorkspaceUnavailableException)) {
+                message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
+                        + (debug ? "" : " (--debug shows the stack trace)");
+            }
+            err.println(prefix(where) + label(session, "error:", RED) + " " + message);
         }
         if (debug) {
             problem.printStackTrace(err);
         }
         err.flush();
+    }
+
+    /** One domain problem: {@code error: ...}, then its place, source line and caret when it has a line. */
+    private static void located(Session session, String where, AmlshException problem) {
+        PrintWriter err = session.err();
+        String message = problem.problem();
+        SourceLocation at = problem.location().orElse(null);
+        Path cwd = session.io().workingDirectory();
+        if (at != null && !at.hasLine()) {
+            message = shown(cwd, at.file()) + ": " + message;
+        }
+        err.println(prefix(where) + label(session, "error:", RED) + " " + message);
+        if (at != null && at.hasLine()) {
+            printLocation(err, cwd, at);
+        }
+    }
+
+    private static String prefix(String where) {
+        return where == null ? "" : where + ": ";
     }
 
     /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */

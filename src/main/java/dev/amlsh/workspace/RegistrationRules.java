@@ -2,10 +2,10 @@ package dev.amlsh.workspace;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentVersion;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Azure ML's versioning rules, as one pure function every store applies inside its transaction:
@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  * is refused with the service's words, with the same content it is a no-op.
  */
 public final class RegistrationRules {
-
-    /** Versions are strings; amlsh refuses the characters that would break a reference. */
-    private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** What to do: keep an existing version, or create one with this number. */
     public record Decision(String version, Optional<RegisteredVersion> existing) {
@@ -72,14 +69,6 @@ public final class RegistrationRules {
     }
 
     public static String requireValidVersion(String version) {
-        if (version.equals(Labels.LATEST)) {
-            throw new AmlshException("'latest' is not a version: NAME@latest always names the most recently"
-                    + " created version");
-        }
-        if (!VERSION.matcher(version).matches()) {
-            throw new AmlshException("'" + version + "' is not a valid version: use letters, digits, '.', '_' and '-'"
-                    + " (at most 64), starting with a letter or digit");
-        }
-        return version;
+        return EnvironmentVersion.requireValid(version);
     }
 }

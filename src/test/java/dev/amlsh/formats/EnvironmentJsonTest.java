@@ -3,6 +3,7 @@ package dev.amlsh.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.CondaSpec;
@@ -171,7 +172,7 @@ class EnvironmentJsonTest {
                 .withAssetId("azureml://x");
         env = new Environment(env.name(), env.version(), env.environmentVariables(), env.python(), env.docker(),
                 env.spark(), new DatabricksSection(List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(), List.of(), List.of()),
-                Map.of("rVersion", "4"), "latest", env.assetId(), Map.of());
+                Map.of("rVersion", "4"), "latest", env.assetId(), Map.of(), AssetMetadata.NONE);
         String json = EnvironmentJson.write(env, EnvironmentJson.Options.service());
         assertThat(json).contains("\"GREETING\": \"h\\u00e9llo \\\"world\\\"\\n\"");
         assertThat(EnvironmentJson.read(SRC, json)).isEqualTo(env);

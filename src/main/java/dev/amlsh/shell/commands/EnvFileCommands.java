@@ -11,6 +11,8 @@ import dev.amlsh.formats.V2EnvironmentYaml;
 import dev.amlsh.image.BuildContextFolder;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.model.Environment;
+import dev.amlsh.model.EnvironmentName;
+import dev.amlsh.workspace.Registration;
 import dev.amlsh.shell.Call;
 import dev.amlsh.shell.cli.CommandGroup;
 import dev.amlsh.shell.cli.AmlshCommand;
@@ -38,9 +40,16 @@ public final class EnvFileCommands implements CommandGroup {
                 new AmlshCommand(command("env load", FILES, "Load an SDK v1 folder as a draft (Environment.load_from_directory)")
                         .arg("DIR", Completion.DIRECTORY).option("--name", "NAME", "the draft's name (else the folder's)",
                                 Completion.NONE).example("env load out/pytorch --name pytorch-copy").build(), this::load),
-                new AmlshCommand(command("env import", FILES, "Import a v2 environment YAML file as a draft")
-                        .arg("FILE", Completion.FILE).option("--name", "NAME", "the draft's name (else the file's)",
-                                Completion.NONE).example("env import environment.yml").build(), this::importV2),
+                new AmlshCommand(command("env import", FILES, "Register a v2 environment YAML file (az ml environment create --file)")
+                        .arg("FILE", Completion.FILE).option("--name", "NAME", "the name to use (else the file's)",
+                                Completion.NONE)
+                        .flag("--draft", "make a draft instead of registering")
+                        .description("Registers with the file's version when it has one (a number is read as the SDK's\n"
+                                + "VersionField does: 3 is \"3\", 1.10 is \"1.1\"), else the next version; the same version\n"
+                                + "with the same definition is a no-op, with another one a conflict. description, tags,\n"
+                                + "os_type and inference_config are kept. Every problem of the file is reported at once.")
+                        .example("env import environment.yml").example("env import environment.yml --draft --name trial")
+                        .build(), this::importV2),
                 new AmlshCommand(command("env export", FILES, "Write a v2 environment YAML file (az ml environment create -f)")
                         .arg("REF", Completion.ENV_REF).arg("FILE", Completion.FILE)
                         .flag("--overwrite", "replace FILE if it exists")
@@ -75,16 +84,26 @@ public final class EnvFileCommands implements CommandGroup {
         V2Environment v2 = V2EnvironmentYaml.read(call.path(call.arg(0)));
         v2.warnings().forEach(call::warn);
         Environment env = v2.environment();
-        Environment draft = env.cloneAs(call.option("--name").orElse(env.name()));
-        EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
-                + " from " + call.arg(0), "v2-yaml");
+        String name = EnvironmentName.requireValid(call.option("--name").orElse(env.name()));
+        if (call.flag("--draft")) {
+            Environment draft = env.cloneAs(name);
+            EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
+                    + " from " + call.arg(0), "v2-yaml");
+            if (env.version() != null) {
+                call.note("a draft has no version: register it with --version " + env.version() + " to keep the file's");
+            }
+            return;
+        }
+        Registration r = call.workspace().store().register(env.withName(name).withVersion(null).withAssetId(null),
+                env.version());
+        EnvRegistryCommands.printRegistration(call, r);
     }
 
     private void exportV2(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         Path file = call.path(call.arg(1));
         OutputPaths.requireFile(file, call.flag("--overwrite"));
-        V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env, null, Map.of());
+        V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env);
         export.warnings().forEach(call::warn);
         printWritten(call, List.of(OutputPaths.write(file, export.text())));
     }

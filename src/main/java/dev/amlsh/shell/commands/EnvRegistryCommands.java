@@ -51,6 +51,11 @@ public final class EnvRegistryCommands implements CommandGroup {
     private void register(Call call) {
         Registration r = call.workspace().register(call.arg(0), call.option("--version").orElse(null),
                 call.option("--as").orElse(null));
+        printRegistration(call, r);
+    }
+
+    /** What a registration did: a new version, or the existing one that already holds the definition. */
+    static void printRegistration(Call call, Registration r) {
         RegisteredVersion v = r.version();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", v.name());

@@ -1,6 +1,7 @@
 package dev.amlsh.shell.render;
 
 import dev.amlsh.image.EnvironmentHashes;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.Environment;
 import java.io.PrintWriter;
@@ -40,10 +41,30 @@ public final class EnvironmentText {
         }
         row(rows, "variables", env.environmentVariables().entrySet().stream()
                 .map(Map.Entry::toString).collect(Collectors.joining(", ")));
+        AssetMetadata metadata = env.metadata();
+        if (metadata.description() != null) {
+            row(rows, "description", metadata.description());
+        }
+        if (!metadata.tags().isEmpty()) {
+            row(rows, "tags", metadata.tags().entrySet().stream().map(Map.Entry::toString)
+                    .collect(Collectors.joining(", ")));
+        }
+        if (metadata.osType() != null) {
+            row(rows, "os_type", metadata.osType());
+        }
+        AssetMetadata.InferenceConfig config = metadata.inferenceConfig();
+        if (config != null) {
+            row(rows, "inference", "liveness " + route(config.liveness()) + ", readiness " + route(config.readiness())
+                    + ", scoring " + route(config.scoring()));
+        }
         boolean usedAsIs = env.isUserManaged() && docker.baseImage() != null;
         row(rows, "image", usedAsIs ? "none built: Azure ML runs " + docker.baseImage() + " as it is"
                 : EnvironmentHashes.imageName(env));
         rows.print(out, "  ");
+    }
+
+    private static String route(AssetMetadata.Route route) {
+        return ":" + route.port() + route.path();
     }
 
     private static void row(Table rows, String label, String value) {

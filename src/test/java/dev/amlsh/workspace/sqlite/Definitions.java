@@ -1,6 +1,7 @@
 package dev.amlsh.workspace.sqlite;
 
 import dev.amlsh.model.BuildContext;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.ContainerRegistry;
 import dev.amlsh.model.DatabricksSection;
 import dev.amlsh.model.Environment;
@@ -41,6 +42,9 @@ final class Definitions {
         return new Environment(env.name(), env.version(), env.environmentVariables(), env.python(), env.docker(),
                 env.spark(), new DatabricksSection(List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(),
                         List.of("dbfs:/x.jar"), List.of()),
-                Map.of("rVersion", "4.2"), "latest", null, extra);
+                Map.of("rVersion", "4.2"), "latest", null, extra,
+                new AssetMetadata("every field: \"quoted\", héllo", Map.of("team", "vision", "stage", ""), "linux",
+                        new AssetMetadata.InferenceConfig(new AssetMetadata.Route(5001, "/"),
+                                new AssetMetadata.Route(5001, "/ready"), new AssetMetadata.Route(5001, "/score"))));
     }
 }
