@@ -2,6 +2,10 @@ package dev.amlsh.conda;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaDependency;
+import dev.amlsh.model.CondaMatchSpec;
+import dev.amlsh.model.ControlCharacters;
+import dev.amlsh.model.PipRequirementSyntax;
+import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.PipRequirement;
@@ -69,7 +73,7 @@ public final class CondaFileReader {
                 Node value = tuple.getValueNode();
                 switch (key) {
                     case "name" -> name = optionalScalar(value, "name");
-                    case "channels" -> channels = scalars(value, "channels");
+                    case "channels" -> channels = noControlCharacters(value, scalars(value, "channels"), "a channel");
                     case "dependencies" -> {
                         if (isNull(value)) {
                             // azureml-core's get_python_version iterates the value and fails on None
@@ -98,7 +102,13 @@ public final class CondaFileReader {
                         throw problem(item, "a dependency cannot be empty");
                     }
                     rejectTemplateToken(item, spec);
-                    result.add(new CondaPackage(spec));
+                    checkSyntax(item, spec, "a conda package", () -> CondaMatchSpec.parse(spec));
+                    CondaPackage added = new CondaPackage(spec);
+                    if (added.isPython() && result.stream().anyMatch(d -> d instanceof CondaPackage p && p.isPython())) {
+                        throw problem(item, "a second python entry ('" + spec + "'): the image could not be built"
+                                + " with two pythons; keep one");
+                    }
+                    result.add(added);
                 } else if (item instanceof MappingNode map) {
                     for (NodeTuple tuple : uniqueTuples(map)) {
                         String key = keyOf(tuple);
@@ -126,9 +136,9 @@ public final class CondaFileReader {
                 Node item = ((SequenceNode) node).getValue().get(i);
                 rejectTemplateToken(item, lines.get(i));
                 // blank lines and comments are kept, as from_pip_requirements writes them (pip skips them)
-                if (!PipRequirement.isIgnoredByPip(line) && !PipRequirementsReader.isOption(line)
-                        && !PipRequirementsReader.isValidRequirement(line)) {
-                    throw problem(item, "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
+                String raw = lines.get(i);
+                if (!PipRequirement.isIgnoredByPip(line)) {
+                    checkSyntax(item, raw, "a pip requirement", () -> PipRequirementSyntax.check(raw));
                 }
             }
             return lines;
@@ -142,7 +152,11 @@ public final class CondaFileReader {
             Map<String, String> result = new LinkedHashMap<>();
             for (NodeTuple tuple : uniqueTuples(map)) {
                 Node value = tuple.getValueNode();
-                result.put(keyOf(tuple), isNull(value) ? "" : requiredScalar(value, "a variable's value"));
+                String variable = keyOf(tuple);
+                checkSyntax(tuple.getKeyNode(), variable, "a variable name", () -> ControlCharacters.check(variable));
+                String text = isNull(value) ? "" : requiredScalar(value, "a variable's value");
+                checkSyntax(value, text, "a variable's value", () -> ControlCharacters.check(text));
+                result.put(variable, text);
             }
             return result;
         }
@@ -172,6 +186,27 @@ public final class CondaFileReader {
                 }
             }
             return map.getValue();
+        }
+
+        /** Runs a grammar over a scalar's text; its problem is placed at the scalar's column plus the offset. */
+        void checkSyntax(Node node, String text, String what, Runnable grammar) {
+            try {
+                grammar.run();
+            } catch (SyntaxProblem e) {
+                Mark mark = node.getStartMark();
+                int quote = node instanceof ScalarNode scalar && scalar.isPlain() ? 0 : 1;
+                throw e.at(file.at(mark.getLine() + 1, mark.getColumn() + 1 + quote), what);
+            } catch (AmlshException e) {
+                throw problem(node, e.problem());
+            }
+        }
+
+        List<String> noControlCharacters(Node node, List<String> values, String what) {
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                checkSyntax(((SequenceNode) node).getValue().get(i), value, what, () -> ControlCharacters.check(value));
+            }
+            return values;
         }
 
         String keyOf(NodeTuple tuple) {

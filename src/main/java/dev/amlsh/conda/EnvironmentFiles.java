@@ -2,6 +2,8 @@ package dev.amlsh.conda;
 
 import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.DockerfileInstructions;
+import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.Environments;
@@ -69,11 +71,16 @@ public final class EnvironmentFiles {
         return env;
     }
 
-    /** A base Dockerfile's text; an empty file is refused with its name. */
+    /** A base Dockerfile's text; an empty file, or one that does not start with FROM, is refused with its name. */
     public static String readDockerfile(Path dockerfile) {
         TextFile file = TextFile.read(dockerfile);
         if (file.isBlank()) {
             throw AmlshException.inFile(dockerfile, "is empty: a Dockerfile needs at least a FROM line");
+        }
+        try {
+            DockerfileInstructions.parse(file.text());
+        } catch (SyntaxProblem e) {
+            throw new AmlshException(e.problem(), file.atOffset(e.offset()), e);
         }
         return file.text();
     }

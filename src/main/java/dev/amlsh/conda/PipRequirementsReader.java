@@ -2,6 +2,8 @@ package dev.amlsh.conda;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.PipRequirement;
+import dev.amlsh.model.PipRequirementSyntax;
+import dev.amlsh.model.SyntaxProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +25,25 @@ public final class PipRequirementsReader {
         for (int i = 0; i < lines.size(); i++) {
             int first = i;
             StringBuilder logical = new StringBuilder(lines.get(i));
+            List<Integer> starts = new ArrayList<>(List.of(0)); // where each physical line starts in the logical one
             while (endsWithContinuation(logical) && i + 1 < lines.size()) {
                 logical.setLength(logical.length() - 1);
+                starts.add(logical.length());
                 logical.append(lines.get(++i));
             }
             String line = logical.toString();
-            if (!PipRequirement.isIgnoredByPip(line) && !isOption(line.strip()) && !isValidRequirement(line)) {
-                String raw = lines.get(first);
-                String shown = line.strip();
-                int column = raw.indexOf(shown.charAt(0)) + 1;
-                throw new AmlshException("'" + shown + "' is not a pip requirement: " + whyInvalid(line),
-                        file.at(first + 1, Math.max(column, 1)));
+            if (PipRequirement.isIgnoredByPip(line)) {
+                continue;
+            }
+            try {
+                PipRequirementSyntax.check(line);
+            } catch (SyntaxProblem e) {
+                int at = e.offset();
+                int k = starts.size() - 1;
+                while (k > 0 && starts.get(k) > at) {
+                    k--;
+                }
+                throw e.placed(file.at(first + k + 1, at - starts.get(k) + 1), "a pip requirement");
             }
         }
         return lines;

@@ -96,6 +96,19 @@ public record TextFile(Path path, String text) {
         return SourceLocation.of(path, line, column, line(line));
     }
 
+    /** The place of a 0-based offset into {@link #text()}: its line and column, for a caret. */
+    public SourceLocation atOffset(int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(offset, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return at(line, offset - lineStart + 1);
+    }
+
     public boolean isBlank() {
         return text.isBlank();
     }

@@ -64,6 +64,11 @@ final class CondaSpecTree {
                 if (s.isBlank()) {
                     throw fields.document().problem(pointer, "a dependency cannot be empty");
                 }
+                try {
+                    dev.amlsh.model.CondaMatchSpec.parse(s);
+                } catch (dev.amlsh.model.SyntaxProblem e) {
+                    throw fields.document().problem(pointer, e.as("a conda package").problem());
+                }
                 dependencies.add(new CondaPackage(s));
                 continue;
             }

@@ -169,7 +169,7 @@ final class EnvironmentTree {
             return new Environment(
                     name,
                     root.string("version", null),
-                    root.has("environmentVariables") ? root.stringMap("environmentVariables")
+                    root.has("environmentVariables") ? printable(root, root.stringMap("environmentVariables"))
                             : defaults.environmentVariables(),
                     root.raw("python") == null ? defaults.python() : python(root.object("python"), defaults.python()),
                     root.raw("docker") == null ? defaults.docker() : docker(root.object("docker"), defaults.docker()),
@@ -186,6 +186,19 @@ final class EnvironmentTree {
             }
             throw root.problemHere(e.problem());
         }
+    }
+
+    /** Environment variables hold no control characters (issue 10), refused at their place. */
+    private static Map<String, String> printable(JsonFields root, Map<String, String> variables) {
+        variables.forEach((k, v) -> {
+            try {
+                dev.amlsh.model.ControlCharacters.requireNone(k, "a variable name");
+                dev.amlsh.model.ControlCharacters.requireNone(v, "a variable's value");
+            } catch (AmlshException e) {
+                throw root.problem("environmentVariables", e.problem());
+            }
+        });
+        return variables;
     }
 
     private static AssetMetadata metadata(JsonFields root) {
@@ -229,6 +242,13 @@ final class EnvironmentTree {
         String dockerfile = f.string("baseDockerfile", null);
         BuildContext context = f.raw("buildContext") == null ? null : buildContext(f.object("buildContext"));
         String image = f.string("baseImage", dockerfile == null && context == null ? defaults.baseImage() : null);
+        if (f.has("baseImage") && image != null) {
+            try {
+                dev.amlsh.model.ImageReference.parse(image);
+            } catch (dev.amlsh.model.SyntaxProblem e) {
+                throw f.problem("baseImage", e.as("an image reference").problem());
+            }
+        }
         try {
             return new DockerSection(
                     f.bool("enabled", defaults.enabled()),

@@ -8,12 +8,11 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.PythonSection;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SDK's {@code save_to_directory} / {@code load_from_directory}: {@code azureml_environment.json}
@@ -51,21 +50,14 @@ public final class V1Directory {
         Environment fileForm = dockerfile == null ? env : env.withDocker(new DockerSection(docker.enabled(), null, null,
                 null, docker.sharedVolumes(), docker.shmSize(), docker.arguments(), docker.baseImageRegistry(),
                 docker.platform(), docker.gpuSupport()));
-        List<Path> written = new ArrayList<>();
-        try {
-            Files.createDirectories(dir);
-            written.add(write(dir.resolve(DEFINITION),
-                    EnvironmentJson.write(fileForm, EnvironmentJson.Options.file().withSecrets(secrets))));
-            written.add(write(dir.resolve(CONDA), CondaDocument.textOf(env)));
-            if (dockerfile != null) {
-                written.add(write(dir.resolve(DOCKERFILE), dockerfile));
-            } else {
-                Files.deleteIfExists(dir.resolve(DOCKERFILE));
-            }
-        } catch (IOException e) {
-            throw AmlshException.inFile(dir, "cannot be written: " + e.getMessage());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(DEFINITION, EnvironmentJson.write(fileForm, EnvironmentJson.Options.file().withSecrets(secrets)));
+        files.put(CONDA, CondaDocument.textOf(env));
+        if (dockerfile != null) {
+            files.put(DOCKERFILE, dockerfile);
         }
-        return written;
+        // all three complete beside the folder before any replaces an old one (a full disk leaves it as it was)
+        return AtomicFiles.REAL.writeFolder(dir, files, List.of(DOCKERFILE));
     }
 
     /** Reads the definition, then the conda spec and the base Dockerfile when their files exist. */
@@ -90,10 +82,5 @@ public final class V1Directory {
             env = env.withDocker(env.docker().withBaseDockerfile(EnvironmentFiles.readDockerfile(dockerfile), w -> {}));
         }
         return env;
-    }
-
-    private static Path write(Path file, String text) throws IOException {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
     }
 }

@@ -145,6 +145,11 @@ public record CondaSpec(
         if (!operator.equals(added.spec())) {
             throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
         }
+        try {
+            CondaMatchSpec.parse(added.spec());
+        } catch (SyntaxProblem e) {
+            throw e.as("a conda package");
+        }
         if (dependencies == null) {
             return withDependencies(List.of(added));
         }
@@ -285,6 +290,7 @@ public record CondaSpec(
         if (channel.isBlank()) {
             throw new AmlshException("a channel cannot be empty");
         }
+        ControlCharacters.requireNone(channel, "a channel");
         if (channels().contains(channel)) {
             return this;
         }

@@ -70,13 +70,15 @@ public record DockerSection(
         return new DockerSection(enabled, baseImage, baseDockerfile, buildContext, sharedVolumes, shmSize, arguments, baseImageRegistry, newPlatform, gpuSupport);
     }
 
-    /** An image reference is one word: empty or with a blank inside, docker cannot pull it. */
+    /** An image reference by the OCI distribution grammar ({@link ImageReference}); docker cannot pull anything else. */
     static void requireImageReference(String image) {
         if (image == null || image.isBlank()) {
             throw new AmlshException("a base image cannot be empty");
         }
-        if (image.chars().anyMatch(Character::isWhitespace)) {
-            throw new AmlshException("'" + image + "' is not an image reference: it contains a blank");
+        try {
+            ImageReference.parse(image);
+        } catch (SyntaxProblem e) {
+            throw e.as("an image reference");
         }
     }
 

@@ -123,6 +123,8 @@ public record Environment(
     }
 
     public Environment withVariable(String key, String value) {
+        ControlCharacters.requireNone(key, "a variable name");
+        ControlCharacters.requireNone(value, "a variable's value");
         Map<String, String> vars = new LinkedHashMap<>(environmentVariables);
         vars.put(key, value);
         return withEnvironmentVariables(vars);

@@ -9,48 +9,15 @@ public final class PipRequirement {
     private static final Pattern NAME =
             Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
 
-    /** Options pip accepts after a requirement on its line, e.g. {@code --hash=sha256:...}. */
-    private static final Pattern PER_REQUIREMENT_OPTION = Pattern.compile(
-            "\\s+--(hash|config-settings|global-option|install-option)(=|\\s+)\\S+");
-    private static final Pattern TRAILING_COMMENT = Pattern.compile("(^|\\s)#.*$");
-    private static final Pattern URL = Pattern.compile("^[a-z][a-z0-9+.-]*://.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VERSION_PART = Pattern.compile(
-            "^\\s*(\\[[A-Za-z0-9._,\\s-]*\\])?\\s*(((===?|~=|!=|<=?|>=?)\\s*[A-Za-z0-9.*+!_-]+\\s*,?\\s*)*)?(;.*)?$");
-
     private PipRequirement() {}
 
     /**
-     * Why a line is not a requirement, or null when it is one: a name with optional extras,
-     * version constraints and marker; a URL; a wheel or archive path; {@code name @ url}.
-     * Reading a file and editing a spec use this one rule, so what an edit stores reads back.
+     * Why a line is not a requirement, or null when it is one, by pip's grammar
+     * ({@link PipRequirementSyntax}). Reading a file and editing a spec use this one rule, so
+     * what an edit stores reads back.
      */
     public static String whyInvalid(String line) {
-        String s = PER_REQUIREMENT_OPTION.matcher(withoutCommentAndContinuation(line)).replaceAll("").strip();
-        if (URL.matcher(s).matches() || s.startsWith("git+") || s.startsWith("./") || s.startsWith("/")
-                || s.endsWith(".whl") || s.endsWith(".tar.gz") || s.endsWith(".zip")) {
-            return null;
-        }
-        if (!hasValidName(s)) {
-            return "a requirement starts with a package name (letters, digits, '.', '_', '-')";
-        }
-        String rest = s.substring(name(s).length());
-        if (rest.strip().startsWith("@")) {
-            return rest.strip().length() > 1 ? null : "'@' must be followed by a URL";
-        }
-        if (!VERSION_PART.matcher(rest).matches()) {
-            return "unexpected text after the package name: '" + rest.strip() + "'";
-        }
-        return null;
-    }
-
-    /**
-     * A requirements file's line as pip reads it before parsing: a {@code #} comment (at the
-     * start or after a blank) and a trailing {@code \\} continuation removed.
-     */
-    private static String withoutCommentAndContinuation(String line) {
-        String s = TRAILING_COMMENT.matcher(line).replaceFirst("");
-        s = s.stripTrailing();
-        return s.endsWith("\\") ? s.substring(0, s.length() - 1) : s;
+        return PipRequirementSyntax.whyInvalid(line);
     }
 
     /**

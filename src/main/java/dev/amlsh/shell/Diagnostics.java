@@ -1,6 +1,7 @@
 package dev.amlsh.shell;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.ControlCharacters;
 import dev.amlsh.model.SourceLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
  * ({@code SCRIPT:LINE: error: ...} in a script). A problem with a whole file (no line) names the
  * file on that first line, {@code error: FILE: problem}; a problem at a line of a file adds its
  * place, source line and a caret below, like a compiler. {@code --debug} adds the stack trace.
- * Colour only when the session has it.
+ * Colour only when the session has it. Every message is written with its control characters
+ * escaped ({@link ControlCharacters#escapeLines}): a name, file or line from user input that
+ * held an escape sequence is shown as {@code \x1b[...}, never sent raw to the terminal.
  */
 public final class Diagnostics {
 
@@ -23,13 +26,13 @@ public final class Diagnostics {
 
     public static void warning(Session session, String message) {
         session.out().flush(); // what the command printed so far comes first, as it happened
-        session.err().println(label(session, "warning:", YELLOW) + " " + message);
+        session.err().println(label(session, "warning:", YELLOW) + " " + ControlCharacters.escapeLines(message));
         session.err().flush();
     }
 
     public static void note(Session session, String message) {
         session.out().flush();
-        session.err().println(label(session, "note:", CYAN) + " " + message);
+        session.err().println(label(session, "note:", CYAN) + " " + ControlCharacters.escapeLines(message));
         session.err().flush();
     }
 
@@ -50,7 +53,7 @@ public final class Diagnostics {
                 message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
                         + (debug ? "" : " (--debug shows the stack trace)");
             }
-            err.println(prefix(where) + label(session, "error:", RED) + " " + message);
+            err.println(prefix(where) + label(session, "error:", RED) + " " + ControlCharacters.escapeLines(message));
         }
         if (debug) {
             problem.printStackTrace(err);
@@ -67,26 +70,26 @@ public final class Diagnostics {
         if (at != null && !at.hasLine()) {
             message = shown(cwd, at.file()) + ": " + message;
         }
-        err.println(prefix(where) + label(session, "error:", RED) + " " + message);
+        err.println(prefix(where) + label(session, "error:", RED) + " " + ControlCharacters.escapeLines(message));
         if (at != null && at.hasLine()) {
             printLocation(err, cwd, at);
         }
     }
 
     private static String prefix(String where) {
-        return where == null ? "" : where + ": ";
+        return where == null ? "" : ControlCharacters.escape(where) + ": ";
     }
 
     /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */
     static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
         String place = new SourceLocation(Path.of(shown(workingDirectory, at.file())), at.line(), at.column(),
                 at.sourceLine()).describe();
-        err.println("  --> " + place);
+        err.println("  --> " + ControlCharacters.escape(place));
         if (at.sourceLine() != null) {
             String number = Integer.toString(at.line());
             String gutter = " ".repeat(number.length() + 1);
             err.println(gutter + " |");
-            err.println(" " + number + " | " + at.sourceLine());
+            err.println(" " + number + " | " + shownLine(at.sourceLine()));
             if (at.column() > 0) {
                 err.println(gutter + " | " + caretPad(at.sourceLine(), at.column()) + "^");
             }
@@ -105,11 +108,22 @@ public final class Diagnostics {
         return text.isEmpty() ? "." : text;
     }
 
-    /** Spaces up to the column, keeping tabs so the caret lines up under the character. */
+    /** The source line as printed: tabs kept (the caret pads with them), other control characters escaped. */
+    private static String shownLine(String line) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            s.append(c == '\t' ? "\t" : ControlCharacters.escape(String.valueOf(c)));
+        }
+        return s.toString();
+    }
+
+    /** Spaces up to the column, keeping tabs so the caret lines up under the character as {@link #shownLine} shows it. */
     private static String caretPad(String line, int column) {
         StringBuilder pad = new StringBuilder();
         for (int i = 0; i < column - 1 && i < line.length(); i++) {
-            pad.append(line.charAt(i) == '\t' ? '\t' : ' ');
+            char c = line.charAt(i);
+            pad.append(c == '\t' ? "\t" : " ".repeat(ControlCharacters.escape(String.valueOf(c)).length()));
         }
         return pad.toString();
     }

@@ -169,10 +169,10 @@ class BadInputIT {
                 Case.of("env create c --conda-file empty.yml", "error: empty.yml: is empty"),
                 Case.of("env create c --conda-file adir", "error: adir: is a directory"),
                 Case.of("env create c --conda-file deps-string.yml", "'dependencies' must be a list", "--> deps-string.yml:1:15"),
-                Case.of("env create c --conda-file pip-bad.yml", "'not ok!!' is not a pip requirement", "--> pip-bad.yml:5:7"),
+                Case.of("env create c --conda-file pip-bad.yml", "'not ok!!' is not a pip requirement: unexpected 'ok!!'", "--> pip-bad.yml:5:12"),
                 Case.of("env create c --conda-file latin1.yml", "UTF-8", "byte 0xE9", "--> latin1.yml:3:"),
                 // pip requirements files
-                Case.of("env create c --pip-file badreq.txt", "'foo bar baz' is not a pip requirement", "--> badreq.txt:2:1",
+                Case.of("env create c --pip-file badreq.txt", "'foo bar baz' is not a pip requirement", "--> badreq.txt:2:5", "unexpected 'bar'",
                         " 2 | foo bar baz"),
                 Case.of("env create c --pip-file nothere.txt", "error: nothere.txt: no such file"),
                 // Dockerfiles

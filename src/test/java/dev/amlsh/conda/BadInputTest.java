@@ -146,7 +146,7 @@ class BadInputTest {
     @Test
     void badPipLinesAndTemplateTokensInAConda() throws Exception {
         Path f = file("pipbad.yml", "dependencies:\n  - pip:\n    - numpy\n    - 'not a package!'\n");
-        at(problem(() -> conda(f)), f, 4, 7, "'not a package!' is not a pip requirement");
+        at(problem(() -> conda(f)), f, 4, 12, "'not a package!' is not a pip requirement: unexpected 'a' after the requirement");
         Path g = file("tok.yml", "dependencies:\n  - pip:\n    - \"azureml-core=={{latest-pypi-version}}\"\n");
         at(problem(() -> conda(g)), g, 3, 22, "template token '{{latest-pypi-version}}'");
     }
@@ -160,7 +160,8 @@ class BadInputTest {
         assertThat(problem(() -> spec.addPipPackage("!!")).getMessage()).contains("'!!' is not a pip requirement: a requirement starts with a package name");
         // an edit stores only what the readers accept, so the stored definition always reads back
         assertThat(problem(() -> spec.addPipPackage("bad spec!!")).getMessage())
-                .isEqualTo("'bad spec!!' is not a pip requirement: unexpected text after the package name: 'spec!!'");
+                .isEqualTo("'bad spec!!' is not a pip requirement: unexpected 'spec!!' after the requirement"
+                        + " (a version needs an operator such as ==)");
         assertThat(problem(() -> spec.addCondaPackage("python=")).getMessage())
                 .isEqualTo("'python=' is not a conda package: no version after '='");
         assertThat(problem(() -> spec.addCondaPackage("-c conda-forge")).getMessage()).contains("is an option");
@@ -182,9 +183,10 @@ class BadInputTest {
 
                    not a valid line
                 """);
-        at(problem(() -> PipRequirementsReader.read(f)), f, 8, 4, "'not a valid line' is not a pip requirement");
+        // the caret goes to the word at fault (issue 10: the message names the real problem and points at it)
+        at(problem(() -> PipRequirementsReader.read(f)), f, 8, 8, "'not a valid line' is not a pip requirement");
         Path g = file("cont.txt", "numpy\nscipy \\\n  >=1.0 \\\n  bad)\n");
-        at(problem(() -> PipRequirementsReader.read(g)), g, 2, 1, "'scipy   >=1.0   bad)' is not a pip requirement");
+        at(problem(() -> PipRequirementsReader.read(g)), g, 4, 3, "'scipy   >=1.0   bad)' is not a pip requirement: unexpected 'bad)'");
         // from_pip_requirements keeps every line: a file of comments and blanks is not an error
         Path h = file("only-comments.txt", "# a\n\n# b\n");
         assertThat(PipRequirementsReader.read(h)).containsExactly("# a", "", "# b");

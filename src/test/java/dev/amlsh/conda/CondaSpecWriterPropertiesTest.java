@@ -42,15 +42,35 @@ class CondaSpecWriterPropertiesTest {
         return Arbitraries.oneOf(Arbitraries.of(EDGE), random);
     }
 
-    /** Conda dependencies cannot be blank or hold template tokens (the reader refuses them). */
+    /**
+     * Conda dependencies cannot be blank or hold template tokens, and follow conda's match-spec
+     * grammar (the reader refuses anything else); edge values that are specs stay in.
+     */
     static Arbitrary<String> dependency() {
-        return text().filter(s -> !s.isBlank() && !TemplateTokens.contains(s));
+        Arbitrary<String> specs = Arbitraries.of("numpy", "numpy=1.21", "numpy 1.21 py38_0", "conda-forge::numpy>=1.20,<2",
+                "numpy[version='>=1.2']", "x", "n", "yes", "1", "Null", "on");
+        return Arbitraries.oneOf(specs, text()).filter(s -> !s.isBlank() && !TemplateTokens.contains(s) && isSpec(s)
+                && !new CondaPackage(s).isPython()); // two python entries are refused; one python is covered elsewhere
+    }
+
+    static boolean isSpec(String s) {
+        try {
+            dev.amlsh.model.CondaMatchSpec.parse(s);
+            return true;
+        } catch (dev.amlsh.model.SyntaxProblem e) {
+            return false;
+        }
+    }
+
+    /** Channels and variables hold no control characters (issue 10: the reader refuses them). */
+    static Arbitrary<String> printable() {
+        return text().filter(s -> dev.amlsh.model.ControlCharacters.indexOf(s) < 0);
     }
 
     @Provide
     Arbitrary<CondaSpec> specs() {
-        Arbitrary<Map<String, String>> variables = Arbitraries.maps(text(), text()).ofMaxSize(3);
-        return Combinators.combine(text().injectNull(0.2), text().list().ofMaxSize(3), dependency().list().ofMaxSize(4),
+        Arbitrary<Map<String, String>> variables = Arbitraries.maps(printable(), printable()).ofMaxSize(3);
+        return Combinators.combine(text().injectNull(0.2), printable().list().ofMaxSize(3), dependency().list().ofMaxSize(4),
                 text().injectNull(0.7), variables)
                 .as((name, channels, deps, prefix, vars) -> {
                     List<CondaDependency> d = new ArrayList<>();
@@ -70,8 +90,10 @@ class CondaSpecWriterPropertiesTest {
 
     @Property(tries = 300)
     void everyEdgeValueSurvivesAsEveryKindOfScalar(@ForAll("edge") String value) {
-        CondaSpec spec = new CondaSpec(value, List.of(value), value.isBlank() ? List.of() : List.of(new CondaPackage(value)),
-                value, Map.of(value, value));
+        boolean printable = dev.amlsh.model.ControlCharacters.indexOf(value) < 0;
+        CondaSpec spec = new CondaSpec(value, printable ? List.of(value) : List.of(),
+                value.isBlank() || !isSpec(value) ? List.of() : List.of(new CondaPackage(value)),
+                value, printable ? Map.of(value, value) : Map.of());
         assertThat(CondaFileReader.parse(Path.of("e.yml"), CondaSpecWriter.write(spec))).isEqualTo(spec);
     }
 

@@ -167,14 +167,14 @@ class EnvironmentJsonTest {
                         .withRegistry(new ContainerRegistry("myacr.azurecr.io", "user", "secret", null))
                         .withPlatform(new Platform("Windows", "amd64")))
                 .withSpark(new SparkSection(List.of("https://repo"), List.of(new SparkPackage("g", "a", "1")), false))
-                .withVariable("GREETING", "héllo \"world\"\n")
+                .withVariable("GREETING", "héllo \"world\" \\ back") // control characters are refused (issue 10)
                 .withVersion("3")
                 .withAssetId("azureml://x");
         env = new Environment(env.name(), env.version(), env.environmentVariables(), env.python(), env.docker(),
                 env.spark(), new DatabricksSection(List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(), List.of(), List.of()),
                 Map.of("rVersion", "4"), "latest", env.assetId(), Map.of(), AssetMetadata.NONE);
         String json = EnvironmentJson.write(env, EnvironmentJson.Options.service());
-        assertThat(json).contains("\"GREETING\": \"h\\u00e9llo \\\"world\\\"\\n\"");
+        assertThat(json).contains("\"GREETING\": \"h\\u00e9llo \\\"world\\\" \\\\ back\"");
         assertThat(EnvironmentJson.read(SRC, json)).isEqualTo(env);
         assertThat(EnvironmentJson.read("row 7", json)).isEqualTo(env);
     }

@@ -92,7 +92,7 @@ class AmlshIT {
                 env save demo saved
                 env load saved --name loaded
                 env import v2.yml
-                env export demo out/demo-v2.yml
+                env export demo saved/demo-v2.yml
                 env build-context demo build
                 workspace show
                 workspace create second
@@ -126,7 +126,7 @@ class AmlshIT {
         assertThat(Files.readString(amlsh.cwd.resolve("build/Dockerfile"), StandardCharsets.UTF_8)).startsWith("FROM ubuntu:22.04");
         assertThat(amlsh.cwd.resolve("build/azureml-environment-setup/mutated_conda_dependencies.yml")).exists();
         assertThat(amlsh.cwd.resolve("saved/azureml_environment.json")).exists();
-        assertThat(amlsh.cwd.resolve("out/demo-v2.yml")).exists();
+        assertThat(amlsh.cwd.resolve("saved/demo-v2.yml")).exists();
         assertThat(amlsh.cwd.resolve("copy.amlsh")).exists();
         assertThat(r.err().lines().toList()).allMatch(l -> l.startsWith("warning: ") || l.startsWith("note: "));
     }

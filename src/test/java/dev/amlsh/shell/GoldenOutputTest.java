@@ -52,7 +52,7 @@ class GoldenOutputTest {
         golden("env-lint.json", "env lint demo:1 -o json");
         golden("env-save.json", "env save demo:1 saved -o json");
         golden("env-build-context.json", "env build-context demo:1 build -o json");
-        golden("env-export.json", "env export demo:1 out/demo.yml -o json");
+        golden("env-export.json", "env export demo:1 saved/demo.yml -o json");
         golden("workspace-create.json", "workspace create course -o json");
         golden("workspace-use.json", "workspace use course -o json");
         golden("curated-show.yaml", "curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1 -o yaml");

@@ -71,6 +71,9 @@ public final class EnvCreateCommands implements CommandGroup {
                 : dockerfile.isPresent() ? "dockerfile" : "default";
         if (python.isPresent()) {
             env = env.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
+            if (env.isUserManaged()) {
+                call.warn(EnvEditCommands.pythonIgnored(name));
+            }
         }
         saveDraft(call, store, env, "created draft " + name + " (" + describe(kind, env) + ")", kind);
     }

@@ -170,8 +170,17 @@ public final class EnvEditCommands implements CommandGroup {
                 changes.add(settingChange("interpreter path", before.python().interpreterPath(),
                         e.python().interpreterPath(), env.name()));
             }
+            if (python.isPresent() && e.isUserManaged()) {
+                call.warn(pythonIgnored(env.name()));
+            }
             return e;
         });
+    }
+
+    /** {@code --python} on a user-managed environment: the same advice as adding a package to one. */
+    static String pythonIgnored(String name) {
+        return name + " is user-managed: --python has no effect, Azure ML installs no conda or pip packages for it"
+                + " (env set " + name + " --user-managed false to let it)";
     }
 
     /** An edit of a draft that says, line by line, what it changed (or why nothing changed). */

@@ -3,6 +3,7 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.cli.CommandSpec.Group.FILES;
 import static dev.amlsh.shell.cli.CommandSpec.command;
 
+import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.formats.Secrets;
 import dev.amlsh.formats.V1Directory;
 import dev.amlsh.formats.V2Environment;
@@ -103,9 +104,10 @@ public final class EnvFileCommands implements CommandGroup {
         Environment env = call.workspace().resolve(call.arg(0));
         Path file = call.path(call.arg(1));
         OutputPaths.requireFile(file, call.flag("--overwrite"));
+        OutputPaths.requireExistingFolder(file);
         V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env);
         export.warnings().forEach(call::warn);
-        printWritten(call, List.of(OutputPaths.write(file, export.text())));
+        printWritten(call, List.of(AtomicFiles.REAL.writeFile(file, export.text())));
     }
 
     private void buildContext(Call call) {

@@ -1,12 +1,10 @@
 package dev.amlsh.shell.commands;
 
+import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.model.AmlshException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -43,6 +41,15 @@ final class OutputPaths {
         }
     }
 
+    /** A file's folder exists: a command that writes one file creates no folders (a typo would go unseen). */
+    static void requireExistingFolder(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw AmlshException.inFile(file.getParent() == null ? folder : file.getParent(),
+                    "no such folder: create it first (amlsh writes the file, not its folders)");
+        }
+    }
+
     /** Writes the text as UTF-8, creating the folders above it. */
     static Path write(Path file, String text) {
         try {
@@ -58,15 +65,6 @@ final class OutputPaths {
 
     /** The reason of an I/O failure without the absolute path Java puts in its message. */
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "its folder does not exist";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return AtomicFiles.reason(e);
     }
 }

@@ -1,5 +1,6 @@
 package dev.amlsh.workspace.sqlite;
 
+import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.workspace.WorkspaceCatalog;
@@ -222,7 +223,8 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
             throw new AmlshException("cannot export: " + file + " already exists");
         }
         try (WorkspaceStore store = open(selector, true)) {
-            ((SqliteWorkspaceStore) store).exportTo(file);
+            // the copy is made beside the target and renamed into place: a full disk leaves no half file
+            AtomicFiles.REAL.produce(file, false, tmp -> ((SqliteWorkspaceStore) store).exportTo(tmp));
         }
     }
 
