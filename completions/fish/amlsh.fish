@@ -57,6 +57,8 @@ clear;;
 version;;
 completion;shell;
 exit;;
+#line;;--output:format -o:format --workspace:workspace --read-only:flag --no-color:flag --debug:flag --help:flag -h:flag
+#launch;;--file:file -f:file --continue-on-error:flag --echo:flag --version:flag -V:flag
 # END GENERATED
 '
 
@@ -98,7 +100,39 @@ function __amlsh_kind --argument-names kind cur
         case shell
             printf '%s\n' bash zsh fish
         case command
-            __amlsh_entries | string replace -r '[ ;].*' '' | sort -u
+            __amlsh_next_words $__amlsh_before
+    end
+end
+
+function __amlsh_next_words --description 'the next word of every command name after the words given'
+    set -l typed (string join ' ' -- $argv)
+    for entry in (__amlsh_entries)
+        set -l name (string split -m1 ';' -- $entry)[1]
+        if test -z "$typed"
+            string split -m1 ' ' -- $name | head -1
+        else if string match -q -- "$typed *" $name
+            string split -m1 ' ' -- (string sub -s (math (string length -- "$typed") + 2) -- $name) | head -1
+        end
+    end | sort -u
+end
+
+function __amlsh_global_options --argument-names scope --description 'OPTION:KIND of #line;; or #launch;;'
+    string split \n -- $__amlsh_spec | string match -r "^#$scope;;.*" | string replace "#$scope;;" '' | string split -n ' '
+end
+
+function __amlsh_option_kind --description 'WORD OPTION:KIND...: the kind of the option spelled WORD'
+    for o in $argv[2..-1]
+        set -l parts (string split -m1 : -- $o)
+        if test "$parts[1]" = "$argv[1]"
+            echo $parts[2]
+            return
+        end
+    end
+end
+
+function __amlsh_long_names
+    for o in $argv
+        string match -q -- '--*' $o; and string split -m1 : -- $o | head -1
     end
 end
 
@@ -112,37 +146,38 @@ function __amlsh_complete
     set -g __amlsh_prog $before[1]
     set -g __amlsh_ws ''
     set -e before[1]
+    set -g __amlsh_before
+    set -l lopts (__amlsh_global_options line)
+    set -l aopts (__amlsh_global_options launch)
     set -l i 1
     set -l n (count $before)
     set -l valued ''
     while test $i -le $n
         set -l w $before[$i]
-        switch $w
-            case -o --output --workspace -f --file
-                test $w = --workspace; and test $i -lt $n; and set __amlsh_ws $before[(math $i + 1)]
-                test $i -eq $n; and set valued $w
-                set i (math $i + 2)
-            case '--workspace=*'
-                set __amlsh_ws (string replace -- '--workspace=' '' $w)
-                set i (math $i + 1)
-            case '-*'
-                set i (math $i + 1)
-            case '*'
-                break
+        string match -q -- '-*' $w; or break
+        if string match -q -- '--workspace=*' $w
+            set __amlsh_ws (string replace -- '--workspace=' '' $w)
+            set i (math $i + 1)
+            continue
+        end
+        set -l kind (__amlsh_option_kind $w $lopts $aopts)
+        if test -n "$kind"; and test "$kind" != flag
+            test $w = --workspace; and test $i -lt $n; and set __amlsh_ws $before[(math $i + 1)]
+            test $i -eq $n; and set valued $kind
+            set i (math $i + 2)
+        else
+            set i (math $i + 1)
         end
     end
-    switch $valued
-        case -o --output
-            __amlsh_kind format $cur; return
-        case --workspace
-            __amlsh_kind workspace $cur; __fish_complete_path $cur; return
-        case -f --file
-            __fish_complete_path $cur; return
+    if test -n "$valued"
+        __amlsh_kind $valued $cur
+        test $valued = workspace; and __fish_complete_path $cur
+        return
     end
     set -l cmd
     test $i -le $n; and set cmd $before[$i..-1]
     if test (count $cmd) -eq 0; and string match -q -- '-*' $cur
-        printf '%s\n' --output --workspace --file --read-only --no-color --debug --help --version --continue-on-error --echo
+        __amlsh_long_names $lopts $aopts
         return
     end
     set -l found ''
@@ -159,14 +194,11 @@ function __amlsh_complete
         end
     end
     if test -z "$found"
-        for entry in (__amlsh_entries)
-            set -l name (string split -m1 ';' -- $entry)[1]
-            if test -z "$typed"
-                string split -m1 ' ' -- $name | head -1
-            else if string match -q -- "$typed *" $name
-                string split -m1 ' ' -- (string sub -s (math (string length -- "$typed") + 2) -- $name) | head -1
-            end
-        end | sort -u
+        if string match -q -- '-*' $cur
+            __amlsh_long_names $lopts
+        else
+            __amlsh_next_words $cmd
+        end
         return
     end
     set -l fields (string split ';' -- $found)
@@ -176,25 +208,15 @@ function __amlsh_complete
     test (count $cmd) -gt $best; and set rest $cmd[(math $best + 1)..-1]
     if test (count $rest) -gt 0
         set -l prev $rest[-1]
-        set -l kind ''
-        switch $prev
-            case -o --output
-                set kind format
-            case '--*'
-                for o in $opts
-                    test (string split -m1 : -- $o)[1] = $prev; and set kind (string split -m1 : -- $o)[2]
-                end
-        end
+        set -l kind (__amlsh_option_kind $prev $opts)
+        test -z "$kind"; and set kind (__amlsh_option_kind $prev $lopts)
         if test -n "$kind"; and test $kind != flag
             __amlsh_kind $kind $cur
             return
         end
     end
     if string match -q -- '-*' $cur
-        printf '%s\n' --output --debug --help
-        for o in $opts
-            string split -m1 : -- $o | head -1
-        end
+        __amlsh_long_names $opts $lopts
         return
     end
     set -l position 0
@@ -203,13 +225,14 @@ function __amlsh_complete
         set -l w $rest[$j]
         if string match -q -- '-*' $w
             set -l takes 0
-            contains -- $w -o --output; and set takes 1
-            for o in $opts
-                set -l parts (string split -m1 : -- $o)
-                test $parts[1] = $w; and test $parts[2] != flag; and set takes 1
-            end
+            set -l kind (__amlsh_option_kind $w $opts)
+            test -z "$kind"; and set kind (__amlsh_option_kind $w $lopts)
+            test -n "$kind"; and test "$kind" != flag; and set takes 1
+            string match -q -- '--workspace=*' $w; and set __amlsh_ws (string replace -- '--workspace=' '' $w)
+            test $w = --workspace; and test $j -lt (count $rest); and set __amlsh_ws $rest[(math $j + 1)]
             set j (math $j + $takes)
         else
+            set -a __amlsh_before $w
             set position (math $position + 1)
         end
         set j (math $j + 1)

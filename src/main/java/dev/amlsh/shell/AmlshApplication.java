@@ -6,25 +6,29 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.launch.AmlshConfiguration;
+import dev.amlsh.shell.launch.AmlshRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * amlsh's entry point. The program arguments are read here, before Spring starts, and never
+ * amlsh's entry point. The program arguments are parsed by amlsh ({@code AmlshRunner}) and never
  * handed to Spring (so {@code --name=value} words are not taken for properties). The context is
  * small and explicit ({@link AmlshConfiguration}, no auto-configuration, no classpath scanning)
  * because start-up time is the user's waiting time. Only {@code main} calls {@code System.exit}.
  *
  * <p>What amlsh uses of Spring Shell 4.0.1, and what it replaces (decided from its source):
  * <ul>
- * <li>Used: the command model. Every command is a {@code Command} ({@code AmlshCommand extends
- *     AbstractCommand}) with Spring Shell's name, group, description, help and {@code CommandOption}s,
- *     held in a {@code CommandRegistry} and run through {@code execute(CommandContext)} with a
- *     {@code ParsedInput}; help, usage errors and completion read that metadata. Text tables are
- *     laid out by spring-shell-jline's table module; JLine is the line editor.</li>
- * <li>Replaced: the parser ({@code DefaultCommandParser} re-splits lines on a regex, ignores unknown
- *     options and missing arguments: ours is strict, exit 2, and builds the {@code ParsedInput}); the
- *     runners (they ignore program arguments in interactive mode, lose exit codes, exit on Ctrl-C:
+ * <li>Used: the registry. Every command is a Spring Shell {@code Command} ({@code AmlshCommand}: a
+ *     {@code CommandSpec} and its handler, with Spring Shell's name, group, description, help and
+ *     {@code CommandOption}s computed from the spec) held in a {@code CommandRegistry}, where amlsh
+ *     looks commands up. Text tables are laid out by spring-shell-jline's table module; JLine is the
+ *     line editor.</li>
+ * <li>Replaced: the parser and {@code execute(CommandContext)} ({@code DefaultCommandParser} re-splits
+ *     lines on a regex, ignores unknown options and missing arguments: amlsh's {@code CommandLine} is
+ *     strict, exit 2, and hands its result straight to the handler); the runners (they ignore program arguments in interactive mode, lose exit codes, exit on Ctrl-C:
  *     {@link AmlshRunner} runs one-shot, scripts and the JLine prompt); annotations and Boot's
  *     auto-configuration (classpath scan and auto-configured beans cost start-up: commands are
  *     declared with {@code CommandSpec} and built into the registry by hand); completion providers
@@ -49,16 +53,8 @@ public final class AmlshApplication {
 
     /** Runs amlsh with these arguments and streams; returns the exit code. */
     public static int run(String[] args, ShellIO io) {
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args);
-        } catch (UsageException e) {
-            io.err().println("error: " + e.getMessage());
-            io.err().flush();
-            return ExitCode.USAGE.code();
-        }
         try (ConfigurableApplicationContext context = start()) {
-            return context.getBean(AmlshRunner.class).run(options, io).code();
+            return context.getBean(AmlshRunner.class).run(List.of(args), io).code();
         }
     }
 
@@ -68,7 +64,7 @@ public final class AmlshApplication {
      * services) loads about 3,600, for the same beans. application.properties keeps the settings for
      * code that starts the configuration through {@code SpringApplication} (tests).
      */
-    static ConfigurableApplicationContext start() {
+    public static ConfigurableApplicationContext start() {
         return new AnnotationConfigApplicationContext(AmlshConfiguration.class);
     }
 

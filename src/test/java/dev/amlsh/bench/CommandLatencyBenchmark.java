@@ -1,11 +1,11 @@
 package dev.amlsh.bench;
 
-import dev.amlsh.shell.AmlshConfiguration;
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.ExitCode;
-import dev.amlsh.shell.LaunchOptions;
-import dev.amlsh.shell.Session;
-import dev.amlsh.shell.ShellIO;
+import dev.amlsh.shell.launch.AmlshConfiguration;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.LineOptions;
+import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.api.ShellIO;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -82,7 +82,7 @@ public class CommandLatencyBenchmark {
         ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(sink), new PrintWriter(errors),
                 Map.of("AMLSH_HOME", home.toString()), home, false, false);
         FileWorkspaceCatalog catalog = new FileWorkspaceCatalog(home, Clock.systemUTC());
-        session = new Session(io, () -> catalog, LaunchOptions.defaults(), false);
+        session = new Session(io, () -> catalog, LineOptions.NONE);
         must(List.of("env", "create", "bench", "--conda-file", conda.toString()));
         must(List.of("env", "register", "bench"));
         must(DOCKERFILE_DRAFT);

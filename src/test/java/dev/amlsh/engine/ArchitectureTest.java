@@ -3,10 +3,14 @@ package dev.amlsh.engine;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +34,43 @@ class ArchitectureTest {
                 .resideInAnyPackage("dev.amlsh.shell..", "org.springframework..", "org.jline..")
                 .because("domain errors and rules live in the domain; only dev.amlsh.shell is the edge");
         rule.check(CLASSES);
+    }
+
+    /**
+     * The shell's packages, the root included, import each other without cycles: {@code api} at the
+     * bottom (call, handler, exit code, usage error, output format, session); {@code render}, {@code cli},
+     * {@code script}, {@code commands} and {@code interactive} stand on it; {@code launch} wires them;
+     * the root holds only {@code main}.
+     */
+    @Test
+    void theShellsPackagesAreFreeOfCycles() {
+        SliceAssignment shellPackages = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                if (name.equals("dev.amlsh.shell")) {
+                    return SliceIdentifier.of("shell (root)");
+                }
+                if (name.startsWith("dev.amlsh.shell.")) {
+                    return SliceIdentifier.of("shell." + name.substring("dev.amlsh.shell.".length()).split("\\.")[0]);
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages of dev.amlsh.shell, the root included";
+            }
+        };
+        SlicesRuleDefinition.slices().assignedFrom(shellPackages).should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theCycleRuleSeesEveryShellPackage() {
+        assertThat(CLASSES.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.amlsh.shell")).distinct())
+                .contains("dev.amlsh.shell", "dev.amlsh.shell.api", "dev.amlsh.shell.cli", "dev.amlsh.shell.commands",
+                        "dev.amlsh.shell.render", "dev.amlsh.shell.script", "dev.amlsh.shell.interactive",
+                        "dev.amlsh.shell.launch");
     }
 
     @Test

@@ -85,6 +85,14 @@ class CompletionScriptsIT {
         assertThat(bash("amlsh --no")).containsExactly("--no-color");
         assertThat(bash("amlsh env register bench --as ")).containsExactly("bench", "other");
         assertThat(bash("amlsh env label bench:1 ")).isEmpty(); // labels are free text
+        // issue 9: global options of every line after the command too, and 'help' completes command names
+        assertThat(bash("amlsh env show bench --wo")).containsExactly("--workspace");
+        assertThat(bash("amlsh env list --workspace ")).contains("default", ":temp:");
+        assertThat(bash("amlsh env show --workspace default ")).containsExactly("bench", "other");
+        assertThat(bash("amlsh env show bench --read-only -o ")).containsExactly("json", "text", "yaml");
+        assertThat(bash("amlsh help env v")).containsExactly("var", "versions");
+        assertThat(bash("amlsh help env var ")).containsExactly("set", "unset");
+        assertThat(bash("amlsh env --")).contains("--help", "--output").doesNotContain("--file");
     }
 
     @Test
@@ -119,6 +127,9 @@ class CompletionScriptsIT {
         assertThat(fish("amlsh -o ")).containsExactly("json", "text", "yaml");
         assertThat(fish("amlsh completion ")).containsExactly("bash", "fish", "zsh");
         assertThat(fish("amlsh --no")).containsExactly("--no-color");
+        assertThat(fish("amlsh env show bench --wo")).containsExactly("--workspace");
+        assertThat(fish("amlsh env show --workspace default ")).containsExactly("bench", "other");
+        assertThat(fish("amlsh help env var ")).containsExactly("set", "unset");
     }
 
     @Test
@@ -132,7 +143,9 @@ class CompletionScriptsIT {
             for (String[] c : List.of(new String[] {"amlsh env var ", "set", "unset"},
                     new String[] {"amlsh env dockerfile ", "bench", "other"},
                     new String[] {"amlsh env show bench:", "zsh> amlsh env show bench:1"},
-                    new String[] {"amlsh env create x --conda-file e", "zsh> amlsh env create x --conda-file env.yml"})) {
+                    new String[] {"amlsh env create x --conda-file e", "zsh> amlsh env create x --conda-file env.yml"},
+                    new String[] {"amlsh help env var ", "set", "unset"},
+                    new String[] {"amlsh env show bench --wo", "zsh> amlsh env show bench --workspace"})) {
                 Tmux.Pane zsh = tmux.start(work, zshEnv, List.of("zsh", "-f"));
                 zsh.waitFor("the zsh prompt", s -> s.contains("zsh>"));
                 zsh.type(setup);

@@ -2,11 +2,12 @@ package dev.amlsh.interactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.AmlshConfiguration;
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.launch.AmlshConfiguration;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.api.GlobalOption;
 import dev.amlsh.shell.cli.CommandTable;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.shell.core.command.CommandOption;
 
 /**
  * The shell completion scripts (completions/bash/amlsh, completions/zsh/_amlsh,
@@ -32,7 +32,8 @@ import org.springframework.shell.core.command.CommandOption;
  * <p>One line per command: {@code WORDS;ARGS;OPTIONS}. ARGS: the kind of each positional argument
  * ({@code kind*} for one taking all remaining words); OPTIONS: {@code --name:kind} ({@code flag}
  * for options without a value). Kinds: none ref name version file dir workspace image format bool
- * shell command flag.
+ * shell command flag. Two more lines carry the global options: {@code #line;;OPTIONS} (accepted before
+ * or after any command) and {@code #launch;;OPTIONS} (only before it, when amlsh starts).
  */
 class CompletionScriptsTest {
 
@@ -55,14 +56,23 @@ class CompletionScriptsTest {
 
     static List<String> spec() {
         List<String> lines = new ArrayList<>();
-        for (AmlshCommand command : table.all()) {
+        for (CommandSpec command : table.specs()) {
             String args = command.rawArguments() ? "none*"
-                    : command.arguments().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
+                    : command.args().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
                             .collect(Collectors.joining(" "));
-            String options = command.getOptions().stream()
-                    .map(o -> "--" + o.longName() + ":" + (AmlshCommand.isFlag(o) ? "flag" : kind(command.completion(o))))
+            String options = command.options().stream()
+                    .map(o -> o.longName() + ":" + (o.isFlag() ? "flag" : kind(o.completion())))
                     .collect(Collectors.joining(" "));
-            lines.add(command.getName() + ";" + args + ";" + options);
+            lines.add(command.name() + ";" + args + ";" + options);
+        }
+        for (GlobalOption.Scope scope : GlobalOption.Scope.values()) {
+            List<String> options = new ArrayList<>();
+            for (GlobalOption o : GlobalOption.of(scope)) {
+                String kind = o.isFlag() ? "flag" : kind(o.completion());
+                options.add(o.longName() + ":" + kind);
+                o.shortName().ifPresent(s -> options.add("-" + s + ":" + kind));
+            }
+            lines.add("#" + scope.name().toLowerCase(java.util.Locale.ROOT) + ";;" + String.join(" ", options));
         }
         return lines;
     }
@@ -108,12 +118,8 @@ class CompletionScriptsTest {
     @ValueSource(strings = {"completions/bash/amlsh", "completions/zsh/_amlsh", "completions/fish/amlsh.fish"})
     void scriptKnowsTheOptionsEveryCommandTakes(String script) throws IOException {
         String text = Files.readString(Path.of(script), StandardCharsets.UTF_8);
-        for (CommandOption o : AmlshCommand.LINE_OPTIONS) {
-            assertThat(text).as(script + " offers the per-command option --" + o.longName()).contains("--" + o.longName());
-        }
-        for (String global : List.of("--output", "--workspace", "--file", "--read-only", "--no-color", "--debug",
-                "--help", "--version", "--continue-on-error", "--echo")) {
-            assertThat(text).as(script + " offers the global option " + global).contains(global);
+        for (GlobalOption o : GlobalOption.values()) {
+            assertThat(text).as(script + " offers the global option " + o.longName()).contains(o.longName());
         }
     }
 }

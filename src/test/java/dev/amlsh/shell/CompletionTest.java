@@ -2,6 +2,10 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.shell.api.LineOptions;
+import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.interactive.AmlshCompleter;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -33,7 +37,7 @@ class CompletionTest {
         TestCatalog catalog = new TestCatalog();
         ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), Map.of(), dir, false, false);
-        session = new Session(io, () -> catalog, LaunchOptions.defaults(), false);
+        session = new Session(io, () -> catalog, LineOptions.NONE);
         CommandRunner commands = Shell.commands();
         completer = new AmlshCompleter(commands.table(), session);
         // created after the completer exists: completion must still see it
@@ -59,6 +63,13 @@ class CompletionTest {
         "'workspace use '                   | default",
         "'help '                            | env,workspace",
         "'completion '                      | bash,zsh,fish",
+        "'help env '                        | create,show,var",
+        "'help env var '                    | set,unset",
+        "'env show demo --'                 | --workspace,--read-only,--no-color,--debug,--output",
+        "'-o json env '                     | create,show",
+        "'--workspace '                     | default",
+        "'env list --workspace '            | default",
+        "'-o '                              | json,yaml",
     })
     void offers(String line, String expected) {
         List<String> offered = complete(line);
@@ -70,6 +81,7 @@ class CompletionTest {
         "'env show demo '                   | demo",
         "'env versions '                    | demo:1",
         "'env create x --conda-file '       | --output",
+        "'help env '                        | env,workspace",
     })
     void doesNotOffer(String line, String unexpected) {
         assertThat(complete(line)).doesNotContain(unexpected);

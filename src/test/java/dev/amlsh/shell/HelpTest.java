@@ -2,7 +2,8 @@ package dev.amlsh.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.render.HelpPrinter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +15,37 @@ class HelpTest {
     @Test
     void everyCommandHasASummaryAnExampleAndADocumentedSection() throws Exception {
         String doc = Files.readString(Path.of("docs/COMMANDS.md"), StandardCharsets.UTF_8);
-        for (AmlshCommand command : Shell.commands().table().all()) {
-            assertThat(command.getDescription()).as(command.getName()).isNotBlank();
-            assertThat(command.examples()).as(command.getName()).isNotEmpty();
-            assertThat(command.examples()).allMatch(x -> x.startsWith(command.getName().split(" ")[0]), command.getName());
-            assertThat(doc).as(command.getName()).contains("### `" + command.getName() + "`");
+        for (CommandSpec command : Shell.commands().table().specs()) {
+            assertThat(command.summary()).as(command.name()).isNotBlank();
+            assertThat(command.examples()).as(command.name()).isNotEmpty();
+            assertThat(command.examples()).allMatch(x -> x.startsWith(command.name().split(" ")[0]), command.name());
+            assertThat(doc).as(command.name()).contains("### `" + command.name() + "`");
         }
+    }
+
+    /**
+     * docs/COMMANDS.md's "Command reference" is each command's {@code --help}, in {@code help}'s order,
+     * generated from the specs. To regenerate after changing a spec or adding a command:
+     * {@code mvn -B -q test -Dtest=HelpTest -Damlsh.docs.update=true}.
+     */
+    @Test
+    void theCommandReferenceIsEachCommandsHelp() throws Exception {
+        Path file = Path.of("docs/COMMANDS.md");
+        String doc = Files.readString(file, StandardCharsets.UTF_8);
+        String heading = "## Command reference\n\nThe text below is each command's `--help`, in `help`'s order.\n";
+        int start = doc.indexOf(heading);
+        assertThat(start).as("docs/COMMANDS.md has the heading " + heading).isPositive();
+        StringBuilder expected = new StringBuilder(heading);
+        for (CommandSpec command : new HelpPrinter(Shell.commands().table().specs()).byGroup()) {
+            expected.append("\n### `").append(command.name()).append("`\n\n```\n").append(HelpPrinter.text(command))
+                    .append("\n```\n");
+        }
+        if (Boolean.getBoolean("amlsh.docs.update")) {
+            Files.writeString(file, doc.substring(0, start) + expected, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(doc.substring(start)).as("docs/COMMANDS.md's command reference; regenerate with "
+                + "mvn -B -q test -Dtest=HelpTest -Damlsh.docs.update=true").isEqualTo(expected.toString());
     }
 
     @Test

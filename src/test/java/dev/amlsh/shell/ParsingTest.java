@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.amlsh.shell.script.ScriptLines;
-import dev.amlsh.shell.script.Tokenizer;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.Tokenizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The tokenizer, the script line splitter and the launch options. */
+/** The tokenizer and the script line splitter (the launch options: CommandLineTest). */
 class ParsingTest {
 
     @ParameterizedTest
@@ -47,27 +48,5 @@ class ParsingTest {
         List<ScriptLines.Line> lines = ScriptLines.split("\uFEFFa \\\r\nb\r\n# c \\\nd\n");
         assertThat(lines).containsExactly(new ScriptLines.Line(1, "a b"), new ScriptLines.Line(3, "# c \\"),
                 new ScriptLines.Line(4, "d"));
-    }
-
-    @Test
-    void launchOptionsChooseTheMode() {
-        assertThat(LaunchOptions.parse(new String[] {}).mode(true)).isEqualTo(LaunchOptions.Mode.INTERACTIVE);
-        assertThat(LaunchOptions.parse(new String[] {}).mode(false)).isEqualTo(LaunchOptions.Mode.SCRIPT_STDIN);
-        assertThat(LaunchOptions.parse(new String[] {"-f", "-"}).mode(true)).isEqualTo(LaunchOptions.Mode.SCRIPT_FILE);
-        LaunchOptions o = LaunchOptions.parse(new String[] {"-o", "json", "--workspace=:temp:", "env", "show", "-o", "x"});
-        assertThat(o.mode(true)).isEqualTo(LaunchOptions.Mode.ONE_SHOT);
-        assertThat(o.output()).isEqualTo(OutputFormat.JSON);
-        assertThat(o.workspace()).isEqualTo(":temp:");
-        assertThat(o.command()).containsExactly("env", "show", "-o", "x");
-        assertThat(LaunchOptions.parse(new String[] {"--version"}).mode(false)).isEqualTo(LaunchOptions.Mode.VERSION);
-    }
-
-    @Test
-    void badLaunchOptionsAreUsageErrors() {
-        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--nope"})).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"-o"})).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"-o", "xml"})).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"-f", "s", "echo"})).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--debug=yes"})).isInstanceOf(UsageException.class);
     }
 }

@@ -7,10 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.launch.AmlshRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Test harness: the real command beans from {@link AmlshConfiguration}, run in-process over
+ * Test harness: the real command beans from {@code AmlshConfiguration}, run in-process over
  * {@code StringWriter}s against a {@link TestCatalog}. One Spring context for all tests.
  */
 final class Shell {
@@ -44,18 +48,12 @@ final class Shell {
         StringWriter err = new StringWriter();
         ShellIO io = new ShellIO(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
                 new PrintWriter(err), Map.of(), cwd, terminal, false);
-        LaunchOptions options;
-        try {
-            options = LaunchOptions.parse(args);
-        } catch (UsageException e) {
-            return new Result(2, "", "error: " + e.getMessage() + "\n");
-        }
-        ExitCode code = new AmlshRunner(commands(), env -> catalog).run(options, io);
+        ExitCode code = new AmlshRunner(commands(), env -> catalog).run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
 
     /** Runs one command line, tokenized as a script line would be. */
     Result run(String line) {
-        return main("", List.of(dev.amlsh.shell.script.Tokenizer.split(line)).get(0).toArray(String[]::new));
+        return main("", List.of(dev.amlsh.shell.cli.Tokenizer.split(line)).get(0).toArray(String[]::new));
     }
 }

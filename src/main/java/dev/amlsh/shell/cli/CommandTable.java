@@ -1,5 +1,6 @@
 package dev.amlsh.shell.cli;
 
+import dev.amlsh.shell.api.CommandSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,9 +22,9 @@ public final class CommandTable {
     private final CommandRegistry registry;
     private final List<AmlshCommand> ordered = new ArrayList<>();
 
-    public CommandTable(Collection<? extends CommandGroup> groups) {
+    public CommandTable(Collection<? extends CommandSet> groups) {
         Set<Command> commands = new LinkedHashSet<>();
-        for (CommandGroup group : groups) {
+        for (CommandSet group : groups) {
             for (AmlshCommand command : group.commands()) {
                 if (!commands.add(command)) {
                     throw new IllegalStateException("two commands named " + command.getName());
@@ -45,6 +46,11 @@ public final class CommandTable {
     /** The commands in declaration order (the order of {@code help}). */
     public List<AmlshCommand> all() {
         return List.copyOf(ordered);
+    }
+
+    /** The commands' specs in declaration order. */
+    public List<CommandSpec> specs() {
+        return ordered.stream().map(AmlshCommand::spec).toList();
     }
 
     /** The longest command name made of the first words, and how many words it used. */

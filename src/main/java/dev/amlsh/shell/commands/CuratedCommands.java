@@ -1,15 +1,15 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.CURATED;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.CURATED;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
  * digest Azure ML pins where a public source shows it. Not Azure ML's curated environments
  * ({@code AzureML-*}): amlsh works offline and does not have their definitions.
  */
-public final class CuratedCommands implements CommandGroup {
+public final class CuratedCommands implements CommandSet {
 
     private static final String SCOPE = "Azure ML base images amlsh knows (not the AzureML-* curated environments,"
             + " whose definitions amlsh does not have offline)";

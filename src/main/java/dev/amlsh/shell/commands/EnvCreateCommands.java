@@ -1,16 +1,16 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.VersionOption;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
+import dev.amlsh.shell.commands.VersionOption;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code env create}, {@code env clone}, {@code env discard}: making and dropping drafts. */
-public final class EnvCreateCommands implements CommandGroup {
+public final class EnvCreateCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {

@@ -1,26 +1,26 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.diff.Change;
 import dev.amlsh.diff.DockerfileDiff;
 import dev.amlsh.diff.EnvironmentDiff;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.CommandFailed;
-import dev.amlsh.shell.ExitCode;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandFailed;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code env diff}: what changed between two environments, and whether Azure ML would build another image. */
-public final class EnvDiffCommands implements CommandGroup {
+public final class EnvDiffCommands implements CommandSet {
 
     private final DockerfileRenderer dockerfiles;
 

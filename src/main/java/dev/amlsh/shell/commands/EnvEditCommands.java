@@ -1,19 +1,19 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
-import dev.amlsh.shell.cli.VersionOption;
-import dev.amlsh.shell.cli.CommandSpec;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
+import dev.amlsh.shell.commands.VersionOption;
+import dev.amlsh.shell.api.CommandSpec;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.function.Function;
  * Editing a name with no draft starts one from its latest version and says so; registered
  * versions never change.
  */
-public final class EnvEditCommands implements CommandGroup {
+public final class EnvEditCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
@@ -101,7 +101,7 @@ public final class EnvEditCommands implements CommandGroup {
 
     private static void listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
             Function<CondaSpec, List<String>> items) {
-        boolean adds = call.command().getName().startsWith("env add-");
+        boolean adds = call.command().name().startsWith("env add-");
         boolean[] userManaged = new boolean[1];
         edit(call, (env, changes) -> {
             userManaged[0] = env.isUserManaged();

@@ -1,7 +1,7 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.FILES;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.FILES;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.formats.Secrets;
@@ -14,16 +14,16 @@ import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.workspace.Registration;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /** Environments to and from files: SDK v1 folders, v2 YAML files, and a build folder. */
-public final class EnvFileCommands implements CommandGroup {
+public final class EnvFileCommands implements CommandSet {
 
     private final BuildContextFolder buildContexts;
 

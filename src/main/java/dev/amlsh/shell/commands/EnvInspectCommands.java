@@ -1,7 +1,7 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.formats.ImageDetailsJson;
@@ -11,10 +11,10 @@ import dev.amlsh.image.ImageDetails;
 import dev.amlsh.image.MutatedCondaFile;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ import java.util.Map;
  * environment is and what Azure ML would generate from it. The generated documents are printed alone,
  * so {@code > file} gives a valid file.
  */
-public final class EnvInspectCommands implements CommandGroup {
+public final class EnvInspectCommands implements CommandSet {
 
     private final DockerfileRenderer dockerfiles;
 

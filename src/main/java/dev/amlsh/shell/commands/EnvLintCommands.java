@@ -1,17 +1,17 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.INSPECT;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.lint.EnvironmentLint;
 import dev.amlsh.lint.Finding;
 import dev.amlsh.lint.Severity;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code env lint}: what in an environment is not reproducible (the engine's lint rules). */
-public final class EnvLintCommands implements CommandGroup {
+public final class EnvLintCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {

@@ -1,11 +1,11 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.workspace.RegisteredVersion;
@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** {@code env list}: drafts and registered names at a glance, and which drafts differ from their latest version. */
-public final class EnvListCommands implements CommandGroup {
+public final class EnvListCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {

@@ -1,15 +1,15 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.REGISTRY;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.REGISTRY;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.EnvironmentRef;
 import dev.amlsh.workspace.RegisteredVersion;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code env register}, {@code env versions}, {@code env label}, {@code env archive}, {@code env restore}. */
-public final class EnvRegistryCommands implements CommandGroup {
+public final class EnvRegistryCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
@@ -114,7 +114,7 @@ public final class EnvRegistryCommands implements CommandGroup {
     private void archive(Call call, boolean archive) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
         if (ref.label() != null) {
-            throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.command().getName());
+            throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.command().name());
         }
         WorkspaceStore store = call.workspace().store();
         if (archive) {

@@ -1,21 +1,21 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.ENV;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** {@code env var set|unset}: a draft's environment variables (not part of the image hash). */
-public final class EnvVarCommands implements CommandGroup {
+public final class EnvVarCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {

@@ -1,21 +1,21 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.SESSION;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.SESSION;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
-import dev.amlsh.shell.AmlshRunner;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.CommandFailed;
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.CompletionScript;
-import dev.amlsh.shell.ExitCode;
-import dev.amlsh.shell.OutputFormat;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandFailed;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.cli.CompletionScript;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.OutputFormat;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.HelpPrinter;
+import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 
 /** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version},
  * {@code completion}, {@code exit}. */
-public final class SessionCommands implements CommandGroup {
+public final class SessionCommands implements CommandSet {
 
     private final Supplier<CommandRunner> runner;
 
@@ -58,8 +58,8 @@ public final class SessionCommands implements CommandGroup {
                         call -> call.session().clearScreen()),
                 new AmlshCommand(command("version", SESSION, "Print amlsh's version and the SDK release it emulates")
                         .example("version").build(),
-                        call -> call.print(Map.of("version", AmlshRunner.versionLine()),
-                                out -> out.println(AmlshRunner.versionLine()))),
+                        call -> call.print(Map.of("version", VersionText.line()),
+                                out -> out.println(VersionText.line()))),
                 new AmlshCommand(command("completion", SESSION, "Print the bash, zsh or fish completion script for amlsh")
                         .arg("SHELL", Completion.SHELL)
                         .description("SHELL is bash, zsh or fish. The script alone goes to stdout; install it from your shell:\n"
@@ -76,10 +76,9 @@ public final class SessionCommands implements CommandGroup {
 
     private void help(Call call) {
         CommandTable table = runner.get().table();
-        HelpPrinter help = new HelpPrinter(table);
         List<String> words = call.rest(0);
         if (words.isEmpty()) {
-            help.commands(call.out());
+            new HelpPrinter(table.specs()).commands(call.out());
             return;
         }
         String name = String.join(" ", words);
@@ -92,7 +91,7 @@ public final class SessionCommands implements CommandGroup {
         if (under.isEmpty()) {
             throw new UsageException("no command '" + name + "' ('help' lists the commands)");
         }
-        help.prefix(call.out(), name, under);
+        HelpPrinter.prefix(call.out(), name, under.stream().map(AmlshCommand::spec).toList());
     }
 
     private void script(Call call) {

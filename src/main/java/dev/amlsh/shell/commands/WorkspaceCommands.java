@@ -1,15 +1,15 @@
 package dev.amlsh.shell.commands;
 
-import static dev.amlsh.shell.cli.CommandSpec.Group.WORKSPACE;
-import static dev.amlsh.shell.cli.CommandSpec.command;
+import static dev.amlsh.shell.api.CommandSpec.Group.WORKSPACE;
+import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.SdkRelease;
-import dev.amlsh.shell.Call;
-import dev.amlsh.shell.UsageException;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@code workspace show|list|use|create|delete|export}: where environments live. */
-public final class WorkspaceCommands implements CommandGroup {
+public final class WorkspaceCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
@@ -108,7 +108,7 @@ public final class WorkspaceCommands implements CommandGroup {
 
     private void use(Call call) {
         call.session().catalog().use(call.arg(0));
-        call.session().switchWorkspace(call.arg(0));
+        call.session().useWorkspace(call.arg(0));
         call.print(Map.of("current", call.arg(0)), out -> out.println("using workspace " + call.arg(0)));
     }
 
@@ -129,7 +129,7 @@ public final class WorkspaceCommands implements CommandGroup {
         if (name.equals(call.session().catalog().current())) {
             throw new AmlshException("workspace " + name + " is the current one: 'workspace use' another first");
         }
-        call.session().switchWorkspace(call.session().workspaceSelector());
+        call.session().closeWorkspace(); // SQLite keeps the file open until then
         call.session().catalog().delete(name);
         call.print(Map.of("deleted", name), out -> out.println("deleted workspace " + name));
     }

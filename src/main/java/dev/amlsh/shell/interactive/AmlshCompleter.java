@@ -2,17 +2,19 @@ package dev.amlsh.shell.interactive;
 
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.CompletionScript;
-import dev.amlsh.shell.Session;
+import dev.amlsh.shell.cli.CompletionScript;
+import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.CommandSpec;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.api.GlobalOption;
 import dev.amlsh.shell.cli.CommandTable;
-import dev.amlsh.shell.cli.Completion;
+import dev.amlsh.shell.api.Completion;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jline.reader.Candidate;
@@ -20,12 +22,11 @@ import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.impl.completer.FileNameCompleter;
-import org.springframework.shell.core.command.CommandOption;
 
 /**
- * TAB completion from the commands' metadata: command words (the registry), then options (Spring
- * Shell's {@code CommandOption}s of the command and the line options), then values by what the
- * argument or option holds. Environment names and versions are read from the workspace when TAB is
+ * TAB completion from the command specs: global options and command words (the registry), then
+ * options (the command's own and the global options of every line), then values by what the argument
+ * or option holds ({@code help env <TAB>} offers the words under {@code env}). Environment names and versions are read from the workspace when TAB is
  * pressed, so an environment created a moment ago is offered.
  *
  * <p>Spring Shell's {@code CompletionProvider} is not used: it is one function per command bean,
@@ -47,41 +48,82 @@ public final class AmlshCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> before = line.words().subList(0, line.wordIndex());
-        Optional<java.util.Map.Entry<AmlshCommand, Integer>> match = table.match(before);
+        int first = 0;
+        while (first < before.size() && before.get(first).startsWith("-")) {
+            Optional<GlobalOption> global = lineOption(before.get(first));
+            boolean takesValue = global.isPresent() && !global.get().isFlag() && !before.get(first).contains("=");
+            if (takesValue && first + 1 == before.size()) {
+                values(global.get().completion(), List.of(), reader, line, candidates);
+                return;
+            }
+            first += takesValue ? 2 : 1;
+        }
+        List<String> words = before.subList(Math.min(first, before.size()), before.size());
+        Optional<Map.Entry<AmlshCommand, Integer>> match = table.match(words);
         if (match.isEmpty()) {
-            commandWords(before, candidates);
+            if (line.word().startsWith("-")) {
+                lineOptions(candidates);
+            } else {
+                commandWords(words, candidates);
+            }
             return;
         }
         AmlshCommand command = match.get().getKey();
-        List<String> rest = before.subList(match.get().getValue(), before.size());
+        List<String> rest = words.subList(match.get().getValue(), words.size());
+        if (command.spec().rawArguments()) {
+            return;
+        }
         if (!rest.isEmpty()) {
-            Optional<CommandOption> previous = command.option(rest.get(rest.size() - 1));
-            if (previous.isPresent() && !AmlshCommand.isFlag(previous.get())) {
-                values(command.completion(previous.get()), reader, line, candidates);
+            String previous = rest.get(rest.size() - 1);
+            Optional<CommandSpec.Opt> own = command.option(previous);
+            if (own.isPresent() && !own.get().isFlag()) {
+                values(own.get().completion(), List.of(), reader, line, candidates);
+                return;
+            }
+            Optional<GlobalOption> global = lineOption(previous);
+            if (own.isEmpty() && global.isPresent() && !global.get().isFlag()) {
+                values(global.get().completion(), List.of(), reader, line, candidates);
                 return;
             }
         }
         if (line.word().startsWith("-")) {
-            for (CommandOption o : command.getOptions()) {
-                candidates.add(new Candidate("--" + o.longName(), "--" + o.longName(), null, o.description(), null, null, true));
+            for (CommandSpec.Opt o : command.spec().options()) {
+                candidates.add(new Candidate(o.longName(), o.longName(), null, o.description(), null, null, true));
             }
-            for (CommandOption o : AmlshCommand.LINE_OPTIONS) {
-                candidates.add(new Candidate("--" + o.longName(), "--" + o.longName(), null, o.description(), null, null, true));
-            }
+            lineOptions(candidates);
             return;
         }
-        int position = positionalIndex(command, rest);
-        List<CommandSpec.Arg> args = command.arguments();
+        List<String> positionals = positionals(command, rest);
+        List<CommandSpec.Arg> args = command.spec().args();
         if (!args.isEmpty()) {
             int last = args.size() - 1;
-            CommandSpec.Arg arg = args.get(Math.min(position, last));
-            if (position <= last || arg.variadic()) {
-                values(arg.completion(), reader, line, candidates);
+            CommandSpec.Arg arg = args.get(Math.min(positionals.size(), last));
+            if (positionals.size() <= last || arg.variadic()) {
+                values(arg.completion(), positionals, reader, line, candidates);
             }
         }
     }
 
+    /** A global option of every line spelled {@code word} ({@code -o}, {@code --output}, {@code --output=json}). */
+    private static Optional<GlobalOption> lineOption(String word) {
+        String name = word.startsWith("--") && word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+        return GlobalOption.named(name).filter(o -> o.scope() == GlobalOption.Scope.LINE);
+    }
+
+    private static void lineOptions(List<Candidate> candidates) {
+        for (GlobalOption o : GlobalOption.of(GlobalOption.Scope.LINE)) {
+            candidates.add(new Candidate(o.longName(), o.longName(), null, o.description(), null, null, true));
+        }
+    }
+
+    /** The next word of a command name after {@code before} ({@code env} offers create, clone, ...). */
     private void commandWords(List<String> before, List<Candidate> candidates) {
+        for (String word : nextCommandWords(before)) {
+            candidates.add(new Candidate(word, word, null, null, null, null, true));
+        }
+    }
+
+    private Set<String> nextCommandWords(List<String> before) {
         String prefix = String.join(" ", before);
         Set<String> next = new LinkedHashSet<>();
         for (AmlshCommand command : table.all()) {
@@ -91,25 +133,30 @@ public final class AmlshCompleter implements Completer {
                 next.add(tail.split(" ")[0]);
             }
         }
-        for (String word : next) {
-            candidates.add(new Candidate(word, word, null, null, null, null, true));
-        }
+        return next;
     }
 
-    private static int positionalIndex(AmlshCommand command, List<String> rest) {
-        int count = 0;
+    /** The positional words typed so far, skipping options and their values. */
+    private static List<String> positionals(AmlshCommand command, List<String> rest) {
+        List<String> words = new ArrayList<>();
         for (int i = 0; i < rest.size(); i++) {
-            Optional<CommandOption> o = command.option(rest.get(i));
-            if (o.isPresent()) {
-                i += AmlshCommand.isFlag(o.get()) || rest.get(i).contains("=") ? 0 : 1;
-            } else {
-                count++;
+            String word = rest.get(i);
+            Optional<CommandSpec.Opt> own = command.option(word);
+            Optional<GlobalOption> global = lineOption(word);
+            if (own.isPresent()) {
+                i += own.get().isFlag() ? 0 : 1;
+            } else if (global.isPresent()) {
+                i += global.get().isFlag() || word.contains("=") ? 0 : 1;
+            } else if (!word.startsWith("-") || word.equals("-")) {
+                words.add(word);
             }
         }
-        return count;
+        return words;
     }
 
-    private void values(Completion completion, LineReader reader, ParsedLine line, List<Candidate> candidates) {
+    /** Values of this kind; {@code earlier} are the positional words before (help offers the next word of a command name). */
+    private void values(Completion completion, List<String> earlier, LineReader reader, ParsedLine line,
+            List<Candidate> candidates) {
         List<String> values = new ArrayList<>();
         try {
             switch (completion) {
@@ -128,7 +175,7 @@ public final class AmlshCompleter implements Completer {
                 case OUTPUT_FORMAT -> values.addAll(List.of("text", "json", "yaml"));
                 case BOOLEAN -> values.addAll(List.of("true", "false"));
                 case SHELL -> values.addAll(CompletionScript.SHELLS);
-                case COMMAND -> table.all().forEach(c -> values.add(c.getName().split(" ")[0]));
+                case COMMAND -> values.addAll(nextCommandWords(earlier));
                 case NONE -> { }
             }
         } catch (RuntimeException workspaceNotReadable) {

@@ -1,8 +1,8 @@
 package dev.amlsh.shell.interactive;
 
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.ExitCode;
-import dev.amlsh.shell.Session;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,21 +1,21 @@
 package dev.amlsh.shell.render;
 
-import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.cli.CommandSpec;
-import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.api.GlobalOption;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.shell.core.command.CommandOption;
+import java.util.stream.Collectors;
 
-/** {@code help}, {@code help COMMAND}, {@code COMMAND --help} and {@code amlsh --help}, from the commands' metadata. */
+/** {@code help}, {@code help COMMAND}, {@code COMMAND --help} and {@code amlsh --help}, from the command specs. */
 public final class HelpPrinter {
 
-    private final CommandTable table;
+    private final List<CommandSpec> specs;
 
-    public HelpPrinter(CommandTable table) {
-        this.table = table;
+    /** The commands in declaration order. */
+    public HelpPrinter(List<CommandSpec> specs) {
+        this.specs = List.copyOf(specs);
     }
 
     /** The global usage: how to start amlsh, its options, then the commands by group. */
@@ -27,29 +27,35 @@ public final class HelpPrinter {
         out.println("  amlsh [OPTIONS] COMMAND...     run one command and exit");
         out.println("  amlsh [OPTIONS] -f FILE        run a script (-f - or amlsh < FILE reads stdin)");
         out.println();
-        out.println("Options:");
-        out.println("  -o, --output FORMAT            text (default), json or yaml");
-        out.println("  --workspace NAME|PATH|:temp:   the workspace for this run (:temp: is thrown away)");
-        out.println("  --read-only                    open the workspace read-only (writes exit 3)");
-        out.println("  --no-color                     no colour (also when NO_COLOR is set)");
-        out.println("  --debug                        show stack traces of errors");
-        out.println("  -f, --file FILE                run a script");
-        out.println("  --continue-on-error            in a script, run on after a failing line");
-        out.println("  --echo                         in a script, print each command before its output");
-        out.println("  -h, --help                     this help");
-        out.println("  -V, --version                  the amlsh version and the SDK release it emulates");
+        out.println("Options for every command, before or after it (at the prompt and in scripts: for that line):");
+        options(out, GlobalOption.Scope.LINE);
+        out.println();
+        out.println("Options when amlsh starts, before the command:");
+        options(out, GlobalOption.Scope.LAUNCH);
         out.println();
         out.println("Exit codes: 0 ok, 1 the command failed, 2 usage error, 3 workspace unavailable.");
         out.println();
         commands(out);
     }
 
+    private static void options(PrintWriter out, GlobalOption.Scope scope) {
+        for (GlobalOption o : GlobalOption.of(scope)) {
+            out.println(String.format("  %-30s %s", o.usage(), o.description()));
+        }
+    }
+
+    /** The commands in {@code help}'s order: by group, then as declared. */
+    public List<CommandSpec> byGroup() {
+        List<CommandSpec> ordered = new ArrayList<>();
+        for (CommandSpec.Group group : CommandSpec.Group.values()) {
+            specs.stream().filter(c -> c.group() == group).forEach(ordered::add);
+        }
+        return ordered;
+    }
+
     /** Every command, by group; one table, so the descriptions line up across groups. */
     public void commands(PrintWriter out) {
-        List<AmlshCommand> ordered = new ArrayList<>();
-        for (CommandSpec.Group group : CommandSpec.Group.values()) {
-            table.all().stream().filter(c -> c.group() == group).forEach(ordered::add);
-        }
+        List<CommandSpec> ordered = byGroup();
         List<String> lines = listing(ordered).render().lines().toList();
         for (int i = 0; i < ordered.size(); i++) {
             if (i == 0 || ordered.get(i).group() != ordered.get(i - 1).group()) {
@@ -64,47 +70,45 @@ public final class HelpPrinter {
         out.println("'help COMMAND' or 'COMMAND --help' explains one command.");
     }
 
-    /** The commands under a prefix ({@code help env}). */
-    public void prefix(PrintWriter out, String prefix, List<AmlshCommand> commands) {
+    /** The commands under a prefix ({@code help env}, {@code env --help}). */
+    public static void prefix(PrintWriter out, String prefix, List<CommandSpec> commands) {
         out.println("Commands under '" + prefix + "':");
         listing(commands).print(out, "  ");
     }
 
-    private static Table listing(List<AmlshCommand> commands) {
+    private static Table listing(List<CommandSpec> commands) {
         Table table = Table.labelled();
-        commands.forEach(c -> table.row(c.getName(), c.getDescription()));
+        commands.forEach(c -> table.row(c.name(), c.summary()));
         return table;
     }
 
-    /**
-     * {@code COMMAND --help}, from the command's Spring Shell metadata (description, options) and
-     * amlsh's extras (usage line, details, examples); no trailing newline (Spring Shell's
-     * {@code AbstractCommand} prints it with {@code println}).
-     */
-    public static String text(AmlshCommand command) {
+    /** {@code COMMAND --help}: summary, usage line, details, options, the global options, examples; no trailing newline. */
+    public static String text(CommandSpec command) {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
-        out.println(command.getDescription());
+        out.println(command.summary());
         out.println();
         out.println("Usage: " + command.synopsis());
-        if (!command.details().isEmpty()) {
+        if (!command.description().isEmpty()) {
             out.println();
-            for (String line : command.details().split("\n")) {
+            for (String line : command.description().split("\n")) {
                 out.println("  " + line);
             }
         }
-        if (!command.getOptions().isEmpty()) {
+        if (!command.options().isEmpty()) {
             out.println();
             out.println("Options:");
-            for (CommandOption o : command.getOptions()) {
-                String left = "--" + o.longName() + (AmlshCommand.isFlag(o) ? "" : " " + command.valueName(o));
+            for (CommandSpec.Opt o : command.options()) {
+                String left = o.longName() + (o.isFlag() ? "" : " " + o.valueName());
                 out.println(String.format("  %-24s %s", left, o.description()));
             }
         }
-        if (!command.rawArguments()) {
-            out.println();
-            out.println("Also: -o/--output FORMAT, --debug, -h/--help");
-        }
+        out.println();
+        out.println("Also: " + GlobalOption.of(GlobalOption.Scope.LINE).stream()
+                .map(o -> o.shortName().map(s -> "-" + s + "/").orElse("") + o.longName()
+                        + (o.isFlag() ? "" : " " + o.valueName()))
+                .collect(Collectors.joining(", "))
+                + (command.rawArguments() ? " (before the command: the words after it are its text)" : ""));
         if (!command.examples().isEmpty()) {
             out.println();
             out.println(command.examples().size() == 1 ? "Example:" : "Examples:");

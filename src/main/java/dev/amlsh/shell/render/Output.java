@@ -1,6 +1,7 @@
 package dev.amlsh.shell.render;
 
-import dev.amlsh.shell.OutputFormat;
+import dev.amlsh.shell.api.OutputFormat;
+import dev.amlsh.shell.api.ResultPrinter;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 import dev.amlsh.formats.OutputJson;
@@ -13,7 +14,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * numbers, booleans) as JSON or YAML for machines. The views' shapes are documented in
  * docs/COMMANDS.md and pinned by golden files.
  */
-public final class Output {
+public final class Output implements ResultPrinter {
 
     private ObjectWriter yaml;
 
@@ -31,6 +32,7 @@ public final class Output {
     }
 
     /** Prints {@code view} as JSON or YAML, or runs {@code text} for the text format. */
+    @Override
     public void print(PrintWriter out, OutputFormat format, Object view, Consumer<PrintWriter> text) {
         switch (format) {
             case JSON -> out.print(json(view));

@@ -2,10 +2,11 @@ package dev.amlsh.shell.script;
 
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
-import dev.amlsh.shell.CommandRunner;
-import dev.amlsh.shell.Diagnostics;
-import dev.amlsh.shell.ExitCode;
-import dev.amlsh.shell.Session;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.api.Diagnostics;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.cli.Tokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;

@@ -1,12 +1,13 @@
-package dev.amlsh.shell.cli;
+package dev.amlsh.shell.api;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * How a command is declared, once: its words, positional arguments and options, with help text and
- * examples. {@link AmlshCommand} turns a declaration into a Spring Shell command, which the parser,
- * {@code help} and TAB completion read.
+ * examples. With its {@link CommandHandler} it is the single source for parsing, {@code help} and
+ * {@code --help}, TAB completion, the completion scripts' table and the sections of docs/COMMANDS.md
+ * (a test checks each has one); Spring Shell's registry holds the pair as a command.
  */
 public record CommandSpec(String name, Group group, String summary, List<Arg> args, List<Opt> options,
         String description, List<String> examples, boolean rawArguments, List<Relation> relations) {
@@ -53,6 +54,19 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
         relations = List.copyOf(relations);
     }
 
+    /** {@code env create NAME [--conda-file FILE] ...}, as help and usage errors print it. */
+    public String synopsis() {
+        StringBuilder s = new StringBuilder(name);
+        for (Arg a : args) {
+            String word = a.name() + (a.variadic() ? "..." : "");
+            s.append(' ').append(a.required() ? word : "[" + word + "]");
+        }
+        for (Opt o : options) {
+            s.append(" [").append(o.longName()).append(o.isFlag() ? "" : " " + o.valueName()).append(']');
+        }
+        return s.toString();
+    }
+
     public static Builder command(String name, Group group, String summary) {
         return new Builder(name, group, summary);
     }
@@ -77,11 +91,6 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
 
         public Builder arg(String argName, Completion completion) {
             args.add(new Arg(argName, true, false, completion));
-            return this;
-        }
-
-        public Builder optionalArg(String argName, Completion completion) {
-            args.add(new Arg(argName, false, false, completion));
             return this;
         }
 

@@ -1,4 +1,4 @@
-package dev.amlsh.shell.cli;
+package dev.amlsh.shell.api;
 
 /** What TAB offers for an argument or an option value. */
 public enum Completion {

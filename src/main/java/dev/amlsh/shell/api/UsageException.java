@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.api;
 
 /**
  * A command line rejected before the domain ran (exit 2): unknown command, unknown or repeated

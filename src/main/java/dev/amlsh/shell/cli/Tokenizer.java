@@ -1,6 +1,6 @@
-package dev.amlsh.shell.script;
+package dev.amlsh.shell.cli;
 
-import dev.amlsh.shell.UsageException;
+import dev.amlsh.shell.api.UsageException;
 import java.util.ArrayList;
 import java.util.List;
 

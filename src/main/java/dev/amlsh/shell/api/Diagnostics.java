@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.api;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.ControlCharacters;

@@ -1,6 +1,6 @@
-package dev.amlsh.shell.cli;
+package dev.amlsh.shell.commands;
 
-import dev.amlsh.shell.UsageException;
+import dev.amlsh.shell.api.UsageException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,8 +1,9 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.launch;
 
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.DockerfileRenderer;
-import dev.amlsh.shell.cli.CommandGroup;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.commands.CuratedCommands;
 import dev.amlsh.shell.commands.EnvDiffCommands;
@@ -110,7 +111,7 @@ public class AmlshConfiguration {
     }
 
     @Bean
-    CommandRunner commandRunner(List<CommandGroup> groups, Output output) {
+    CommandRunner commandRunner(List<CommandSet> groups, Output output) {
         return new CommandRunner(new CommandTable(groups), output);
     }
 

@@ -1,14 +1,20 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.launch;
 
-import dev.amlsh.model.SdkRelease;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.CommandLine;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.cli.LaunchOptions;
+import dev.amlsh.shell.cli.ParsedLine;
 import dev.amlsh.shell.interactive.InteractiveShell;
 import dev.amlsh.shell.render.HelpPrinter;
+import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -26,26 +32,34 @@ public final class AmlshRunner {
         this.catalogs = catalogs;
     }
 
-    public ExitCode run(LaunchOptions options, ShellIO io) {
-        boolean color = !options.noColor() && !io.noColorRequested() && io.stdoutIsTerminal();
+    /** Parses the program arguments (the one parse step) and runs amlsh in the mode they choose; returns the exit code. */
+    public ExitCode run(List<String> args, ShellIO io) {
+        ParsedLine line;
+        try {
+            line = commands.parser().parse(args, CommandLine.Source.LAUNCH);
+        } catch (UsageException e) {
+            io.err().println("error: " + e.getMessage());
+            io.err().flush();
+            return ExitCode.USAGE;
+        }
         Supplier<WorkspaceCatalog> catalog = () -> catalogs.create(io.env());
-        LaunchOptions.Mode mode = options.mode(io.stdinIsTerminal());
-        try (Session session = new Session(io, catalog, options, color)) {
+        LaunchOptions launch = line.launch();
+        try (Session session = new Session(io, catalog, line.options())) {
             session.setHistory(() -> InteractiveShell.savedHistory(io.env()));
-            ScriptRunner.Settings settings = new ScriptRunner.Settings(options.continueOnError(), options.echo());
-            return switch (mode) {
+            ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo());
+            return switch (line.mode(io.stdinIsTerminal())) {
                 case HELP -> {
-                    new HelpPrinter(commands.table()).program(io.out());
+                    new HelpPrinter(commands.table().specs()).program(io.out());
                     yield ExitCode.OK;
                 }
                 case VERSION -> {
-                    io.out().println(versionLine());
+                    io.out().println(VersionText.line());
                     yield ExitCode.OK;
                 }
-                case ONE_SHOT -> commands.run(session, options.command(), null);
-                case SCRIPT_FILE -> options.scriptFile().equals("-")
+                case ONE_SHOT -> commands.run(session, line, null);
+                case SCRIPT_FILE -> launch.scriptFile().equals("-")
                         ? new ScriptRunner(commands).runStream(session, io.in(), settings)
-                        : new ScriptRunner(commands).runFile(session, io.workingDirectory().resolve(options.scriptFile()),
+                        : new ScriptRunner(commands).runFile(session, io.workingDirectory().resolve(launch.scriptFile()),
                                 settings);
                 case SCRIPT_STDIN -> new ScriptRunner(commands).runStream(session, io.in(), settings);
                 case INTERACTIVE -> new InteractiveShell(commands).run(session);
@@ -58,24 +72,5 @@ public final class AmlshRunner {
             io.out().flush();
             io.err().flush();
         }
-    }
-
-    /** {@code amlsh 0.1.0 (emulates azureml-core 1.x ...)}: amlsh's version and the SDK release it emulates. */
-    public static String versionLine() {
-        return "amlsh " + buildVersion() + " (emulates " + SdkRelease.NAME + "; default base image "
-                + SdkRelease.DEFAULT_BASE_IMAGE + ", python " + SdkRelease.DEFAULT_PYTHON_VERSION + ")";
-    }
-
-    private static String buildVersion() {
-        try (InputStream in = AmlshRunner.class.getResourceAsStream("/META-INF/build-info.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("build.version", "development build");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "development build";
     }
 }

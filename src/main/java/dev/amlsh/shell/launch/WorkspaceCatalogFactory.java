@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.launch;
 
 import dev.amlsh.workspace.WorkspaceCatalog;
 import java.util.Map;

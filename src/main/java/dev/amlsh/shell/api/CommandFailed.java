@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.api;
 
 /**
  * A command failed and has already said why on stderr (a nested script stopped at a line): the

@@ -1,6 +1,4 @@
-package dev.amlsh.shell.cli;
-
-import dev.amlsh.shell.Call;
+package dev.amlsh.shell.api;
 
 /** Runs one parsed command. Failures are exceptions, mapped to exit codes at the edge. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.api;
 
 import java.io.InputStream;
 import java.io.PrintWriter;

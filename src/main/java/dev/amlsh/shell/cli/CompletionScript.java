@@ -1,5 +1,6 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.cli;
 
+import dev.amlsh.shell.api.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

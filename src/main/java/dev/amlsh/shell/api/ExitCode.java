@@ -1,4 +1,4 @@
-package dev.amlsh.shell;
+package dev.amlsh.shell.api;
 
 /**
  * amlsh's exit codes, the whole closed set. Documented in docs/COMMANDS.md and the README.

@@ -1,0 +1,197 @@
+package dev.amlsh.shell.api;
+
+import dev.amlsh.workspace.Workspace;
+import dev.amlsh.workspace.WorkspaceCatalog;
+import dev.amlsh.workspace.WorkspaceStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The state of one amlsh run: the session's options (given when amlsh started, changed by
+ * {@code set output} and {@code workspace use}), the options of the line running now (they hold for
+ * that line only), the workspace (opened on first use), and the folder relative paths resolve against
+ * (a script's own folder while it runs). Drafts are not here: they live in the workspace, so one-shot
+ * commands compose.
+ */
+public final class Session implements AutoCloseable {
+
+    private final ShellIO io;
+    private final Supplier<WorkspaceCatalog> catalogs;
+    private WorkspaceCatalog catalog;
+    private LineOptions options;
+    private LineOptions line = LineOptions.NONE;
+    private Path baseDirectory;
+    private Workspace workspace;
+    private Opened lineWorkspace;
+    private Supplier<List<String>> history = List::of;
+    private boolean exitRequested;
+    private Runnable clearScreen = () -> {};
+
+    public Session(ShellIO io, Supplier<WorkspaceCatalog> catalogs, LineOptions options) {
+        this.io = io;
+        this.catalogs = catalogs;
+        this.options = options;
+        this.baseDirectory = io.workingDirectory();
+    }
+
+    public ShellIO io() {
+        return io;
+    }
+
+    public PrintWriter out() {
+        return io.out();
+    }
+
+    public PrintWriter err() {
+        return io.err();
+    }
+
+    public WorkspaceCatalog catalog() {
+        if (catalog == null) {
+            catalog = catalogs.get();
+        }
+        return catalog;
+    }
+
+    /**
+     * Runs the next command with this line's options over those in force (the session's, or those of
+     * the {@code script} line a nested script runs in); closing the returned scope ends the line: a
+     * workspace only this line named is closed (a {@code :temp:} one thrown away) and what held before
+     * holds again.
+     */
+    public LineScope startLine(LineOptions given) {
+        LineOptions previous = line;
+        Opened previousWorkspace = lineWorkspace;
+        line = given.over(previous);
+        return () -> {
+            if (lineWorkspace != previousWorkspace) {
+                lineWorkspace.workspace().store().close();
+            }
+            line = previous;
+            lineWorkspace = previousWorkspace;
+        };
+    }
+
+    /** The end of a line, as a scope that closes without checked exceptions. */
+    @FunctionalInterface
+    public interface LineScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A workspace a line opened, and how. */
+    private record Opened(String selector, boolean readOnly, Workspace workspace) {}
+
+    /** What holds for the command running now: the line's options over the session's. */
+    private LineOptions effective() {
+        return line.over(options);
+    }
+
+    /**
+     * The workspace the running command works in, opened on first use (so help and echo need none):
+     * the session's, unless this line named another one or asked for it read-only.
+     */
+    public Workspace workspace() {
+        LineOptions now = effective();
+        if (Objects.equals(now.workspace(), options.workspace()) && now.readOnly() == options.readOnly()) {
+            if (workspace == null) {
+                workspace = new Workspace(catalog().open(options.workspace(), options.readOnly()));
+            }
+            return workspace;
+        }
+        if (lineWorkspace == null || !Objects.equals(lineWorkspace.selector(), now.workspace())
+                || lineWorkspace.readOnly() != now.readOnly()) {
+            // a nested line (a script run by a line that named a workspace) may name yet another one
+            lineWorkspace = new Opened(now.workspace(), now.readOnly(),
+                    new Workspace(catalog().open(now.workspace(), now.readOnly())));
+        }
+        return lineWorkspace.workspace();
+    }
+
+    /** Makes {@code selector} the session's workspace ({@code workspace use}); the open one is closed. */
+    public void useWorkspace(String selector) {
+        closeWorkspace();
+        options = options.withWorkspace(selector);
+    }
+
+    /** Closes the session's workspace file, if open (before {@code workspace delete} removes a file); reopened on use. */
+    public void closeWorkspace() {
+        if (workspace != null) {
+            WorkspaceStore store = workspace.store();
+            workspace = null;
+            store.close();
+        }
+    }
+
+    /** What {@code --workspace} or {@code workspace use} chose for the running command; null means the catalog's current one. */
+    public String workspaceSelector() {
+        return effective().workspace();
+    }
+
+    public boolean readOnly() {
+        return effective().readOnly();
+    }
+
+    /** The output format of the running command: the line's {@code -o}, else the session's. */
+    public OutputFormat format() {
+        OutputFormat format = effective().output();
+        return format == null ? OutputFormat.TEXT : format;
+    }
+
+    /** {@code set output}: the format of the following commands. */
+    public void setFormat(OutputFormat value) {
+        options = options.withOutput(value);
+    }
+
+    /** Colour only on a terminal, and never with {@code NO_COLOR} set or {@code --no-color}. */
+    public boolean color() {
+        return !effective().noColor() && !io.noColorRequested() && io.stdoutIsTerminal();
+    }
+
+    public boolean debug() {
+        return effective().debug();
+    }
+
+    public Path baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** Sets the folder relative paths resolve against; returns the previous one to restore. */
+    public Path enterDirectory(Path directory) {
+        Path previous = baseDirectory;
+        baseDirectory = directory;
+        return previous;
+    }
+
+    public List<String> history() {
+        return history.get();
+    }
+
+    public void setHistory(Supplier<List<String>> value) {
+        this.history = value;
+    }
+
+    public void setClearScreen(Runnable value) {
+        this.clearScreen = value;
+    }
+
+    public void clearScreen() {
+        clearScreen.run();
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    @Override
+    public void close() {
+        closeWorkspace();
+    }
+}

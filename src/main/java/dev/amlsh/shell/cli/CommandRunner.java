@@ -1,0 +1,94 @@
+package dev.amlsh.shell.cli;
+
+import dev.amlsh.model.AmlshException;
+import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandFailed;
+import dev.amlsh.shell.api.Diagnostics;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.ResultPrinter;
+import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.workspace.WorkspaceUnavailableException;
+import java.util.List;
+
+/**
+ * Runs command lines: words are parsed once ({@link CommandLine}) and the command's handler is called
+ * with the line's global options in force. The single place where a handler's outcome becomes an
+ * {@link ExitCode} and exceptions become {@code error:} lines.
+ */
+public final class CommandRunner {
+
+    private final CommandLine parser;
+    private final ResultPrinter printer;
+
+    public CommandRunner(CommandTable table, ResultPrinter printer) {
+        this.parser = new CommandLine(table);
+        this.printer = printer;
+    }
+
+    public CommandTable table() {
+        return parser.table();
+    }
+
+    public CommandLine parser() {
+        return parser;
+    }
+
+    /** Splits, parses and runs one line of a script or the prompt; {@code where} ({@code FILE:LINE}) prefixes errors in scripts. */
+    public ExitCode runLine(Session session, String line, String where) {
+        List<String> words;
+        try {
+            words = Tokenizer.split(line);
+        } catch (UsageException e) {
+            return report(session, where, e, ExitCode.USAGE);
+        }
+        return words.isEmpty() ? ExitCode.OK : run(session, words, where);
+    }
+
+    /** Parses and runs the words of one line. */
+    public ExitCode run(Session session, List<String> words, String where) {
+        ParsedLine parsed;
+        try {
+            parsed = parser.parse(words, CommandLine.Source.LINE);
+        } catch (UsageException e) {
+            return report(session, where, e, ExitCode.USAGE);
+        }
+        return run(session, parsed, where);
+    }
+
+    /** Runs a parsed line: its global options hold while its command runs (a line of options alone does nothing). */
+    public ExitCode run(Session session, ParsedLine line, String where) {
+        if (!line.hasCommand()) {
+            return ExitCode.OK;
+        }
+        try (Session.LineScope scope = session.startLine(line.options())) {
+            try {
+                line.command().handler().run(new Call(line.command().spec(), line.positionals(), line.commandOptions(),
+                        session, printer));
+                return ExitCode.OK;
+            } catch (CommandFailed e) {
+                return e.code();
+            } catch (UsageException e) {
+                return report(session, where, e, ExitCode.USAGE);
+            } catch (AmlshException e) {
+                return report(session, where, e, ExitCode.FAILED);
+            } catch (WorkspaceUnavailableException e) {
+                return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
+            } catch (Exception e) {
+                return report(session, where, e, ExitCode.FAILED);
+            } finally {
+                session.out().flush();
+                session.err().flush();
+            }
+        } catch (WorkspaceUnavailableException e) {
+            // closing a workspace only this line opened failed after the command ran
+            return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
+        }
+    }
+
+    private static ExitCode report(Session session, String where, Exception e, ExitCode code) {
+        session.out().flush();
+        Diagnostics.error(session, where, e, session.debug());
+        return code;
+    }
+}
