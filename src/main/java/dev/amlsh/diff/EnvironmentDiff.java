@@ -40,7 +40,12 @@ public record EnvironmentDiff(
         c.value("python.userManagedDependencies", before.isUserManaged(), after.isUserManaged());
         c.value("python.interpreterPath", before.python().interpreterPath(), after.python().interpreterPath());
         c.value("python.baseCondaEnvironment", before.python().baseCondaEnvironment(), after.python().baseCondaEnvironment());
-        compareConda(c, before.condaSpec(), after.condaSpec());
+        if (before.hasCondaDependencies() && after.hasCondaDependencies()) {
+            compareConda(c, before.condaSpec(), after.condaSpec());
+        } else {
+            // a definition without conda dependencies: say which side has none, not every package
+            c.value("python.condaDependencies", condaSummary(before), condaSummary(after));
+        }
         c.keyed("variables", List.copyOf(before.environmentVariables().entrySet()),
                 List.copyOf(after.environmentVariables().entrySet()), Map.Entry::getKey, e -> String.valueOf(e.getValue()));
         c.keyed("spark.repositories", before.spark().repositories(), after.spark().repositories(), r -> r, r -> r);
@@ -135,7 +140,15 @@ public record EnvironmentDiff(
     }
 
     private static String condaName(Environment env) {
-        return env.isUserManaged() ? null : EnvironmentHashes.condaEnvironmentName(env.condaSpec());
+        return EnvironmentHashes.condaEnvironmentName(env);
+    }
+
+    private static String condaSummary(Environment env) {
+        if (!env.hasCondaDependencies()) {
+            return "none";
+        }
+        CondaSpec spec = env.condaSpec();
+        return spec.dependencies().size() + " dependencies, " + spec.channels().size() + " channels";
     }
 
     /** Whether Azure ML would build another image (amlsh's image hash differs). */

@@ -89,7 +89,7 @@ final class EnvironmentTree {
         tree.put("interpreterPath", python.interpreterPath());
         tree.put("condaDependenciesFile", python.condaDependenciesFile());
         tree.put("baseCondaEnvironment", python.baseCondaEnvironment());
-        if (options.includeCondaDependencies()) {
+        if (options.includeCondaDependencies() && python.hasCondaDependencies()) {
             tree.put("condaDependencies", CondaSpecTree.toTree(python.condaDependencies()));
         }
         return tree;
@@ -161,6 +161,9 @@ final class EnvironmentTree {
             throw root.problem("name", e.problem());
         }
         Environment defaults = Environment.create(name, SdkRelease.DEFAULT_BASE_IMAGE);
+        // _deserialize_and_add_to_object starts from Environment(name, _skip_defaults=True): without
+        // python.condaDependencies there are none (no default spec is made up)
+        PythonSection noConda = PythonSection.withoutCondaDependencies();
         Map<String, Object> extra = new LinkedHashMap<>();
         for (String key : root.unknownKeys(TOP)) {
             extra.put(key, root.raw(key));
@@ -171,7 +174,7 @@ final class EnvironmentTree {
                     root.string("version", null),
                     root.has("environmentVariables") ? printable(root, root.stringMap("environmentVariables"))
                             : defaults.environmentVariables(),
-                    root.raw("python") == null ? defaults.python() : python(root.object("python"), defaults.python()),
+                    root.raw("python") == null ? noConda : python(root.object("python"), noConda),
                     root.raw("docker") == null ? defaults.docker() : docker(root.object("docker"), defaults.docker()),
                     root.raw("spark") == null ? SparkSection.DEFAULT : spark(root.object("spark")),
                     root.raw("databricks") == null ? DatabricksSection.EMPTY : databricks(root.object("databricks")),
@@ -233,8 +236,7 @@ final class EnvironmentTree {
                 f.string("interpreterPath", defaults.interpreterPath()),
                 f.string("condaDependenciesFile", null),
                 f.string("baseCondaEnvironment", null),
-                f.raw("condaDependencies") == null ? defaults.condaDependencies()
-                        : CondaSpecTree.fromTree(f.object("condaDependencies")));
+                f.raw("condaDependencies") == null ? null : CondaSpecTree.fromTree(f.object("condaDependencies")));
     }
 
     private static DockerSection docker(JsonFields f, DockerSection defaults) {

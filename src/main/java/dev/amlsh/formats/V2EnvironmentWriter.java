@@ -59,12 +59,12 @@ public final class V2EnvironmentWriter {
             out.append("build:\n");
             out.append("  path: ").append(CondaSpecWriter.scalar(context.location())).append('\n');
             out.append("  dockerfile_path: ").append(CondaSpecWriter.scalar(context.dockerfilePath())).append('\n');
-            if (!env.isUserManaged()) {
+            if (env.buildsCondaEnvironment()) {
                 warnings.add("the conda spec is not exported: with 'build', the Dockerfile installs the packages");
             }
         } else if (env.docker().baseImage() != null) {
             line(out, "image", env.docker().baseImage());
-            if (!env.isUserManaged()) {
+            if (env.buildsCondaEnvironment()) {
                 out.append("conda_file:\n");
                 CondaSpecWriter.write(env.condaSpec()).lines()
                         .forEach(l -> out.append("  ").append(l).append('\n'));
@@ -114,7 +114,12 @@ public final class V2EnvironmentWriter {
         if (env.isUserManaged() && !env.python().interpreterPath().equals("python")) {
             warnings.add("interpreterPath '" + env.python().interpreterPath() + "' is not part of a v2 environment, not exported");
         }
-        if (!env.isUserManaged() && env.condaSpec().python().isEmpty()) {
+        if (env.docker().buildContext() != null) {
+            return; // built as it is: conda has no part in it
+        }
+        if (!env.isUserManaged() && !env.hasCondaDependencies()) {
+            warnings.add("the definition has no conda dependencies: the v2 environment has no conda_file");
+        } else if (!env.isUserManaged() && env.condaSpec().python().isEmpty()) {
             warnings.add("the conda spec names no python: Azure ML v2 adds none (v1 would add python="
                     + SdkRelease.DEFAULT_PYTHON_VERSION + ")");
         }

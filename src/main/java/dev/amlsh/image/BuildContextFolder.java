@@ -230,8 +230,8 @@ public final class BuildContextFolder {
         String tag = EnvironmentHashes.imageName(env);
         StringBuilder out = new StringBuilder();
         out.append(README_TITLE).append("\n\n");
-        out.append("What Azure ML would build for the environment `").append(reference).append("` (")
-                .append(env.name()).append(env.version() == null ? ", a draft" : " version " + env.version())
+        String which = env.version() == null ? "a draft" : env.name() + " version " + env.version();
+        out.append("What Azure ML would build for the environment `").append(reference).append("` (").append(which)
                 .append("), written by `amlsh env build-context`.\n\n");
         out.append("Build it from this folder:\n\n");
         out.append("    docker build ").append(dockerfilePath.equals("Dockerfile") ? "" : "-f " + dockerfilePath + " ")
@@ -250,7 +250,7 @@ public final class BuildContextFolder {
             }
             out.append("- `").append(SetupFiles.FOLDER).append("99brokenproxy`, `spark_cache.py`, `log4j.properties`:")
                     .append(" stand-ins written by amlsh. Azure ML's real files are not public; each stand-in says in a")
-                    .append(" comment what the real one does, and does nothing itself.\n");
+                    .append(" comment what the real one does, and changes nothing in the image.\n");
         }
         out.append("- `").append(README).append("`: this file. Docker sends it with the context; a `COPY .` would copy")
                 .append(" it into the image, which Azure ML's build would not.\n");

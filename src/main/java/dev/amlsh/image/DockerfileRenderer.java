@@ -68,7 +68,7 @@ public final class DockerfileRenderer {
                     + " has no base image, base Dockerfile or build context: there is nothing to build on");
         }
         out.append(HEADER);
-        if (!env.isUserManaged()) {
+        if (env.buildsCondaEnvironment()) {
             out.append(CONDA_LAYER.replace("{ENV}", EnvironmentHashes.condaEnvironmentName(env.condaSpec())));
         }
         out.append(FOOTER);

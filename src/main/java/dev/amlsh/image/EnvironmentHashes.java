@@ -40,6 +40,11 @@ public final class EnvironmentHashes {
         return CONDA_PREFIX + md5(canonicalCondaSpec(spec));
     }
 
+    /** The conda environment Azure ML creates, or null when it creates none ({@link Environment#buildsCondaEnvironment()}). */
+    public static String condaEnvironmentName(Environment env) {
+        return env.buildsCondaEnvironment() ? condaEnvironmentName(env.condaSpec()) : null;
+    }
+
     public static String imageName(Environment env) {
         return IMAGE_REPOSITORY + md5(canonicalImage(env));
     }
@@ -84,7 +89,8 @@ public final class EnvironmentHashes {
         tree.put("userManagedDependencies", python.userManagedDependencies());
         tree.put("interpreterPath", python.interpreterPath());
         tree.put("baseCondaEnvironment", python.baseCondaEnvironment());
-        tree.put("condaDependencies", condaTree(python.condaDependencies()));
+        // null for a definition without conda dependencies (no spec: nothing to hash)
+        tree.put("condaDependencies", python.hasCondaDependencies() ? condaTree(python.condaDependencies()) : null);
         return tree;
     }
 

@@ -57,7 +57,7 @@ public record ImageDetails(
         Ingredients ingredients = null;
         PythonEnvironment python = new PythonEnvironment(env.python().interpreterPath(), null, null);
         if (build instanceof ImageBuild.Generated generated) {
-            String conda = env.isUserManaged() ? null : EnvironmentHashes.condaEnvironmentName(env.condaSpec());
+            String conda = env.buildsCondaEnvironment() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null;
             ingredients = new Ingredients(generated.dockerfile(), MutatedCondaFile.render(env).orElse(null));
             if (conda != null) {
                 python = new PythonEnvironment("/azureml-envs/" + conda + "/bin/python", conda, "/azureml-envs/" + conda);

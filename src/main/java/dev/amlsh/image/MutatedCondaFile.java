@@ -10,11 +10,11 @@ public final class MutatedCondaFile {
     private MutatedCondaFile() {}
 
     /**
-     * Empty when Azure ML builds no conda environment: a user-managed environment, and a build
-     * context (built as it is).
+     * Empty when Azure ML builds no conda environment: a user-managed environment, a definition
+     * without conda dependencies, and a build context (built as it is).
      */
     public static Optional<String> render(Environment env) {
-        if (env.isUserManaged() || env.docker().buildContext() != null) {
+        if (!env.buildsCondaEnvironment() || env.docker().buildContext() != null) {
             return Optional.empty();
         }
         var spec = env.condaSpec();

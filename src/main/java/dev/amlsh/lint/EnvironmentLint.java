@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * <li>{@code pip-ignored-line} / {@code pip-continued-line} (info): a blank line, a comment or a
  *     line ending with {@code \\} in the {@code pip:} list, as {@code from_pip_requirements} keeps
  *     them from a requirements file;</li>
+ * <li>{@code no-conda-dependencies} (warning): conda-managed without conda dependencies;</li>
  * <li>{@code secret-in-variable} (warning): a variable named like a password or token holds a
  *     value in plain text.</li>
  * </ul>
  * Conda and pip rules apply only to conda-managed environments (a user-managed one does not
- * use its conda spec).
+ * use its conda spec, a build context is built as it is).
  */
 public final class EnvironmentLint {
 
@@ -44,16 +45,28 @@ public final class EnvironmentLint {
                     + "' starts with AzureML or Microsoft: those names are reserved for curated environments"));
         }
         baseImage(env, findings);
-        if (!env.isUserManaged()) {
+        // a build context is built as it is (from_docker_build_context has no conda dependencies): no conda or pip rule
+        if (env.docker().buildContext() == null) {
+            pythonRules(env, findings);
+        }
+        variables(env, findings);
+        return List.copyOf(findings);
+    }
+
+    private static void pythonRules(Environment env, List<Finding> findings) {
+        if (!env.isUserManaged() && !env.hasCondaDependencies()) {
+            findings.add(new Finding(Severity.WARNING, "no-conda-dependencies", "python.condaDependencies",
+                    "the environment is conda-managed but has no conda dependencies (a saved folder without"
+                            + " conda_dependencies.yml): Azure ML creates no conda environment, so only what the image"
+                            + " has is installed; add a conda file or set userManagedDependencies to true"));
+        } else if (!env.isUserManaged()) {
             conda(env, findings);
             pip(env, findings);
-        } else if (!env.condaSpec().sameContentIgnoringName(dev.amlsh.model.SdkRelease.defaultCondaSpec())) {
+        } else if (env.hasCondaDependencies() && !env.condaSpec().sameContentIgnoringName(dev.amlsh.model.SdkRelease.defaultCondaSpec())) {
             findings.add(new Finding(Severity.WARNING, "ignored-packages", "python.condaDependencies",
                     "the environment is user-managed, so Azure ML installs none of its conda or pip packages;"
                             + " set userManagedDependencies to false, or install them in the image"));
         }
-        variables(env, findings);
-        return List.copyOf(findings);
     }
 
     private static void baseImage(Environment env, List<Finding> findings) {

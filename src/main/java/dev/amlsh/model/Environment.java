@@ -61,8 +61,34 @@ public record Environment(
         return python.userManagedDependencies();
     }
 
+    /**
+     * Whether Azure ML creates a conda environment for this definition: not user-managed, and
+     * with conda dependencies (without them there is no spec to create one from).
+     */
+    public boolean buildsCondaEnvironment() {
+        return !isUserManaged() && hasCondaDependencies();
+    }
+
+    /** Whether {@code python.condaDependencies} is set (see {@link PythonSection}). */
+    public boolean hasCondaDependencies() {
+        return python.hasCondaDependencies();
+    }
+
+    /**
+     * The conda dependencies; for a definition without them, an error that says so (what
+     * {@code env conda-spec} and {@code env conda-file} print, exit 1). Check
+     * {@link #hasCondaDependencies()} where having none is a state to handle, not an error.
+     */
     public CondaSpec condaSpec() {
+        if (!python.hasCondaDependencies()) {
+            throw new AmlshException(withoutCondaMessage());
+        }
         return python.condaDependencies();
+    }
+
+    private String withoutCondaMessage() {
+        return (name == null ? "the environment" : name) + " has no conda dependencies (python.condaDependencies is not set,"
+                + " as when a saved folder has no " + "conda_dependencies.yml)";
     }
 
     public Environment withName(String newName) {
@@ -82,14 +108,17 @@ public record Environment(
 
     /** A new python section; the conda file's written form follows its spec. */
     public Environment withPython(PythonSection newPython) {
-        CondaFileText followed = condaFile == null ? null : condaFile.follow(newPython.condaDependencies());
+        // no conda dependencies: no conda file either
+        CondaFileText followed = condaFile == null || !newPython.hasCondaDependencies() ? null
+                : condaFile.follow(newPython.condaDependencies());
         return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
                 inferencingStackVersion, assetId, extraFields, metadata, followed);
     }
 
     /** The conda file's written form, brought in line with this definition's spec; null drops it. */
     public Environment withCondaFile(CondaFileText form) {
-        CondaFileText followed = form == null ? null : form.follow(python.condaDependencies());
+        CondaFileText followed = form == null || !python.hasCondaDependencies() ? null
+                : form.follow(python.condaDependencies());
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
                 inferencingStackVersion, assetId, extraFields, metadata, followed);
     }
@@ -114,7 +143,12 @@ public record Environment(
                 inferencingStackVersion, assetId, extraFields, newMetadata, condaFile);
     }
 
+    /** An edit of the conda dependencies; a definition without them has nothing to edit (the SDK fails on None). */
     public Environment withCondaSpec(UnaryOperator<CondaSpec> edit) {
+        if (!python.hasCondaDependencies()) {
+            throw new AmlshException(withoutCondaMessage() + ": there is nothing to edit; create the environment"
+                    + " from a conda file (env create NAME --conda-file FILE)");
+        }
         return withPython(python.withCondaDependencies(edit.apply(python.condaDependencies())));
     }
 

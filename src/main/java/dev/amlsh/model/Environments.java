@@ -45,14 +45,14 @@ public final class Environments {
 
     /**
      * {@code from_docker_build_context}: {@code Environment(name, _skip_defaults=True)} with the
-     * context: no environment variables, {@code shmSize} null, no base image. Azure ML builds the
-     * context as it is.
+     * context: no environment variables, no conda dependencies, {@code userManagedDependencies}
+     * false, {@code shmSize} null, no base image. Azure ML builds the context as it is.
      */
     public static Environment fromDockerBuildContext(String name, BuildContext context, String defaultBaseImage) {
         EnvironmentName.requireValid(name);
-        Environment env = Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
-                .withDocker(DockerSection.onBuildContext(context));
-        return env.withPython(env.python().withUserManagedDependencies(true));
+        return Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
+                .withDocker(DockerSection.onBuildContext(context))
+                .withPython(PythonSection.withoutCondaDependencies());
     }
 
     /**

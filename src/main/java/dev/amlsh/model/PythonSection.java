@@ -1,11 +1,14 @@
 package dev.amlsh.model;
 
-import java.util.Objects;
-
 /**
  * The SDK's {@code python} section. When {@code userManagedDependencies} is true Azure ML builds
  * no conda environment and runs {@code interpreterPath} as found in the image; the conda spec
  * is then kept but unused, as the SDK does.
+ *
+ * <p>{@code condaDependencies} is null for a definition without conda dependencies: what
+ * {@code load_from_directory} gives for a folder without {@code conda_dependencies.yml}, and
+ * what the SDK's JSON without {@code python.condaDependencies} means
+ * ({@code Environment(name, _skip_defaults=True)}).
  */
 public record PythonSection(
         boolean userManagedDependencies,
@@ -14,12 +17,17 @@ public record PythonSection(
         String baseCondaEnvironment,
         CondaSpec condaDependencies) {
 
-    public PythonSection {
-        Objects.requireNonNull(condaDependencies, "python cannot be removed: condaDependencies is required");
-    }
-
     public static PythonSection conda(CondaSpec spec) {
         return new PythonSection(false, "python", null, null, spec);
+    }
+
+    /** {@code PythonSection(_skip_defaults=True)}: not user-managed, interpreter {@code python}, no conda dependencies. */
+    public static PythonSection withoutCondaDependencies() {
+        return new PythonSection(false, "python", null, null, null);
+    }
+
+    public boolean hasCondaDependencies() {
+        return condaDependencies != null;
     }
 
     public PythonSection withCondaDependencies(CondaSpec spec) {

@@ -234,7 +234,7 @@ class BadInputIT {
                 Case.of("env create img --base-image ''", "a base image cannot be empty"),
                 Case.of("env set demo --base-image 'ubuntu 22.04'", "'ubuntu 22.04' is not an image reference"),
                 // files amlsh would write
-                Case.of("env save demo saved", "error: saved: already holds azureml_environment.json"),
+                Case.of("env save demo saved", "error: saved: already exists: save_to_directory writes a new folder"),
                 Case.of("env build-context demo built", "error: built: already holds a build context: add --overwrite"),
                 Case.of("workspace export existing.yml", "existing.yml already exists"),
                 // workspaces and the rest

@@ -114,7 +114,8 @@ class EnvironmentJsonTest {
         assertThat(env.docker().baseImage()).isEqualTo("mcr.microsoft.com/azureml/base:intelmpi2018.3-ubuntu16.04");
         assertThat(env.docker().platform()).isEqualTo(Platform.LINUX_AMD64);
         assertThat(env.docker().baseImageRegistry()).isEqualTo(ContainerRegistry.NONE);
-        assertThat(env.condaSpec()).isEqualTo(SdkRelease.defaultCondaSpec());
+        // Environment._deserialize_and_add_to_object: no python.condaDependencies, no conda dependencies
+        assertThat(env.hasCondaDependencies()).isFalse();
         assertThat(env.extraFields()).isEmpty();
         String written = EnvironmentJson.write(env, EnvironmentJson.Options.file());
         assertThat(EnvironmentJson.read(SRC, written)).isEqualTo(env);

@@ -64,9 +64,12 @@ class V2EnvironmentYamlTest {
         assertThat(context.dockerfilePath()).isEqualTo("Dockerfile");
         assertThat(context.dockerfile()).startsWith("#FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\nFROM python:3.8\n");
         assertThat(env.docker().baseImage()).isNull();
-        // Environment.from_docker_build_context: Environment(name, _skip_defaults=True), so shm_size None
+        // Environment.from_docker_build_context: Environment(name, _skip_defaults=True), so shm_size None,
+        // no conda dependencies, user_managed_dependencies False
         assertThat(env.docker().shmSize()).isNull();
         assertThat(env.environmentVariables()).isEmpty();
+        assertThat(env.hasCondaDependencies()).isFalse();
+        assertThat(env.isUserManaged()).isFalse();
     }
 
     @Test

@@ -56,6 +56,16 @@ class WhatAzureBuildsCommandsTest {
         assertThat(dockerfile.err()).isEmpty();
 
         assertThat(shell.run("env show scoring").out()).contains("whatever the build context's Dockerfile installs");
+        // the v1 definition is from_docker_build_context's: no conda dependencies, not user-managed, shmSize null
+        JsonNode definition = json(shell.run("env show scoring -o json").out());
+        assertThat(definition.get("python").get("userManagedDependencies").asBoolean()).isFalse();
+        assertThat(definition.get("python").has("condaDependencies")).isFalse();
+        assertThat(definition.get("docker").get("shmSize").isNull()).isTrue();
+        assertThat(definition.get("docker").get("buildContext").get("locationType").isNull()).isTrue();
+        assertThat(shell.run("env lint scoring").out()).doesNotContain("no-conda-dependencies").doesNotContain("ignored-packages");
+        Shell.Result export = shell.run("env export scoring scoring-v2.yml");
+        assertThat(export.code()).isZero();
+        assertThat(export.err()).isEmpty();
         JsonNode details = json(shell.run("env image-details scoring -o json").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
         assertThat(details.get("pythonEnvironment").get("condaEnvironmentName").isNull()).isTrue();
@@ -71,6 +81,59 @@ class WhatAzureBuildsCommandsTest {
                 .contains("wrote out/requirements.txt").contains("wrote out/README.amlsh.md");
         assertThat(Files.readString(dir.resolve("out/Dockerfile"))).isEqualTo(INFERENCE_DOCKERFILE);
         assertThat(Files.readString(dir.resolve("out/score/score.py"))).isEqualTo("def run(data):\n    return data\n");
+    }
+
+    /** What save_to_directory writes for Environment.from_docker_build_context("ctx", DockerBuildContext(Git, URL)). */
+    static final String V1_BUILD_CONTEXT_JSON = """
+            {
+                "name": "ctx",
+                "version": null,
+                "environmentVariables": {},
+                "python": {
+                    "userManagedDependencies": false,
+                    "interpreterPath": "python",
+                    "condaDependenciesFile": null,
+                    "baseCondaEnvironment": null
+                },
+                "docker": {
+                    "enabled": false,
+                    "baseImage": null,
+                    "baseDockerfile": null,
+                    "buildContext": {
+                        "locationType": "git",
+                        "location": "https://github.com/example/images.git#main:ctx",
+                        "dockerfilePath": "Dockerfile"
+                    },
+                    "sharedVolumes": true,
+                    "shmSize": null,
+                    "arguments": [],
+                    "baseImageRegistry": {"address": null, "username": null, "password": null, "registryIdentity": null},
+                    "platform": {"os": "Linux", "architecture": "amd64"}
+                },
+                "spark": {"repositories": [], "packages": [], "precachePackages": true},
+                "databricks": {"mavenLibraries": [], "pypiLibraries": [], "rcranLibraries": [], "jarLibraries": [], "eggLibraries": []},
+                "r": null,
+                "inferencingStackVersion": null
+            }""";
+
+    @Test
+    void anSdkV1BuildContextIsBuiltAsItIsAndItsRemoteDockerfileIsNotMadeUp() throws IOException {
+        Files.createDirectories(dir.resolve("v1"));
+        Files.writeString(dir.resolve("v1/azureml_environment.json"), V1_BUILD_CONTEXT_JSON);
+        assertThat(shell.run("env load v1").code()).isZero();
+        Shell.Result dockerfile = shell.run("env dockerfile ctx");
+        assertThat(dockerfile.code()).isEqualTo(1);
+        assertThat(dockerfile.err()).contains("is built from the build context https://github.com/example/images.git#main:ctx as it is")
+                .contains("not known offline");
+        JsonNode details = json(shell.run("env image-details ctx").out());
+        assertThat(details.get("ingredients").isNull()).isTrue();
+        JsonNode python = json(shell.run("env show ctx -o json").out()).get("python");
+        assertThat(python.get("userManagedDependencies").asBoolean()).isFalse();
+        assertThat(python.has("condaDependencies")).isFalse();
+        JsonNode docker = json(shell.run("env show ctx -o json").out()).get("docker");
+        assertThat(docker.get("buildContext").get("locationType").asString()).isEqualTo("git");
+        assertThat(docker.get("shmSize").isNull()).isTrue();
+        assertThat(shell.run("env build-context ctx out").code()).isEqualTo(1);
     }
 
     @Test

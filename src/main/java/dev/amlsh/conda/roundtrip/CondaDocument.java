@@ -72,7 +72,8 @@ public final class CondaDocument implements CondaFileText {
      * dump of the plain data ({@code Environment.get} of a registered version).
      */
     public static String textOf(Environment env) {
-        return env.condaFile() != null ? env.condaFile().text() : plain(env.condaSpec()).text();
+        CondaSpec spec = env.condaSpec(); // none: the definition's own error ("... has no conda dependencies")
+        return env.condaFile() != null ? env.condaFile().text() : plain(spec).text();
     }
 
     @Override

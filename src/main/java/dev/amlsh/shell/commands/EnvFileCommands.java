@@ -36,11 +36,19 @@ public final class EnvFileCommands implements CommandSet {
         return List.of(
                 new AmlshCommand(command("env save", FILES, "Save as an SDK v1 folder (Environment.save_to_directory)")
                         .arg("REF", Completion.ENV_REF).arg("DIR", Completion.DIRECTORY)
-                        .flag("--overwrite", "replace the files of an earlier save").example("env save pytorch:1 out/pytorch")
+                        .flag("--overwrite", "save into a folder that exists (its files are replaced)")
+                        .description("Writes DIR/azureml_environment.json, DIR/conda_dependencies.yml (when the definition has\n"
+                                + "conda dependencies) and DIR/BaseDockerfile (when it has a base Dockerfile). DIR must not exist\n"
+                                + "unless --overwrite is given; a conda spec without python is refused (Python package is missing.).")
+                        .example("env save pytorch:1 out/pytorch")
                         .build(), this::save),
                 new AmlshCommand(command("env load", FILES, "Load an SDK v1 folder as a draft (Environment.load_from_directory)")
                         .arg("DIR", Completion.DIRECTORY).option("--name", "NAME", "the draft's name (else the folder's)",
-                                Completion.NONE).example("env load out/pytorch --name pytorch-copy").build(), this::load),
+                                Completion.NONE)
+                        .description("Reads azureml_environment.json, then conda_dependencies.yml and BaseDockerfile when they\n"
+                                + "exist. Without a conda file the draft has no conda dependencies. The draft keeps the folder's\n"
+                                + "version; with --name it is a clone (version and asset id reset).")
+                        .example("env load out/pytorch --name pytorch-copy").build(), this::load),
                 new AmlshCommand(command("env import", FILES, "Register a v2 environment YAML file (az ml environment create --file)")
                         .arg("FILE", Completion.FILE).option("--name", "NAME", "the name to use (else the file's)",
                                 Completion.NONE)
@@ -75,8 +83,10 @@ public final class EnvFileCommands implements CommandSet {
     }
 
     private void load(Call call) {
-        Environment env = V1Directory.load(call.path(call.arg(0)));
-        Environment draft = env.cloneAs(call.option("--name").orElse(env.name()));
+        Environment env = V1Directory.load(call.path(call.arg(0)), call::warn);
+        // load_from_directory keeps version and asset id; another name is a clone (both reset)
+        String name = call.option("--name").orElse(env.name());
+        Environment draft = name.equals(env.name()) ? env : env.cloneAs(name);
         EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
                 + " from " + call.arg(0), "v1-folder");
     }

@@ -85,6 +85,9 @@ public final class EnvInspectCommands implements CommandSet {
 
     private void condaSpec(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
+        if (env.docker().buildContext() == null) {
+            env.condaSpec(); // a definition without conda dependencies has no conda file: that error, exit 1
+        }
         String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
                 + (env.docker().buildContext() != null ? " is a build context, built as it is" : " is user-managed")
                 + ": Azure ML builds no conda environment for it, so there is no conda file"));

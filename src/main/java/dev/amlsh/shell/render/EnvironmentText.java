@@ -31,6 +31,9 @@ public final class EnvironmentText {
             row(rows, "python", "whatever the build context's Dockerfile installs (built as it is)");
         } else if (env.isUserManaged()) {
             row(rows, "python", "user-managed (" + env.python().interpreterPath() + " from the image)");
+        } else if (!env.hasCondaDependencies()) {
+            row(rows, "python", "no conda dependencies (python.condaDependencies is not set): Azure ML creates no conda"
+                    + " environment; " + env.python().interpreterPath() + " from the image runs");
         } else {
             var spec = env.condaSpec();
             row(rows, "python", spec.pythonVersion().orElse("unpinned") + " (conda-managed)");

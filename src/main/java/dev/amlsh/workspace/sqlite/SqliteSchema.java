@@ -187,7 +187,7 @@ final class SqliteSchema {
                 "UPDATE versions SET conda_hash = ?, image_hash = ?, number = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 Environment env = DefinitionJson.read("versions row " + ids.get(i), definitions.get(i));
-                update.setString(1, EnvironmentHashes.condaEnvironmentName(env.condaSpec()));
+                update.setString(1, env.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null);
                 update.setString(2, EnvironmentHashes.imageName(env));
                 Long number = number(env.version());
                 if (number == null) {

@@ -400,7 +400,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Registration register(Environment env, String explicitVersion) {
         String envName = EnvironmentName.requireRegistrable(env.name());
-        Environment candidate = DefinitionJson.withoutSecrets(env);
+        Environment candidate = DefinitionJson.withoutSecrets(env).withCondaFile(null); // the service form
         return write("register " + envName, () -> {
             List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
             RegistrationRules.Decision decision =
@@ -422,7 +422,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(3, createdAt.toString());
             insert.setInt(4, archived ? 1 : 0);
             insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
+            insert.setString(6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
             insert.setString(7, EnvironmentHashes.imageName(stored));
             Long number = SqliteSchema.number(decision.version());
             if (number == null) {
