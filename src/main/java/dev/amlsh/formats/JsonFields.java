@@ -162,10 +162,6 @@ final class JsonFields {
         return doc;
     }
 
-    String pointer() {
-        return pointer;
-    }
-
     String child(String key) {
         return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
     }

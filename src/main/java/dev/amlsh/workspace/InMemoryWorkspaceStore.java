@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -34,6 +35,11 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public synchronized <T> T snapshot(Function<WorkspaceStore, T> reads) {
+        return reads.apply(this);
     }
 
     @Override

@@ -2,7 +2,13 @@ package dev.amlsh.workspace;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -71,24 +77,57 @@ public final class Workspace {
 
     /**
      * Applies an edit to the draft of a name; when there is none, starts one from the latest
-     * version and says so on {@code notes}.
+     * version and says so on {@code notes}. Returns the draft before and after the edit.
      */
-    public Environment editDraft(String name, UnaryOperator<Environment> edit, Consumer<String> notes) {
+    public DraftEdited editDraft(String name, UnaryOperator<Environment> edit, Consumer<String> notes) {
         EnvironmentRef ref = EnvironmentRef.parse(name);
         if (!ref.isPlainName()) {
             throw new AmlshException("edits apply to drafts: name the environment ('" + ref.name()
                     + "'), not a version; registered versions never change");
         }
         String[] startedFrom = new String[1];
+        Environment[] before = new Environment[1];
         Environment edited = store.updateDraft(ref.name(), (fromLatest, current) -> {
             startedFrom[0] = fromLatest == null ? null : fromLatest.version();
+            before[0] = current;
             return edit.apply(current);
         });
         // said only once the edit is saved: a refused edit starts no draft
         if (startedFrom[0] != null) {
             notes.accept("started a draft of " + ref.name() + " from version " + startedFrom[0]);
         }
-        return edited;
+        return new DraftEdited(before[0], edited, startedFrom[0]);
+    }
+
+    /**
+     * Every name with a draft or a version (archived names too when asked; an archived name with a
+     * draft always), by name, with the draft's state against the newest version: read in one
+     * transaction, so a writer in between cannot mix two states into one list.
+     */
+    public List<EnvironmentSummary> list(boolean includeArchived) {
+        return store.snapshot(s -> {
+            TreeSet<String> names = new TreeSet<>(s.names(includeArchived));
+            Map<String, Environment> drafts = new LinkedHashMap<>();
+            for (Environment d : s.drafts()) {
+                drafts.put(d.name(), d);
+                names.add(d.name());
+            }
+            List<EnvironmentSummary> rows = new ArrayList<>();
+            for (String name : names) {
+                List<RegisteredVersion> versions = s.versions(name);
+                Optional<RegisteredVersion> latest = s.latest(name);
+                Optional<RegisteredVersion> newest = latest.isPresent() ? latest
+                        : versions.stream().max(Comparator.comparingLong(RegisteredVersion::sequence));
+                Environment draft = drafts.get(name);
+                EnvironmentSummary.DraftState state = draft == null ? null
+                        : newest.isEmpty() ? EnvironmentSummary.DraftState.NEW
+                        : newest.get().environment().sameDefinitionAs(draft) ? EnvironmentSummary.DraftState.SAME
+                        : EnvironmentSummary.DraftState.CHANGED;
+                rows.add(new EnvironmentSummary(name, state, latest.map(RegisteredVersion::version).orElse(null),
+                        versions.size(), !versions.isEmpty() && latest.isEmpty()));
+            }
+            return rows;
+        });
     }
 
     /** Registers what {@code reference} names under its own name, or under {@code as}. */

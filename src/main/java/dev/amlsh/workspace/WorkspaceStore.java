@@ -3,6 +3,7 @@ package dev.amlsh.workspace;
 import dev.amlsh.model.Environment;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where a workspace's environments live: drafts (unregistered, editable) and registered
@@ -23,6 +24,12 @@ public interface WorkspaceStore extends AutoCloseable {
     String defaultBaseImage();
 
     void setDefaultBaseImage(String image);
+
+    /**
+     * Runs {@code reads} as one read transaction, so that what they read is one state of the
+     * workspace even while another process writes. Reads only: a write inside is refused.
+     */
+    <T> T snapshot(Function<WorkspaceStore, T> reads);
 
     // drafts
 

@@ -2,6 +2,7 @@ package dev.amlsh.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.PackagedJar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +15,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar (target/amlsh.jar) as a user runs it, with its own AMLSH_HOME and working
+ * The packaged jar ({@link PackagedJar}) as a user runs it, with its own AMLSH_HOME and working
  * folder, plus what a bad-input test needs around it: files to break, and a canonical dump of
  * the workspace (every row of every table, the config file, the list of workspace files) to
  * prove a refused command changed nothing.
  */
 final class Jar {
-
-    static final Path JAR = Path.of("target/amlsh.jar").toAbsolutePath();
 
     /** What the process wrote and how it exited. */
     record Result(int code, String out, String err) {
@@ -57,35 +56,8 @@ final class Jar {
     }
 
     Result run(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Xshare:auto");
-        command.add("-jar");
-        command.add(JAR.toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
-        pb.environment().put("AMLSH_HOME", home.toString());
-        pb.environment().put("NO_COLOR", "1");
-        pb.environment().remove("SOURCE_DATE_EPOCH");
-        try {
-            Path out = Files.createTempFile(cwd.getParent(), "out", ".txt");
-            Path err = Files.createTempFile(cwd.getParent(), "err", ".txt");
-            pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("amlsh did not finish in 120 s: " + args);
-            }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        PackagedJar.Result r = PackagedJar.run(Map.of("AMLSH_HOME", home.toString(), "NO_COLOR", "1"), cwd, "", args);
+        return new Result(r.code(), r.out(), r.err());
     }
 
     Path write(String name, String text) throws IOException {

@@ -105,21 +105,21 @@ class AtomicFilesTest {
         AtomicFiles.REAL.writeFile(file, "new\n");
         assertThat(tree()).isEqualTo(Map.of("env.yml", "new\n"));
 
-        AmlshException full = catchThrowableOfType(
-                () -> new AtomicFiles(new Faulty("write", 1, diskFull())).writeFile(file, "newer\n"), AmlshException.class);
+        AmlshException full = catchThrowableOfType(AmlshException.class,
+                () -> new AtomicFiles(new Faulty("write", 1, diskFull())).writeFile(file, "newer\n"));
         assertThat(full.getMessage()).endsWith("env.yml: cannot be written: the disk is full (No space left on device)");
         assertThat(tree()).as("the old file, and no temporary file").isEqualTo(Map.of("env.yml", "new\n"));
 
-        AmlshException ro = catchThrowableOfType(
-                () -> new AtomicFiles(new Faulty("move", 1, readOnly())).writeFile(file, "newer\n"), AmlshException.class);
+        AmlshException ro = catchThrowableOfType(AmlshException.class,
+                () -> new AtomicFiles(new Faulty("move", 1, readOnly())).writeFile(file, "newer\n"));
         assertThat(ro.problem()).isEqualTo("cannot be written: the folder is read-only");
         assertThat(tree()).isEqualTo(Map.of("env.yml", "new\n"));
     }
 
     @Test
     void aFileInAMissingFolderIsAnError() throws IOException {
-        AmlshException e = catchThrowableOfType(() -> AtomicFiles.REAL.writeFile(dir.resolve("nodir/x.yml"), "x"),
-                AmlshException.class);
+        AmlshException e = catchThrowableOfType(AmlshException.class,
+                () -> AtomicFiles.REAL.writeFile(dir.resolve("nodir/x.yml"), "x"));
         assertThat(e.problem()).contains("its folder", "nodir", "does not exist");
         assertThat(tree()).isEmpty();
     }
@@ -129,13 +129,14 @@ class AtomicFilesTest {
         Map<String, String> files = Map.of("a.json", "{}\n", "b.yml", "b\n", "sub/c.yml", "c\n");
         for (int n = 1; n <= 3; n++) {
             AtomicFiles faulty = new AtomicFiles(new Faulty("write", n, diskFull()));
-            AmlshException e = catchThrowableOfType(() -> faulty.writeFolder(dir.resolve("out/saved"), files, List.of()),
-                    AmlshException.class);
+            AmlshException e = catchThrowableOfType(AmlshException.class,
+                    () -> faulty.writeFolder(dir.resolve("out/saved"), files, List.of()));
             assertThat(e.problem()).contains("the disk is full");
             assertThat(tree()).as("after a full disk at write %d: no folder, no staging folder", n).isEmpty();
         }
-        AmlshException ro = catchThrowableOfType(() -> new AtomicFiles(new Faulty("mkdir", 2, readOnly()))
-                .writeFolder(dir.resolve("out/saved"), files, List.of()), AmlshException.class);
+        AmlshException ro = catchThrowableOfType(AmlshException.class,
+                () -> new AtomicFiles(new Faulty("mkdir", 2, readOnly()))
+                .writeFolder(dir.resolve("out/saved"), files, List.of()));
         assertThat(ro.problem()).isEqualTo("cannot be written: the folder is read-only");
         assertThat(tree()).isEmpty();
 
@@ -158,7 +159,8 @@ class AtomicFilesTest {
         for (String op : List.of("write", "move")) {
             for (int n = 1; n <= (op.equals("write") ? 2 : 5); n++) {
                 AtomicFiles faulty = new AtomicFiles(new Faulty(op, n, op.equals("write") ? diskFull() : readOnly()));
-                catchThrowableOfType(() -> faulty.writeFolder(saved, next, List.of("Dockerfile")), AmlshException.class);
+                catchThrowableOfType(AmlshException.class,
+                        () -> faulty.writeFolder(saved, next, List.of("Dockerfile")));
                 assertThat(tree()).as("after a failed %s %d", op, n).isEqualTo(before);
             }
         }
@@ -171,14 +173,15 @@ class AtomicFilesTest {
     void aProducedFileIsNotPutOverAnExistingOne() throws IOException {
         Path file = dir.resolve("copy.amlsh");
         Files.writeString(file, "mine");
-        AmlshException e = catchThrowableOfType(() -> AtomicFiles.REAL.produce(file, false,
-                tmp -> Files.writeString(tmp, "theirs")), AmlshException.class);
+        AmlshException e = catchThrowableOfType(AmlshException.class, () -> AtomicFiles.REAL.produce(file, false,
+                tmp -> Files.writeString(tmp, "theirs")));
         assertThat(e.problem()).isEqualTo("already exists");
         assertThat(tree()).isEqualTo(Map.of("copy.amlsh", "mine"));
-        AmlshException denied = catchThrowableOfType(() -> AtomicFiles.REAL.produce(dir.resolve("x"), false,
+        AmlshException denied = catchThrowableOfType(AmlshException.class,
+                () -> AtomicFiles.REAL.produce(dir.resolve("x"), false,
                 tmp -> {
                     throw new AccessDeniedException(tmp.toString());
-                }), AmlshException.class);
+                }));
         assertThat(denied.problem()).isEqualTo("cannot be written: permission denied");
         assertThat(tree()).isEqualTo(Map.of("copy.amlsh", "mine"));
     }

@@ -106,6 +106,15 @@ class InteractiveShellIT {
         assertThat(screen).doesNotContain("error:");
         assertThat(screen.substring(screen.indexOf("amlsh> env show late-arrival"))).contains("late-arrival", "numpy");
 
+        // issue 9: a line's global options before the command hold for that line only
+        shell.type("-o json env list");
+        shell.press("Enter");
+        shell.waitFor("the JSON list", s -> s.contains("\"name\": \"late-arrival\"") && Tmux.prompts(s) >= 3);
+        shell.type("env list");
+        shell.press("Enter");
+        shell.waitFor("the text list after it", s -> s.lines().anyMatch(l -> l.startsWith("NAME")) && Tmux.prompts(s) >= 4);
+        assertThat(shell.screen()).doesNotContain("error:");
+
         shell.type("exit");
         shell.press("Enter");
         assertThat(shell.waitForExit()).isZero();

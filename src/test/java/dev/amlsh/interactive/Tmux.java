@@ -67,7 +67,7 @@ final class Tmux implements AutoCloseable {
 
         /** Types text as it is (no key names). */
         void type(String text) {
-            tmux("send-keys", "-t", target, "-l", text);
+            tmux("send-keys", "-t", target, "-l", "--", text); // -- : text may start with a dash (-o json ...)
         }
 
         /** Presses keys by tmux name: {@code Enter}, {@code Tab}, {@code C-c}, {@code Up}, {@code C-u}. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GrammarTest {
 
     static SyntaxProblem refused(Runnable grammar) {
-        SyntaxProblem e = catchThrowableOfType(grammar::run, SyntaxProblem.class);
+        SyntaxProblem e = catchThrowableOfType(SyntaxProblem.class, grammar::run);
         assertThat(e).as("refused").isNotNull();
         return e;
     }
@@ -148,7 +148,7 @@ class GrammarTest {
     void controlCharactersAreEscapedForTheTerminal() {
         assertThat(ControlCharacters.escape("a\u001b[31mb\nc\u0000\u0085")).isEqualTo("a\\x1b[31mb\\nc\\0\\u0085");
         assertThat(ControlCharacters.escapeLines("one\ntwo\u0007")).isEqualTo("one\ntwo\\x07");
-        assertThat(catchThrowableOfType(() -> ControlCharacters.requireNone("lab\rel", "a label"), AmlshException.class)
+        assertThat(catchThrowableOfType(AmlshException.class, () -> ControlCharacters.requireNone("lab\rel", "a label"))
                 .getMessage()).isEqualTo("'lab\\rel' is not a label: it holds the control character \\r");
         assertThat(Map.of()).isEmpty();
     }

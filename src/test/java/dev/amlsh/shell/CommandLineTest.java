@@ -98,9 +98,14 @@ class CommandLineTest {
 
     @Test
     void aPrefixWithHelpListsTheCommandsUnderIt() {
-        ParsedLine parsed = PARSER.parse(List.of("env", "--help"), CommandLine.Source.LINE);
-        assertThat(parsed.command().getName()).isEqualTo("help");
-        assertThat(parsed.positionals()).containsExactly("env");
+        for (CommandLine.Source source : CommandLine.Source.values()) {
+            for (List<String> words : List.of(List.of("env", "--help"), List.of("--help", "env"), List.of("env", "var", "-h"))) {
+                ParsedLine parsed = PARSER.parse(words, source);
+                assertThat(parsed.command().getName()).as(String.join(" ", words)).isEqualTo("help");
+                assertThat(parsed.positionals()).as(String.join(" ", words)).isEqualTo(words.stream()
+                        .filter(w -> !w.startsWith("-")).toList());
+            }
+        }
     }
 
     /** DESIGN.md: a command's own option of the same spelling wins over a global one. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * What a handler sees while it runs: its command's words as the one parse step checked them against
@@ -19,15 +18,12 @@ public final class Call {
     private final List<String> positionals;
     private final Map<String, String> options;
     private final Session session;
-    private final ResultPrinter printer;
 
-    public Call(CommandSpec spec, List<String> positionals, Map<String, String> options, Session session,
-            ResultPrinter printer) {
+    public Call(CommandSpec spec, List<String> positionals, Map<String, String> options, Session session) {
         this.spec = spec;
         this.positionals = List.copyOf(positionals);
         this.options = Map.copyOf(options);
         this.session = session;
-        this.printer = printer;
     }
 
     public CommandSpec command() {
@@ -100,10 +96,5 @@ public final class Call {
 
     public void note(String message) {
         Diagnostics.note(session, message);
-    }
-
-    /** Prints a result: {@code view} as JSON/YAML, or {@code text} for people. */
-    public void print(Object view, Consumer<PrintWriter> text) {
-        printer.print(out(), format(), view, text);
     }
 }

@@ -1,8 +1,8 @@
 package dev.amlsh.shell.api;
 
-/** Runs one parsed command. Failures are exceptions, mapped to exit codes at the edge. */
+/** Runs one parsed command and returns its result. Failures are exceptions, mapped to exit codes at the edge. */
 @FunctionalInterface
 public interface CommandHandler {
 
-    void run(Call call) throws Exception;
+    CommandResult run(Call call) throws Exception;
 }

@@ -105,7 +105,7 @@ public final class CommandLine {
         }
         var match = table.match(rest);
         if (match.isEmpty()) {
-            if (rest.stream().anyMatch(GlobalOption.HELP::spelledAs)) {
+            if (globals.help || rest.stream().anyMatch(GlobalOption.HELP::spelledAs)) {
                 // PREFIX --help (env --help): the commands under it, as 'help PREFIX' lists them
                 return help(globals, rest.stream().takeWhile(w -> !w.startsWith("-")).toList());
             }

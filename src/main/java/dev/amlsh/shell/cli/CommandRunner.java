@@ -5,25 +5,26 @@ import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandFailed;
 import dev.amlsh.shell.api.Diagnostics;
 import dev.amlsh.shell.api.ExitCode;
-import dev.amlsh.shell.api.ResultPrinter;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.render.Output;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.util.List;
 
 /**
- * Runs command lines: words are parsed once ({@link CommandLine}) and the command's handler is called
- * with the line's global options in force. The single place where a handler's outcome becomes an
+ * Runs command lines: words are parsed once ({@link CommandLine}), the command's handler is called
+ * with the line's global options in force, and its result is printed in the line's format. The single place where a handler's outcome becomes an
  * {@link ExitCode} and exceptions become {@code error:} lines.
  */
 public final class CommandRunner {
 
     private final CommandLine parser;
-    private final ResultPrinter printer;
+    private final Output output;
 
-    public CommandRunner(CommandTable table, ResultPrinter printer) {
+    public CommandRunner(CommandTable table, Output output) {
         this.parser = new CommandLine(table);
-        this.printer = printer;
+        this.output = output;
     }
 
     public CommandTable table() {
@@ -61,28 +62,44 @@ public final class CommandRunner {
         if (!line.hasCommand()) {
             return ExitCode.OK;
         }
-        try (Session.LineScope scope = session.startLine(line.options())) {
+        Session.LineScope scope = session.startLine(line.options());
+        ExitCode code;
+        try {
+            code = call(session, line, where);
+        } finally {
             try {
-                line.command().handler().run(new Call(line.command().spec(), line.positionals(), line.commandOptions(),
-                        session, printer));
-                return ExitCode.OK;
-            } catch (CommandFailed e) {
-                return e.code();
-            } catch (UsageException e) {
-                return report(session, where, e, ExitCode.USAGE);
-            } catch (AmlshException e) {
-                return report(session, where, e, ExitCode.FAILED);
+                scope.close();
             } catch (WorkspaceUnavailableException e) {
-                return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
-            } catch (Exception e) {
-                return report(session, where, e, ExitCode.FAILED);
-            } finally {
-                session.out().flush();
-                session.err().flush();
+                // closing a workspace only this line opened failed after the command ran
+                code = report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
             }
+        }
+        return code;
+    }
+
+    /** Calls the handler, prints its result, and maps what went wrong to an exit code and an error line. */
+    private ExitCode call(Session session, ParsedLine line, String where) {
+        try {
+            CommandResult result = line.command().handler().run(new Call(line.command().spec(), line.positionals(),
+                    line.commandOptions(), session));
+            output.print(session.out(), session.format(), result);
+            result.failure().ifPresent(failure -> {
+                throw failure;
+            });
+            return ExitCode.OK;
+        } catch (CommandFailed e) {
+            return e.code();
+        } catch (UsageException e) {
+            return report(session, where, e, ExitCode.USAGE);
+        } catch (AmlshException e) {
+            return report(session, where, e, ExitCode.FAILED);
         } catch (WorkspaceUnavailableException e) {
-            // closing a workspace only this line opened failed after the command ran
             return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
+        } catch (Exception e) {
+            return report(session, where, e, ExitCode.FAILED);
+        } finally {
+            session.out().flush();
+            session.err().flush();
         }
     }
 

@@ -7,14 +7,14 @@ import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.image.BaseImageCatalog.BaseImage;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code curated list|show}: the Azure ML base images amlsh knows (its bundled table), with the
@@ -43,36 +43,46 @@ public final class CuratedCommands implements CommandSet {
                         this::show));
     }
 
-    private void list(Call call) {
-        List<Map<String, Object>> view = new ArrayList<>();
-        catalog.all().forEach(image -> view.add(view(image)));
-        call.print(view, out -> {
+    /** One known base image: its digest where a public source shows one, and the FROM line that pins it. */
+    record ImageRow(String image, String digest, String from, String note) {}
+
+    /** {@code curated list}: the scope in a comment line, then a table, for people; an array for machines. */
+    record Listed(@JsonValue List<ImageRow> images) implements CommandResult {
+        Listed {
+            images = List.copyOf(images);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
             out.println("# " + SCOPE);
             Table table = Table.of("IMAGE", "DIGEST", "NOTE");
-            for (BaseImage image : catalog.all()) {
-                table.row(image.image(), image.digest().isPresent() ? "pinned" : "-", image.note());
-            }
+            images.forEach(i -> table.row(i.image(), i.digest() != null ? "pinned" : "-", i.note()));
             table.print(out);
-        });
+        }
     }
 
-    private void show(Call call) {
+    /** {@code curated show}. */
+    record Shown(String image, String digest, String from, String note) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            Table.labelled().row("image:", image)
+                    .row("digest:", digest != null ? digest : "- (not publicly known: FROM uses the tag)")
+                    .row("FROM:", from).row("note:", note).print(out);
+        }
+    }
+
+    private CommandResult list(Call call) {
+        return new Listed(catalog.all().stream().map(this::row).toList());
+    }
+
+    private CommandResult show(Call call) {
         BaseImage image = catalog.find(call.arg(0)).orElseThrow(() -> new AmlshException("amlsh does not know the image '"
                 + call.arg(0) + "' ('curated list' shows those it knows; any other image is used as given)"));
-        Map<String, Object> view = view(image);
-        call.print(view, out -> {
-            Table.labelled().row("image:", image.image())
-                    .row("digest:", image.digest().orElse("- (not publicly known: FROM uses the tag)"))
-                    .row("FROM:", catalog.pinned(image.image())).row("note:", image.note()).print(out);
-        });
+        ImageRow row = row(image);
+        return new Shown(row.image(), row.digest(), row.from(), row.note());
     }
 
-    private Map<String, Object> view(BaseImage image) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("image", image.image());
-        m.put("digest", image.digest().orElse(null));
-        m.put("from", catalog.pinned(image.image()));
-        m.put("note", image.note());
-        return m;
+    private ImageRow row(BaseImage image) {
+        return new ImageRow(image.image(), image.digest().orElse(null), catalog.pinned(image.image()), image.note());
     }
 }

@@ -1,8 +1,8 @@
 package dev.amlsh.shell.commands;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What an edit of a draft did, line by line: plain sentences (settings, variables) and list
@@ -11,43 +11,39 @@ import java.util.Map;
  */
 final class EditLog {
 
-    private final List<String> lines = new ArrayList<>();
-    private final List<Object> views = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    /** One line of an edit: its JSON entry is the record's components, its text the sentence. */
+    sealed interface Entry permits Sentence, ListChange {
+        String text();
+
+        /** A no-op the SDK makes silently: said on stderr, not in the result's text. */
+        @JsonIgnore
+        boolean isWarning();
+    }
+
+    /** A change said in one sentence ({@code set base image to X in draft d}). */
+    record Sentence(String text) implements Entry {
+        @Override
+        @JsonIgnore
+        public boolean isWarning() {
+            return false;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
 
     void add(String sentence) {
-        lines.add(sentence);
-        views.add(Map.of("text", sentence));
+        entries.add(new Sentence(sentence));
     }
 
     void add(ListChange change) {
-        if (change.isWarning()) {
-            warnings.add(change.text());
-        } else {
-            lines.add(change.text());
-        }
-        views.add(change.view());
+        entries.add(change);
     }
 
     void clear() {
-        lines.clear();
-        views.clear();
-        warnings.clear();
+        entries.clear();
     }
 
-    List<String> lines() {
-        return List.copyOf(lines);
-    }
-
-    List<Object> views() {
-        return List.copyOf(views);
-    }
-
-    List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
-    boolean isEmpty() {
-        return lines.isEmpty();
+    List<Entry> entries() {
+        return List.copyOf(entries);
     }
 }

@@ -7,14 +7,15 @@ import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.commands.VersionOption;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
 import dev.amlsh.workspace.WorkspaceStore;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code env create}, {@code env clone}, {@code env discard}: making and dropping drafts. */
@@ -53,7 +54,7 @@ public final class EnvCreateCommands implements CommandSet {
     }
 
     /** The engine builds the environment ({@link EnvironmentFiles#fromFiles}); the option rules are declared above. */
-    private void create(Call call) {
+    private CommandResult create(Call call) {
         String name = call.arg(0);
         Optional<String> conda = call.option("--conda-file");
         Optional<String> pip = call.option("--pip-file");
@@ -75,24 +76,29 @@ public final class EnvCreateCommands implements CommandSet {
                 call.warn(EnvEditCommands.pythonIgnored(name));
             }
         }
-        saveDraft(call, store, env, "created draft " + name + " (" + describe(kind, env) + ")", kind);
+        return saveDraft(call, store, env, "created draft " + name + " (" + describe(kind, env) + ")", kind);
     }
 
-    private void cloneEnv(Call call) {
+    private CommandResult cloneEnv(Call call) {
         Environment source = call.workspace().resolve(call.arg(0));
         Environment copy = source.cloneAs(call.arg(1));
-        saveDraft(call, call.workspace().store(), copy, "created draft " + copy.name() + " from " + call.arg(0), "clone");
+        return saveDraft(call, call.workspace().store(), copy, "created draft " + copy.name() + " from " + call.arg(0), "clone");
     }
 
-    private void discard(Call call) {
+    /** {@code env discard}: the draft that went. */
+    record Discarded(String name, boolean discarded) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("discarded draft " + name);
+        }
+    }
+
+    private CommandResult discard(Call call) {
         String name = call.arg(0);
         if (!call.workspace().store().discardDraft(name)) {
             throw new AmlshException("no draft named '" + name + "' (registered versions are never discarded)");
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", name);
-        view.put("discarded", true);
-        call.print(view, out -> out.println("discarded draft " + name));
+        return new Discarded(name, true);
     }
 
     /** Changes are lost only when the old draft differed from both the new one and the latest version. */
@@ -104,17 +110,20 @@ public final class EnvCreateCommands implements CommandSet {
         return registered ? "it had no unregistered changes" : "its unregistered changes are gone";
     }
 
-    static void saveDraft(Call call, WorkspaceStore store, Environment env, String message, String kind) {
+    /** A draft saved by {@code env create}, {@code clone}, {@code load} or {@code import}; {@code from} says from what. */
+    record DraftSaved(String name, boolean draft, String from, boolean replaced, boolean userManaged, String baseImage,
+            @JsonIgnore String message) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println(message);
+        }
+    }
+
+    static DraftSaved saveDraft(Call call, WorkspaceStore store, Environment env, String message, String kind) {
         Optional<Environment> replaced = store.saveDraft(env);
         replaced.ifPresent(old -> call.warn("replaced draft " + env.name() + " (" + whatWasReplaced(store, old, env) + ")"));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", env.name());
-        view.put("draft", true);
-        view.put("from", kind);
-        view.put("replaced", replaced.isPresent());
-        view.put("userManaged", env.isUserManaged());
-        view.put("baseImage", env.docker().baseImage());
-        call.print(view, out -> out.println(message));
+        return new DraftSaved(env.name(), true, kind, replaced.isPresent(), env.isUserManaged(), env.docker().baseImage(),
+                message);
     }
 
     private static String describe(String kind, Environment env) {

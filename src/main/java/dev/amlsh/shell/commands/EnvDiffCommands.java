@@ -9,15 +9,17 @@ import dev.amlsh.diff.EnvironmentDiff;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.CommandFailed;
 import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /** {@code env diff}: what changed between two environments, and whether Azure ML would build another image. */
 public final class EnvDiffCommands implements CommandSet {
@@ -39,66 +41,67 @@ public final class EnvDiffCommands implements CommandSet {
                         .example("env diff pytorch:1 pytorch").build(), this::diff));
     }
 
-    private void diff(Call call) {
+    /** One change: {@code kind} is added, removed or changed; {@code before}/{@code after} null where there is none. */
+    record ChangeRow(String field, String kind, String before, String after) {
+        static ChangeRow of(Change c) {
+            if (c instanceof Change.Added a) {
+                return new ChangeRow(a.field(), "added", null, a.value());
+            }
+            if (c instanceof Change.Removed r) {
+                return new ChangeRow(r.field(), "removed", r.value(), null);
+            }
+            if (c instanceof Change.Changed ch) {
+                return new ChangeRow(ch.field(), "changed", ch.before(), ch.after());
+            }
+            throw new IllegalStateException("Change is sealed: Added, Removed, Changed, not " + c);
+        }
+
+        String line() {
+            return switch (kind) {
+                case "added" -> "+ " + field + ": " + after;
+                case "removed" -> "- " + field + ": " + before;
+                default -> "~ " + field + ": " + before + " -> " + after;
+            };
+        }
+    }
+
+    /** {@code env diff}: the changes and the rebuild verdict; with {@code --exit-code}, differing definitions fail (exit 1). */
+    record Diffed(String before, String after, boolean identical, boolean imageRebuilt, boolean condaEnvironmentChanged,
+            String imageBefore, String imageAfter, List<ChangeRow> changes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String dockerfileDiff, @JsonIgnore boolean exitCode)
+            implements CommandResult {
+        Diffed {
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            changes.forEach(c -> out.println(c.line()));
+            out.println(identical ? "identical definitions" : changes.size() + " change(s)");
+            out.println(imageRebuilt ? "image: rebuilt (" + imageBefore + " -> " + imageAfter + ")"
+                    : "image: the same (" + imageAfter + "), no rebuild");
+            out.println("conda environment: " + (condaEnvironmentChanged ? "changed" : "the same"));
+            if (dockerfileDiff != null) {
+                out.print(dockerfileDiff.isEmpty() ? "Dockerfiles: identical\n" : dockerfileDiff);
+            }
+        }
+
+        @Override
+        public Optional<RuntimeException> failure() {
+            return exitCode && !identical ? Optional.of(new CommandFailed(ExitCode.FAILED)) : Optional.empty();
+        }
+    }
+
+    private CommandResult diff(Call call) {
         Environment before = call.workspace().resolve(call.arg(0));
         Environment after = call.workspace().resolve(call.arg(1));
         EnvironmentDiff diff = EnvironmentDiff.of(before, after);
         String dockerfileDiff = call.flag("--dockerfile")
                 ? DockerfileDiff.unified(dockerfileOrEmpty(before), dockerfileOrEmpty(after), call.arg(0), call.arg(1), 3)
                 : null;
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("before", call.arg(0));
-        view.put("after", call.arg(1));
-        view.put("identical", diff.identical());
-        view.put("imageRebuilt", diff.imageRebuilt());
-        view.put("condaEnvironmentChanged", diff.condaEnvironmentChanged());
-        view.put("imageBefore", diff.imageBefore());
-        view.put("imageAfter", diff.imageAfter());
-        List<Map<String, Object>> changes = new ArrayList<>();
-        diff.changes().forEach(c -> changes.add(change(c)));
-        view.put("changes", changes);
-        if (dockerfileDiff != null) {
-            view.put("dockerfileDiff", dockerfileDiff);
-        }
-        call.print(view, out -> {
-            for (Map<String, Object> c : changes) {
-                String kind = (String) c.get("kind");
-                out.println(switch (kind) {
-                    case "added" -> "+ " + c.get("field") + ": " + c.get("after");
-                    case "removed" -> "- " + c.get("field") + ": " + c.get("before");
-                    default -> "~ " + c.get("field") + ": " + c.get("before") + " -> " + c.get("after");
-                });
-            }
-            out.println(diff.identical() ? "identical definitions" : diff.changes().size() + " change(s)");
-            out.println(diff.imageRebuilt() ? "image: rebuilt (" + diff.imageBefore() + " -> " + diff.imageAfter() + ")"
-                    : "image: the same (" + diff.imageAfter() + "), no rebuild");
-            out.println("conda environment: " + (diff.condaEnvironmentChanged() ? "changed" : "the same"));
-            if (dockerfileDiff != null) {
-                out.print(dockerfileDiff.isEmpty() ? "Dockerfiles: identical\n" : dockerfileDiff);
-            }
-        });
-        if (call.flag("--exit-code") && !diff.identical()) {
-            throw new CommandFailed(ExitCode.FAILED);
-        }
-    }
-
-    private static Map<String, Object> change(Change c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("field", c.field());
-        if (c instanceof Change.Added a) {
-            m.put("kind", "added");
-            m.put("before", null);
-            m.put("after", a.value());
-        } else if (c instanceof Change.Removed r) {
-            m.put("kind", "removed");
-            m.put("before", r.value());
-            m.put("after", null);
-        } else if (c instanceof Change.Changed ch) {
-            m.put("kind", "changed");
-            m.put("before", ch.before());
-            m.put("after", ch.after());
-        }
-        return m;
+        return new Diffed(call.arg(0), call.arg(1), diff.identical(), diff.imageRebuilt(), diff.condaEnvironmentChanged(),
+                diff.imageBefore(), diff.imageAfter(), diff.changes().stream().map(ChangeRow::of).toList(), dockerfileDiff,
+                call.flag("--exit-code"));
     }
 
     /** An environment Azure ML builds no Dockerfile for (an image used as it is) diffs as an empty file. */

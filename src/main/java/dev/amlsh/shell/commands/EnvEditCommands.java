@@ -7,17 +7,20 @@ import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.commands.VersionOption;
 import dev.amlsh.shell.api.CommandSpec;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.workspace.DraftEdited;
+import dev.amlsh.workspace.Workspace;
+import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -99,11 +102,11 @@ public final class EnvEditCommands implements CommandSet {
         return options;
     }
 
-    private static void listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
+    private static Edited listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
             Function<CondaSpec, List<String>> items) {
         boolean adds = call.command().name().startsWith("env add-");
         boolean[] userManaged = new boolean[1];
-        edit(call, (env, changes) -> {
+        Edited edited = edit(call, (env, changes) -> {
             userManaged[0] = env.isUserManaged();
             Environment result = env;
             for (String item : words) {
@@ -119,6 +122,7 @@ public final class EnvEditCommands implements CommandSet {
             call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it"
                     + " (env set " + call.arg(0) + " --user-managed false to let it)");
         }
+        return edited;
     }
 
     /** {@code set base image X in draft d}, or {@code draft d already has base image X}. */
@@ -127,14 +131,14 @@ public final class EnvEditCommands implements CommandSet {
                 : "set " + setting + " to " + after + " in draft " + draft;
     }
 
-    private void set(Call call) {
+    private CommandResult set(Call call) {
         var image = call.option("--base-image");
         var dockerfile = call.option("--dockerfile");
         if (!call.anyOption()) {
             throw new UsageException("env set needs at least one setting: " + call.command().synopsis(), "env set");
         }
         String dockerText = dockerfile.map(f -> EnvironmentFiles.readDockerfile(call.path(f))).orElse(null);
-        edit(call, (env, changes) -> {
+        return edit(call, (env, changes) -> {
             Environment e = env;
             if (image.isPresent()) {
                 Environment before = e;
@@ -189,33 +193,36 @@ public final class EnvEditCommands implements CommandSet {
         Environment apply(Environment draft, EditLog changes);
     }
 
-    /** Applies an edit to the draft of the first argument and reports what changed. */
-    static void edit(Call call, Edit edit) {
-        String name = call.arg(0);
-        List<String> started = new ArrayList<>();
-        EditLog changes = new EditLog();
-        Environment[] before = new Environment[1];
-        Environment after = call.workspace().editDraft(name, env -> {
-            before[0] = env;
-            changes.clear();
-            return edit.apply(env, changes);
-        }, note -> {
-            started.add(note);
-            call.note(note);
-        });
-        changes.warnings().forEach(call::warn);
-        boolean changed = !before[0].sameDefinitionAs(after);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", after.name());
-        view.put("draft", true);
-        view.put("startedFromLatest", !started.isEmpty());
-        view.put("changed", changed);
-        view.put("changes", changes.views());
-        call.print(view, out -> {
-            changes.lines().forEach(out::println);
-            if (changes.isEmpty() && changes.warnings().isEmpty()) {
-                out.println((changed ? "updated draft " : "draft unchanged: ") + after.name());
+    /**
+     * What an edit did to a draft ({@link Workspace#editDraft}): for machines each change as an entry,
+     * for people one sentence per change, or {@code updated draft}/{@code draft unchanged}.
+     */
+    record Edited(String name, boolean draft, boolean startedFromLatest, boolean changed, List<EditLog.Entry> changes,
+            @JsonIgnore boolean warned) implements CommandResult {
+        Edited {
+            changes = List.copyOf(changes);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            List<String> lines = changes.stream().filter(c -> !c.isWarning()).map(EditLog.Entry::text).toList();
+            lines.forEach(out::println);
+            if (lines.isEmpty() && !warned) {
+                out.println((changed ? "updated draft " : "draft unchanged: ") + name);
             }
-        });
+        }
+    }
+
+    /** Applies an edit to the draft of the first argument; its warnings go to stderr, the rest is the result. */
+    static Edited edit(Call call, Edit edit) {
+        EditLog changes = new EditLog();
+        DraftEdited result = call.workspace().editDraft(call.arg(0), env -> {
+            changes.clear(); // the store may run the edit again after a concurrent write
+            return edit.apply(env, changes);
+        }, call::note);
+        changes.entries().stream().filter(EditLog.Entry::isWarning).forEach(c -> call.warn(c.text()));
+        boolean warned = changes.entries().stream().anyMatch(EditLog.Entry::isWarning);
+        return new Edited(result.after().name(), true, result.startedFromLatest(), result.changed(), changes.entries(),
+                warned);
     }
 }

@@ -15,12 +15,13 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Environments to and from files: SDK v1 folders, v2 YAML files, and a build folder. */
 public final class EnvFileCommands implements CommandSet {
@@ -75,62 +76,72 @@ public final class EnvFileCommands implements CommandSet {
                         .example("env build-context pytorch:1 build/pytorch").build(), this::buildContext));
     }
 
-    private void save(Call call) {
+    private CommandResult save(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         OutputPaths.requireFolder(call.path(call.arg(1)));
         List<Path> written = V1Directory.save(env, call.path(call.arg(1)), call.flag("--overwrite"), Secrets.OMIT);
-        printWritten(call, written);
+        return written(call, written);
     }
 
-    private void load(Call call) {
+    private CommandResult load(Call call) {
         Environment env = V1Directory.load(call.path(call.arg(0)), call::warn);
         // load_from_directory keeps version and asset id; another name is a clone (both reset)
         String name = call.option("--name").orElse(env.name());
         Environment draft = name.equals(env.name()) ? env : env.cloneAs(name);
-        EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
+        return EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
                 + " from " + call.arg(0), "v1-folder");
     }
 
-    private void importV2(Call call) {
+    private CommandResult importV2(Call call) {
         V2Environment v2 = V2EnvironmentYaml.read(call.path(call.arg(0)));
         v2.warnings().forEach(call::warn);
         Environment env = v2.environment();
         String name = EnvironmentName.requireValid(call.option("--name").orElse(env.name()));
         if (call.flag("--draft")) {
             Environment draft = env.cloneAs(name);
-            EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft " + draft.name()
-                    + " from " + call.arg(0), "v2-yaml");
+            CommandResult saved = EnvCreateCommands.saveDraft(call, call.workspace().store(), draft, "created draft "
+                    + draft.name() + " from " + call.arg(0), "v2-yaml");
             if (env.version() != null) {
                 call.note("a draft has no version: register it with --version " + env.version() + " to keep the file's");
             }
-            return;
+            return saved;
         }
         Registration r = call.workspace().store().register(env.withName(name).withVersion(null).withAssetId(null),
                 env.version());
-        EnvRegistryCommands.printRegistration(call, r);
+        return EnvRegistryCommands.registered(r);
     }
 
-    private void exportV2(Call call) {
+    private CommandResult exportV2(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         Path file = call.path(call.arg(1));
         OutputPaths.requireFile(file, call.flag("--overwrite"));
         OutputPaths.requireExistingFolder(file);
         V2EnvironmentWriter.Export export = V2EnvironmentWriter.write(env);
         export.warnings().forEach(call::warn);
-        printWritten(call, List.of(AtomicFiles.REAL.writeFile(file, export.text())));
+        return written(call, List.of(AtomicFiles.REAL.writeFile(file, export.text())));
     }
 
-    private void buildContext(Call call) {
+    private CommandResult buildContext(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         BuildContextFolder.Layout layout = buildContexts.layout(env, call.arg(0));
         layout.warnings().forEach(call::warn);
-        printWritten(call, BuildContextFolder.write(layout, call.path(call.arg(1)), call.flag("--overwrite")));
+        return written(call, BuildContextFolder.write(layout, call.path(call.arg(1)), call.flag("--overwrite")));
     }
 
-    /** The files written, relative to the folder paths resolve against (so a script's output is stable). */
-    private static void printWritten(Call call, List<Path> written) {
+    /** The files a command wrote, relative to the folder paths resolve against (so a script's output is stable). */
+    record Written(List<String> written) implements CommandResult {
+        Written {
+            written = List.copyOf(written);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            written.forEach(f -> out.println("wrote " + f));
+        }
+    }
+
+    private static Written written(Call call, List<Path> written) {
         Path base = call.session().baseDirectory();
-        List<String> files = written.stream().map(p -> p.startsWith(base) ? base.relativize(p) : p).map(Path::toString).toList();
-        call.print(Map.of("written", files), out -> files.forEach(f -> out.println("wrote " + f)));
+        return new Written(written.stream().map(p -> p.startsWith(base) ? base.relativize(p) : p).map(Path::toString).toList());
     }
 }

@@ -12,11 +12,14 @@ import dev.amlsh.image.MutatedCondaFile;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.EnvironmentText;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -72,18 +75,57 @@ public final class EnvInspectCommands implements CommandSet {
                         .build(), this::imageDetails));
     }
 
-    private void show(Call call) {
-        Environment env = call.workspace().resolve(call.arg(0));
-        call.print(OutputJson.environment(env), out -> EnvironmentText.print(out, env));
+    /** {@code env show}: the SDK v1 JSON (service form, password masked) for machines, the fields that decide the image for people. */
+    record Shown(@JsonValue Map<String, Object> definition, @JsonIgnore Environment env) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            EnvironmentText.print(out, env);
+        }
     }
 
-    private void dockerfile(Call call) {
-        Environment env = call.workspace().resolve(call.arg(0));
-        String text = dockerfiles.render(env);
-        call.print(document(env, "dockerfile", text), out -> out.print(text));
+    /** {@code env dockerfile}: the Dockerfile alone as text, so {@code > Dockerfile} gives a valid file. */
+    record DockerfileShown(String name, String version, String dockerfile) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(dockerfile);
+        }
     }
 
-    private void condaSpec(Call call) {
+    /** {@code env conda-spec}: mutated_conda_dependencies.yml alone as text. */
+    record CondaSpecShown(String name, String version, String condaSpecification) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(condaSpecification);
+        }
+    }
+
+    /** {@code env conda-file}: CondaDependencies.serialize_to_string(), the text alone; {@code -o json} {name, version, condaFile}. */
+    record CondaFileShown(String name, String version, String condaFile) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(condaFile);
+        }
+    }
+
+    /** {@code env image-details}: the SDK's JSON (4-space indent) as text; {@code -o json} the same tree in amlsh's form. */
+    record ImageDetailsShown(@JsonValue Map<String, Object> details, @JsonIgnore String sdkJson) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(sdkJson);
+        }
+    }
+
+    private CommandResult show(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        return new Shown(OutputJson.environment(env), env);
+    }
+
+    private CommandResult dockerfile(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        return new DockerfileShown(env.name(), env.version(), dockerfiles.render(env));
+    }
+
+    private CommandResult condaSpec(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         if (env.docker().buildContext() == null) {
             env.condaSpec(); // a definition without conda dependencies has no conda file: that error, exit 1
@@ -91,27 +133,17 @@ public final class EnvInspectCommands implements CommandSet {
         String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
                 + (env.docker().buildContext() != null ? " is a build context, built as it is" : " is user-managed")
                 + ": Azure ML builds no conda environment for it, so there is no conda file"));
-        call.print(document(env, "condaSpecification", text), out -> out.print(text));
+        return new CondaSpecShown(env.name(), env.version(), text);
     }
 
-    private void condaFile(Call call) {
+    private CommandResult condaFile(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
-        String text = CondaDocument.textOf(env);
-        call.print(document(env, "condaFile", text), out -> out.print(text));
+        return new CondaFileShown(env.name(), env.version(), CondaDocument.textOf(env));
     }
 
-    private void imageDetails(Call call) {
+    private CommandResult imageDetails(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         ImageDetails details = ImageDetails.of(env, dockerfiles);
-        Map<String, Object> view = ImageDetailsJson.toTree(details);
-        call.print(view, out -> out.print(ImageDetailsJson.write(details)));
-    }
-
-    private static Map<String, Object> document(Environment env, String key, String text) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", env.name());
-        view.put("version", env.version());
-        view.put(key, text);
-        return view;
+        return new ImageDetailsShown(ImageDetailsJson.toTree(details), ImageDetailsJson.write(details));
     }
 }

@@ -9,14 +9,15 @@ import dev.amlsh.lint.Severity;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /** {@code env lint}: what in an environment is not reproducible (the engine's lint rules). */
 public final class EnvLintCommands implements CommandSet {
@@ -30,33 +31,37 @@ public final class EnvLintCommands implements CommandSet {
                         .example("env lint pytorch --strict").build(), this::lint));
     }
 
-    private void lint(Call call) {
+    /** One finding; {@code severity} in lower case. */
+    record FindingRow(String severity, String code, String field, String message) {}
+
+    /** {@code env lint}: the findings; errors (and with {@code --strict} warnings) fail after they are printed. */
+    record Linted(String reference, boolean passed, List<FindingRow> findings, @JsonIgnore long failing,
+            @JsonIgnore boolean strict) implements CommandResult {
+        Linted {
+            findings = List.copyOf(findings);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            findings.forEach(f -> out.println(f.severity() + " [" + f.code() + "] " + f.field() + ": " + f.message()));
+            out.println(findings.isEmpty() ? "no findings" : findings.size() + " finding(s)");
+        }
+
+        @Override
+        public Optional<RuntimeException> failure() {
+            return failing == 0 ? Optional.empty()
+                    : Optional.of(new AmlshException("env lint: " + failing + " finding(s) fail" + (strict ? " (--strict)" : "")));
+        }
+    }
+
+    private CommandResult lint(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
         List<Finding> findings = EnvironmentLint.check(env);
         boolean strict = call.flag("--strict");
         long failing = findings.stream().filter(f -> f.severity() == Severity.ERROR
                 || (strict && f.severity() == Severity.WARNING)).count();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Finding f : findings) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            m.put("code", f.code());
-            m.put("field", f.field());
-            m.put("message", f.message());
-            rows.add(m);
-        }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("reference", call.arg(0));
-        view.put("passed", failing == 0);
-        view.put("findings", rows);
-        call.print(view, out -> {
-            for (Map<String, Object> f : rows) {
-                out.println(f.get("severity") + " [" + f.get("code") + "] " + f.get("field") + ": " + f.get("message"));
-            }
-            out.println(findings.isEmpty() ? "no findings" : findings.size() + " finding(s)");
-        });
-        if (failing > 0) {
-            throw new AmlshException("env lint: " + failing + " finding(s) fail" + (strict ? " (--strict)" : ""));
-        }
+        List<FindingRow> rows = findings.stream().map(f -> new FindingRow(f.severity().name().toLowerCase(Locale.ROOT),
+                f.code(), f.field(), f.message())).toList();
+        return new Linted(call.arg(0), failing == 0, rows, failing, strict);
     }
 }

@@ -3,19 +3,14 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
-import dev.amlsh.model.Environment;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.workspace.RegisteredVersion;
-import dev.amlsh.workspace.WorkspaceStore;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
 /** {@code env list}: drafts and registered names at a glance, and which drafts differ from their latest version. */
 public final class EnvListCommands implements CommandSet {
@@ -29,44 +24,34 @@ public final class EnvListCommands implements CommandSet {
                 .example("env list").build(), this::list));
     }
 
-    private void list(Call call) {
-        WorkspaceStore store = call.workspace().store();
-        boolean archived = call.flag("--archived");
-        TreeSet<String> names = new TreeSet<>(store.names(archived));
-        Map<String, Environment> drafts = new LinkedHashMap<>();
-        for (Environment d : store.drafts()) {
-            drafts.put(d.name(), d);
-            names.add(d.name());
+    /** One row of {@code env list -o json}: the draft's state as new, changed, same or null. */
+    record Row(String name, String draft, String latest, int versions, boolean archived) {}
+
+    /** {@code env list}: a table for people, an array for machines. */
+    record Listed(@JsonValue List<Row> rows) implements CommandResult {
+        Listed {
+            rows = List.copyOf(rows);
         }
-        List<Map<String, Object>> view = new ArrayList<>();
-        for (String name : names) {
-            Environment draft = drafts.get(name);
-            List<RegisteredVersion> versions = store.versions(name);
-            Optional<RegisteredVersion> latest = store.latest(name);
-            Optional<RegisteredVersion> newest = latest.isPresent() ? latest
-                    : versions.stream().max(java.util.Comparator.comparingLong(RegisteredVersion::sequence));
-            String state = draft == null ? null
-                    : newest.isEmpty() ? "new"
-                    : newest.get().environment().sameDefinitionAs(draft) ? "same" : "changed";
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", name);
-            row.put("draft", state);
-            row.put("latest", latest.map(RegisteredVersion::version).orElse(null));
-            row.put("versions", versions.size());
-            row.put("archived", !versions.isEmpty() && latest.isEmpty());
-            view.add(row);
-        }
-        call.print(view, out -> {
-            if (view.isEmpty()) {
+
+        @Override
+        public void printText(PrintWriter out) {
+            if (rows.isEmpty()) {
                 out.println("no environments yet ('env create NAME --conda-file FILE' makes one)");
                 return;
             }
             Table table = Table.of("NAME", "DRAFT", "LATEST", "VERSIONS");
-            for (Map<String, Object> row : view) {
-                table.row(row.get("name"), row.get("draft"), row.get("latest"),
-                        row.get("versions") + ((boolean) row.get("archived") ? " (archived)" : ""));
+            for (Row row : rows) {
+                table.row(row.name(), row.draft(), row.latest(), row.versions() + (row.archived() ? " (archived)" : ""));
             }
             table.print(out);
-        });
+        }
+    }
+
+    private CommandResult list(Call call) {
+        List<Row> rows = call.workspace().list(call.flag("--archived")).stream()
+                .map(e -> new Row(e.name(), e.draft() == null ? null : e.draft().label(), e.latest(), e.versions(),
+                        e.archived()))
+                .toList();
+        return new Listed(rows);
     }
 }

@@ -6,6 +6,7 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
@@ -15,11 +16,11 @@ import dev.amlsh.workspace.EnvironmentRef;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.WorkspaceStore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.PrintWriter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code env register}, {@code env versions}, {@code env label}, {@code env archive}, {@code env restore}. */
 public final class EnvRegistryCommands implements CommandSet {
@@ -48,70 +49,92 @@ public final class EnvRegistryCommands implements CommandSet {
                         call -> archive(call, false)));
     }
 
-    private void register(Call call) {
-        Registration r = call.workspace().register(call.arg(0), call.option("--version").orElse(null),
-                call.option("--as").orElse(null));
-        printRegistration(call, r);
+    /** {@code env register}: the version the definition has, new or not. */
+    record Registered(String name, String version, boolean created, String imageName) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println(created ? "registered " + name + ":" + version
+                    : name + ":" + version + " already has this definition (no new version)");
+        }
+    }
+
+    /** One version in {@code env versions}; {@code createdAt} to the millisecond (ISO-8601). */
+    record VersionRow(String version, String createdAt, List<String> labels, boolean archived, String imageName) {
+        VersionRow {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /** {@code env versions}: a table for people (times to the second), an array for machines. */
+    record Versions(@JsonValue List<VersionRow> versions) implements CommandResult {
+        Versions {
+            versions = List.copyOf(versions);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            Table table = Table.of("VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE");
+            for (VersionRow v : versions) {
+                table.row(v.version(), Instant.parse(v.createdAt()).truncatedTo(ChronoUnit.SECONDS),
+                        v.archived() ? "yes" : "-", v.labels().isEmpty() ? "-" : String.join(",", v.labels()), v.imageName());
+            }
+            table.print(out);
+        }
+    }
+
+    /** {@code env label}: the version's labels after the change. */
+    record Labelled(String name, String version, List<String> labels) implements CommandResult {
+        Labelled {
+            labels = List.copyOf(labels);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("labelled " + name + ":" + version + " " + String.join(", ", labels));
+        }
+    }
+
+    /** {@code env archive} and {@code env restore}: a name (version null: all its versions) or one version. */
+    record ArchiveChanged(String name, String version, boolean archived) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            String what = version == null ? name + " (all versions)" : name + ":" + version;
+            out.println((archived ? "archived " : "restored ") + what);
+        }
+    }
+
+    private CommandResult register(Call call) {
+        return registered(call.workspace().register(call.arg(0), call.option("--version").orElse(null),
+                call.option("--as").orElse(null)));
     }
 
     /** What a registration did: a new version, or the existing one that already holds the definition. */
-    static void printRegistration(Call call, Registration r) {
+    static Registered registered(Registration r) {
         RegisteredVersion v = r.version();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", v.name());
-        view.put("version", v.version());
-        view.put("created", r.created());
-        view.put("imageName", EnvironmentHashes.imageName(v.environment()));
-        call.print(view, out -> out.println(r.created() ? "registered " + v.name() + ":" + v.version()
-                : v.name() + ":" + v.version() + " already has this definition (no new version)"));
+        return new Registered(v.name(), v.version(), r.created(), EnvironmentHashes.imageName(v.environment()));
     }
 
-    private void versions(Call call) {
+    private CommandResult versions(Call call) {
         String name = call.arg(0);
         List<RegisteredVersion> versions = call.workspace().store().versions(name);
         if (versions.isEmpty()) {
             throw new AmlshException("no registered versions of '" + name + "'");
         }
-        List<Map<String, Object>> view = new ArrayList<>();
-        for (RegisteredVersion v : versions) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("version", v.version());
-            row.put("createdAt", v.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
-            row.put("labels", v.labels());
-            row.put("archived", v.archived());
-            row.put("imageName", EnvironmentHashes.imageName(v.environment()));
-            view.add(row);
-        }
-        call.print(view, out -> {
-            Table table = Table.of("VERSION", "CREATED", "ARCHIVED", "LABELS", "IMAGE");
-            for (int i = 0; i < view.size(); i++) {
-                Map<String, Object> row = view.get(i);
-                table.row(row.get("version"), versions.get(i).createdAt().truncatedTo(ChronoUnit.SECONDS),
-                        (boolean) row.get("archived") ? "yes" : "-", labels(row.get("labels")), row.get("imageName"));
-            }
-            table.print(out);
-        });
+        return new Versions(versions.stream().map(v -> new VersionRow(v.version(),
+                v.createdAt().truncatedTo(ChronoUnit.MILLIS).toString(), v.labels(), v.archived(),
+                EnvironmentHashes.imageName(v.environment()))).toList());
     }
 
-    private static String labels(Object list) {
-        List<?> l = (List<?>) list;
-        return l.isEmpty() ? "-" : String.join(",", l.stream().map(Object::toString).toList());
-    }
-
-    private void label(Call call) {
+    private CommandResult label(Call call) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
         if (ref.version() == null) {
             throw new UsageException("env label takes NAME:VERSION (a label names one version)", "env label");
         }
         RegisteredVersion v = call.workspace().store().label(ref.name(), ref.version(), call.rest(1));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", v.name());
-        view.put("version", v.version());
-        view.put("labels", v.labels());
-        call.print(view, out -> out.println("labelled " + v.name() + ":" + v.version() + " " + String.join(", ", v.labels())));
+        return new Labelled(v.name(), v.version(), v.labels());
     }
 
-    private void archive(Call call, boolean archive) {
+    private CommandResult archive(Call call, boolean archive) {
         EnvironmentRef ref = EnvironmentRef.parse(call.arg(0));
         if (ref.label() != null) {
             throw new UsageException("name a version (NAME:VERSION) or the whole name, not a label", call.command().name());
@@ -122,11 +145,6 @@ public final class EnvRegistryCommands implements CommandSet {
         } else {
             store.restore(ref.name(), ref.version());
         }
-        String what = ref.version() == null ? ref.name() + " (all versions)" : ref.name() + ":" + ref.version();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", ref.name());
-        view.put("version", ref.version());
-        view.put("archived", archive);
-        call.print(view, out -> out.println((archive ? "archived " : "restored ") + what));
+        return new ArchiveChanged(ref.name(), ref.version(), archive);
     }
 }

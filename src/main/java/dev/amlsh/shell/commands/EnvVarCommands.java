@@ -5,6 +5,7 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
@@ -29,7 +30,7 @@ public final class EnvVarCommands implements CommandSet {
         return entries;
     }
 
-    private void varSet(Call call) {
+    private CommandResult varSet(Call call) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String pair : call.rest(1)) {
             int eq = pair.indexOf('=');
@@ -38,7 +39,7 @@ public final class EnvVarCommands implements CommandSet {
             }
             pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
-        EnvEditCommands.edit(call, (env, changes) -> {
+        return EnvEditCommands.edit(call, (env, changes) -> {
             Environment e = env;
             for (var p : pairs.entrySet()) {
                 String old = e.environmentVariables().get(p.getKey());
@@ -52,8 +53,8 @@ public final class EnvVarCommands implements CommandSet {
         });
     }
 
-    private void varUnset(Call call) {
-        EnvEditCommands.edit(call, (env, changes) -> {
+    private CommandResult varUnset(Call call) {
+        return EnvEditCommands.edit(call, (env, changes) -> {
             Environment e = env;
             for (String key : call.rest(1)) {
                 String old = e.environmentVariables().get(key);

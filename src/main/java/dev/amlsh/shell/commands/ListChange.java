@@ -1,8 +1,7 @@
 package dev.amlsh.shell.commands;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,10 +9,11 @@ import java.util.Objects;
  * list before and after: {@code added}, {@code removed}, {@code replaced} (in place, or with
  * the new entry at the end, as {@code add_pip_package} puts it), {@code moved} (an entry
  * already listed went to the end), or {@code unchanged}/{@code absent} (the SDK's no-ops). The
- * sentence printed for people and the {@code -o json} entry come from this one record, so
- * they always agree.
+ * sentence printed for people and the {@code -o json} entry (its components) come from this one
+ * record, so they always agree.
  */
-record ListChange(String action, String kind, String item, List<String> removed, List<String> added, String text) {
+record ListChange(String action, String kind, String item, List<String> removed, List<String> added, String text)
+        implements EditLog.Entry {
 
     static ListChange of(String kind, String item, List<String> before, List<String> after, String draft, boolean adding) {
         List<String> removed = before.stream().filter(x -> !after.contains(x)).toList();
@@ -50,19 +50,10 @@ record ListChange(String action, String kind, String item, List<String> removed,
     }
 
     /** A no-op the SDK makes silently; amlsh says so on stderr and exits 0, so ported scripts run on. */
-    boolean isWarning() {
+    @Override
+    @JsonIgnore
+    public boolean isWarning() {
         return action.equals("absent");
-    }
-
-    Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("action", action);
-        view.put("kind", kind);
-        view.put("item", item);
-        view.put("removed", removed);
-        view.put("added", added);
-        view.put("text", text);
-        return view;
     }
 
     ListChange {

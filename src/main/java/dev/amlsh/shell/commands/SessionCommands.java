@@ -5,6 +5,8 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandFailed;
+import dev.amlsh.shell.api.CommandResult;
+import dev.amlsh.shell.api.PlainText;
 import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.cli.CompletionScript;
 import dev.amlsh.shell.api.ExitCode;
@@ -17,9 +19,10 @@ import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code help}, {@code script}, {@code echo}, {@code set output}, {@code history}, {@code clear}, {@code version},
@@ -48,18 +51,20 @@ public final class SessionCommands implements CommandSet {
                         .example("script scripts/demo/seed-walkthrough.amlsh --echo").build(), this::script),
                 new AmlshCommand(command("echo", SESSION, "Print text (for scripts)").optionalArgs("TEXT", Completion.NONE).raw()
                         .example("echo '== the Dockerfile =='").build(),
-                        call -> call.out().println(String.join(" ", call.rest(0)))),
+                        call -> new PlainText(String.join(" ", call.rest(0)) + "\n")),
                 new AmlshCommand(command("set output", SESSION, "Set the output format for the following commands")
                         .arg("FORMAT", Completion.OUTPUT_FORMAT)
                         .example("set output json").build(), this::setOutput),
                 new AmlshCommand(command("history", SESSION, "List the commands typed at the prompt").example("history").build(),
                         this::history),
                 new AmlshCommand(command("clear", SESSION, "Clear the screen").example("clear").build(),
-                        call -> call.session().clearScreen()),
+                        call -> {
+                            call.session().clearScreen();
+                            return CommandResult.NONE;
+                        }),
                 new AmlshCommand(command("version", SESSION, "Print amlsh's version and the SDK release it emulates")
                         .example("version").build(),
-                        call -> call.print(Map.of("version", VersionText.line()),
-                                out -> out.println(VersionText.line()))),
+                        call -> new Version(VersionText.line())),
                 new AmlshCommand(command("completion", SESSION, "Print the bash, zsh or fish completion script for amlsh")
                         .arg("SHELL", Completion.SHELL)
                         .description("SHELL is bash, zsh or fish. The script alone goes to stdout; install it from your shell:\n"
@@ -71,57 +76,86 @@ public final class SessionCommands implements CommandSet {
                         .example("completion zsh > \"${fpath[1]}/_amlsh\"")
                         .example("completion fish > ~/.config/fish/completions/amlsh.fish").build(), this::completion),
                 new AmlshCommand(command("exit", SESSION, "Leave the shell (Ctrl-D does too)").example("exit").build(),
-                        call -> call.session().requestExit()));
+                        call -> {
+                            call.session().requestExit();
+                            return CommandResult.NONE;
+                        }));
     }
 
-    private void help(Call call) {
+    /** {@code version}: one line. */
+    record Version(String version) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println(version);
+        }
+    }
+
+    /** {@code completion SHELL}: the script alone on stdout, so {@code > file} installs it. */
+    record CompletionScriptText(String shell, String script) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(script);
+        }
+    }
+
+    /** {@code history}: the lines typed at the prompt, numbered for people. */
+    record History(@JsonValue List<String> lines) implements CommandResult {
+        History {
+            lines = List.copyOf(lines);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            for (int i = 0; i < lines.size(); i++) {
+                out.println(String.format("%5d  %s", i + 1, lines.get(i)));
+            }
+        }
+    }
+
+    private CommandResult help(Call call) {
         CommandTable table = runner.get().table();
         List<String> words = call.rest(0);
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
         if (words.isEmpty()) {
-            new HelpPrinter(table.specs()).commands(call.out());
-            return;
+            new HelpPrinter(table.specs()).commands(out);
+            out.flush();
+            return new PlainText(text.toString());
         }
         String name = String.join(" ", words);
         var command = table.find(name);
         if (command.isPresent()) {
-            call.out().println(command.get().getHelp());
-            return;
+            return new PlainText(command.get().getHelp() + "\n");
         }
         List<AmlshCommand> under = table.under(name);
         if (under.isEmpty()) {
             throw new UsageException("no command '" + name + "' ('help' lists the commands)");
         }
-        HelpPrinter.prefix(call.out(), name, under.stream().map(AmlshCommand::spec).toList());
+        HelpPrinter.prefix(out, name, under.stream().map(AmlshCommand::spec).toList());
+        out.flush();
+        return new PlainText(text.toString());
     }
 
-    private void script(Call call) {
+    private CommandResult script(Call call) {
         ScriptRunner.Settings settings = new ScriptRunner.Settings(call.flag("--continue-on-error"), call.flag("--echo"));
         ExitCode code = new ScriptRunner(runner.get()).runFile(call.session(), call.path(call.arg(0)), settings);
         if (code.failed()) {
             throw new CommandFailed(code);
         }
+        return CommandResult.NONE;
     }
 
-    private void setOutput(Call call) {
-        OutputFormat format = OutputFormat.parse(call.arg(0));
-        call.session().setFormat(format);
+    private CommandResult setOutput(Call call) {
+        call.session().setFormat(OutputFormat.parse(call.arg(0)));
+        return CommandResult.NONE;
     }
 
-    private void completion(Call call) {
+    private CommandResult completion(Call call) {
         String shell = call.arg(0);
-        String script = CompletionScript.text(shell);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("shell", shell);
-        view.put("script", script);
-        call.print(view, out -> out.print(script));
+        return new CompletionScriptText(shell, CompletionScript.text(shell));
     }
 
-    private void history(Call call) {
-        List<String> lines = call.session().history();
-        call.print(lines, out -> {
-            for (int i = 0; i < lines.size(); i++) {
-                out.println(String.format("%5d  %s", i + 1, lines.get(i)));
-            }
-        });
+    private CommandResult history(Call call) {
+        return new History(call.session().history());
     }
 }

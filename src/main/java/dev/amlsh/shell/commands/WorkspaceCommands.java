@@ -6,6 +6,7 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.SdkRelease;
 import dev.amlsh.shell.api.Call;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.AmlshCommand;
@@ -13,11 +14,10 @@ import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code workspace show|list|use|create|delete|export}: where environments live. */
@@ -48,26 +48,85 @@ public final class WorkspaceCommands implements CommandSet {
                         .arg("FILE", Completion.FILE).example("workspace export course.amlsh").build(), this::export));
     }
 
-    private void show(Call call) {
+    /** {@code workspace show}: one labelled line per field for people. */
+    record Shown(String name, String file, boolean current, boolean readOnly, String defaultBaseImage, int drafts,
+            int environments) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            Table.labelled().row("name:", name).row("file:", file).row("current:", current).row("readOnly:", readOnly)
+                    .row("defaultBaseImage:", defaultBaseImage).row("drafts:", drafts).row("environments:", environments)
+                    .print(out);
+        }
+    }
+
+    /** {@code workspace set-default-image}: the image before and after. */
+    record DefaultImageSet(String name, String defaultBaseImage, String previous, boolean changed) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println(changed ? "set the default base image of workspace " + name + " to " + defaultBaseImage + " (was "
+                    + previous + ")" : "workspace " + name + " already has default base image " + defaultBaseImage);
+        }
+    }
+
+    /** One workspace in {@code workspace list}. */
+    record Row(String name, boolean current, String file, long sizeBytes) {}
+
+    /** {@code workspace list}: a table for people, an array for machines. */
+    record Listed(@JsonValue List<Row> workspaces) implements CommandResult {
+        Listed {
+            workspaces = List.copyOf(workspaces);
+        }
+
+        @Override
+        public void printText(PrintWriter out) {
+            Table table = Table.of("NAME", "CURRENT", "BYTES", "FILE");
+            workspaces.forEach(w -> table.row(w.name(), w.current() ? "*" : "", w.sizeBytes(), w.file()));
+            table.print(out);
+        }
+    }
+
+    /** {@code workspace use}. */
+    record Used(String current) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("using workspace " + current);
+        }
+    }
+
+    /** {@code workspace create}. */
+    record Created(String name, String file) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("created workspace " + name + " (" + file + ")");
+        }
+    }
+
+    /** {@code workspace delete}. */
+    record Deleted(String deleted) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("deleted workspace " + deleted);
+        }
+    }
+
+    /** {@code workspace export}. */
+    record Exported(String file) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("exported the workspace to " + file);
+        }
+    }
+
+    private CommandResult show(Call call) {
         WorkspaceStore store = call.workspace().store();
         Optional<WorkspaceInfo> info = call.session().catalog().list().stream()
                 .filter(w -> w.name().equals(store.name())).findFirst();
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", store.name());
-        view.put("file", info.map(i -> i.file().toString()).orElse(null));
-        view.put("current", info.map(WorkspaceInfo::current).orElse(false));
-        view.put("readOnly", call.session().readOnly());
-        view.put("defaultBaseImage", store.defaultBaseImage());
-        view.put("drafts", store.drafts().size());
-        view.put("environments", store.names(true).size());
-        call.print(view, out -> {
-            Table table = Table.labelled();
-            view.forEach((k, v) -> table.row(k + ":", v));
-            table.print(out);
-        });
+        return new Shown(store.name(), info.map(i -> i.file().toString()).orElse(null),
+                info.map(WorkspaceInfo::current).orElse(false), call.session().readOnly(), store.defaultBaseImage(),
+                store.drafts().size(), store.names(true).size());
     }
 
-    private void setDefaultImage(Call call) {
+    private CommandResult setDefaultImage(Call call) {
         WorkspaceStore store = call.workspace().store();
         String image = call.arg(0).strip();
         if (image.isEmpty()) {
@@ -77,50 +136,26 @@ public final class WorkspaceCommands implements CommandSet {
         if (!image.equals(previous)) {
             store.setDefaultBaseImage(image);
         }
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", store.name());
-        view.put("defaultBaseImage", image);
-        view.put("previous", previous);
-        view.put("changed", !image.equals(previous));
-        call.print(view, out -> out.println(image.equals(previous)
-                ? "workspace " + store.name() + " already has default base image " + image
-                : "set the default base image of workspace " + store.name() + " to " + image + " (was " + previous + ")"));
+        return new DefaultImageSet(store.name(), image, previous, !image.equals(previous));
     }
 
-    private void list(Call call) {
-        List<Map<String, Object>> view = new ArrayList<>();
-        for (WorkspaceInfo w : call.session().catalog().list()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", w.name());
-            row.put("current", w.current());
-            row.put("file", w.file().toString());
-            row.put("sizeBytes", w.sizeBytes());
-            view.add(row);
-        }
-        call.print(view, out -> {
-            Table table = Table.of("NAME", "CURRENT", "BYTES", "FILE");
-            for (Map<String, Object> row : view) {
-                table.row(row.get("name"), (boolean) row.get("current") ? "*" : "", row.get("sizeBytes"), row.get("file"));
-            }
-            table.print(out);
-        });
+    private CommandResult list(Call call) {
+        return new Listed(call.session().catalog().list().stream()
+                .map(w -> new Row(w.name(), w.current(), w.file().toString(), w.sizeBytes())).toList());
     }
 
-    private void use(Call call) {
+    private CommandResult use(Call call) {
         call.session().catalog().use(call.arg(0));
         call.session().useWorkspace(call.arg(0));
-        call.print(Map.of("current", call.arg(0)), out -> out.println("using workspace " + call.arg(0)));
+        return new Used(call.arg(0));
     }
 
-    private void create(Call call) {
+    private CommandResult create(Call call) {
         WorkspaceInfo w = call.session().catalog().create(call.arg(0));
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("name", w.name());
-        view.put("file", w.file().toString());
-        call.print(view, out -> out.println("created workspace " + w.name() + " (" + w.file() + ")"));
+        return new Created(w.name(), w.file().toString());
     }
 
-    private void delete(Call call) {
+    private CommandResult delete(Call call) {
         String name = call.arg(0);
         if (!call.flag("--yes")) {
             throw new UsageException("deleting workspace " + name + " deletes every environment in it: add --yes",
@@ -131,16 +166,16 @@ public final class WorkspaceCommands implements CommandSet {
         }
         call.session().closeWorkspace(); // SQLite keeps the file open until then
         call.session().catalog().delete(name);
-        call.print(Map.of("deleted", name), out -> out.println("deleted workspace " + name));
+        return new Deleted(name);
     }
 
-    private void export(Call call) {
+    private CommandResult export(Call call) {
         var file = call.path(call.arg(0));
         if (Files.isDirectory(file)) {
             throw AmlshException.inFile(file, "is a folder: name a new file for the copy");
         }
         OutputPaths.requireFolder(file.getParent());
         call.session().catalog().export(call.session().workspaceSelector(), file);
-        call.print(Map.of("file", file.toString()), out -> out.println("exported the workspace to " + file));
+        return new Exported(file.toString());
     }
 }

@@ -21,7 +21,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.jline.reader.impl.completer.FileNameCompleter;
+import org.jline.builtins.Completers.FileNameCompleter;
 
 /**
  * TAB completion from the command specs: global options and command words (the registry), then

@@ -51,10 +51,6 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         this.busyTimeoutMillis = busyTimeoutMillis;
     }
 
-    public Path home() {
-        return home;
-    }
-
     public Path workspacesDir() {
         return home.resolve("workspaces");
     }
@@ -161,23 +157,6 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         }
         out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
-    }
-
-    /** Information on one workspace (selector as for {@link #open}); {@code null} is the current one. */
-    public WorkspaceInfo info(String selector) {
-        String s = selector == null ? current() : selector.strip();
-        if (isPath(s)) {
-            Path file = Path.of(s).toAbsolutePath();
-            return new WorkspaceInfo(displayName(file), file, false, size(file));
-        }
-        Path file = fileOf(s);
-        if (s.equals(DEFAULT)) {
-            createIfMissing(file, s);
-        }
-        if (!Files.exists(file)) {
-            throw new AmlshException("no workspace named " + s);
-        }
-        return new WorkspaceInfo(s, file, s.equals(current()), size(file));
     }
 
     /** Creates a named workspace, or a workspace file at a path (a value with {@code /}); refuses an existing one. */

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
@@ -85,6 +86,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     };
     private Runnable onClose = () -> {};
+    /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
+    private boolean inSnapshot;
     private boolean closed;
 
     private SqliteWorkspaceStore(String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis,
@@ -266,6 +269,11 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     // settings
+
+    @Override
+    public synchronized <T> T snapshot(Function<WorkspaceStore, T> reads) {
+        return read(() -> reads.apply(this));
+    }
 
     @Override
     public synchronized String defaultBaseImage() {
@@ -746,6 +754,29 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private <T> T transaction(String begin, String what, Work<T> work) {
+        if (inSnapshot) {
+            if (!begin.equals("BEGIN")) {
+                throw new IllegalStateException("a snapshot only reads: cannot " + what);
+            }
+            return runInside(work, what); // the snapshot's read transaction holds
+        }
+        inSnapshot = begin.equals("BEGIN");
+        try {
+            return transactionOnce(begin, what, work);
+        } finally {
+            inSnapshot = false;
+        }
+    }
+
+    private <T> T runInside(Work<T> work, String what) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw translate(e, name, file, busyTimeoutMillis, what);
+        }
+    }
+
+    private <T> T transactionOnce(String begin, String what, Work<T> work) {
         try {
             ps(begin).executeUpdate();
         } catch (SQLException e) {

@@ -62,7 +62,7 @@ class DraftEditAndRestoreTest {
     void anEditStartsFromTheLatestVersionWhenThereIsNoDraftAndSaysSoAfterSaving() {
         store.register(Definitions.numbered("pytorch", "t", 1), null);
         List<String> notes = new ArrayList<>();
-        Environment edited = new Workspace(store).editDraft("pytorch", e -> e.withVariable("MODE", "fast"), notes::add);
+        Environment edited = new Workspace(store).editDraft("pytorch", e -> e.withVariable("MODE", "fast"), notes::add).after();
 
         assertThat(notes).containsExactly("started a draft of pytorch from version 1");
         assertThat(edited.version()).isNull();
