@@ -10,6 +10,7 @@ import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipSection;
+import dev.amlsh.model.YamlScalars;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -67,7 +68,7 @@ public final class CondaFileReader {
             List<String> channels = null;
             List<CondaDependency> dependencies = null;
             String prefix = null;
-            Map<String, String> variables = Map.of();
+            Map<String, Object> variables = Map.of();
             for (NodeTuple tuple : uniqueTuples(map)) {
                 String key = keyOf(tuple);
                 Node value = tuple.getValueNode();
@@ -144,19 +145,24 @@ public final class CondaFileReader {
             return lines;
         }
 
-        Map<String, String> variables(Node node) {
+        /** Values typed as ruamel's YAML 1.2 reader types them: a quoted value is a string, a plain one resolved. */
+        Map<String, Object> variables(Node node) {
             if (isNull(node)) {
                 return Map.of();
             }
             MappingNode map = mapping(node, "'variables' must be a mapping of NAME: value");
-            Map<String, String> result = new LinkedHashMap<>();
+            Map<String, Object> result = new LinkedHashMap<>();
             for (NodeTuple tuple : uniqueTuples(map)) {
                 Node value = tuple.getValueNode();
                 String variable = keyOf(tuple);
                 checkSyntax(tuple.getKeyNode(), variable, "a variable name", () -> ControlCharacters.check(variable));
                 String text = isNull(value) ? "" : requiredScalar(value, "a variable's value");
                 checkSyntax(value, text, "a variable's value", () -> ControlCharacters.check(text));
-                result.put(variable, text);
+                if (isNull(value)) {
+                    result.put(variable, null);
+                } else {
+                    result.put(variable, ((ScalarNode) value).isPlain() ? YamlScalars.plain(text) : text);
+                }
             }
             return result;
         }

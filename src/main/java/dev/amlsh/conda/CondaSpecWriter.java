@@ -4,6 +4,7 @@ import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.PipSection;
+import dev.amlsh.model.YamlScalars;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -57,14 +58,25 @@ public final class CondaSpecWriter {
         }
         if (!spec.variables().isEmpty()) {
             out.append("variables:\n");
-            for (Map.Entry<String, String> variable : spec.variables().entrySet()) {
-                out.append(INDENT).append(scalar(variable.getKey())).append(": ").append(scalar(variable.getValue())).append('\n');
+            for (Map.Entry<String, Object> variable : spec.variables().entrySet()) {
+                out.append(INDENT).append(scalar(variable.getKey())).append(": ").append(value(variable.getValue())).append('\n');
             }
         }
         return out.toString();
     }
 
-    /** The value plain when YAML 1.1 reads it back as the same string, else single-quoted. */
+    /** A variable's value: a string as {@link #scalar}, a number, boolean or null as YAML writes it. */
+    static String value(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String s) {
+            return scalar(s);
+        }
+        return YamlScalars.text(value);
+    }
+
+    /** The value plain when YAML 1.1 and YAML 1.2 (the SDK's reader) both read it back as the same string, else single-quoted. */
     public static String scalar(String value) {
         if (needsDoubleQuotes(value)) {
             return doubleQuoted(value);
@@ -75,7 +87,8 @@ public final class CondaSpecWriter {
                 && !value.contains(": ")
                 && !value.contains(" #")
                 && !value.endsWith(":")
-                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true).equals(Tag.STR);
+                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true).equals(Tag.STR)
+                && YamlScalars.plain(value) instanceof String;
         return plain ? value : "'" + value.replace("'", "''") + "'";
     }
 

@@ -10,6 +10,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.SparkPackage;
+import dev.amlsh.model.YamlScalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,8 +111,8 @@ public record EnvironmentDiff(
         c.keyed("conda", withoutPython(a), withoutPython(b), CondaPackage::name, CondaPackage::spec);
         c.keyed("pip", a.pipRequirements(), b.pipRequirements(), EnvironmentDiff::pipKey, r -> r);
         c.value("conda.prefix", a.prefix(), b.prefix());
-        c.keyed("conda.variables", List.copyOf(a.variables().entrySet()), List.copyOf(b.variables().entrySet()),
-                Map.Entry::getKey, Map.Entry::getValue);
+        c.keyed("conda.variables", List.copyOf(YamlScalars.texts(a.variables()).entrySet()),
+                List.copyOf(YamlScalars.texts(b.variables()).entrySet()), Map.Entry::getKey, Map.Entry::getValue);
     }
 
     private static List<CondaPackage> withoutPython(CondaSpec spec) {

@@ -93,7 +93,7 @@ final class CondaSpecTree {
         try {
             return new CondaSpec(fields.string("name", null), fields.has("channels") ? fields.strings("channels") : null,
                     fields.has("dependencies") ? dependencies : null,
-                    fields.string("prefix", null), fields.stringMap("variables"));
+                    fields.string("prefix", null), fields.scalarMap("variables"));
         } catch (AmlshException e) {
             throw fields.problemHere(e.problem());
         }

@@ -1,6 +1,7 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.YamlScalars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,6 +147,24 @@ final class JsonFields {
                 throw fields.problem(k, "'" + fields.qualified(k) + "' must be a string, not " + describe(value));
             }
             result.put(k, value == null ? null : value.toString());
+        }
+        return result;
+    }
+
+    /** An object of scalars (strings, numbers, booleans, null) in order, typed as {@link YamlScalars} values. */
+    Map<String, Object> scalarMap(String key) {
+        Object v = map.get(key);
+        if (v == null) {
+            return Map.of();
+        }
+        JsonFields fields = of(doc, child(key), qualified(key), v);
+        Map<String, Object> result = new LinkedHashMap<>();
+        for (String k : fields.map.keySet()) {
+            Object value = fields.map.get(k);
+            if (value instanceof Map || value instanceof List) {
+                throw fields.problem(k, "'" + fields.qualified(k) + "' must be a single value, not " + describe(value));
+            }
+            result.put(k, YamlScalars.fromJson(value));
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.amlsh.formats;
 
+import dev.amlsh.model.YamlScalars;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,8 @@ public final class JsonText {
     private void append(StringBuilder out, Object value, int level) {
         if (value == null) {
             out.append("null");
+        } else if (value instanceof Double d) {
+            out.append(YamlScalars.pythonRepr(d)); // json.dumps prints floats as repr() does
         } else if (value instanceof Boolean || value instanceof Number) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {

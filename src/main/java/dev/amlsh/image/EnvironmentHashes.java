@@ -9,6 +9,7 @@ import dev.amlsh.model.PipSection;
 import dev.amlsh.model.Platform;
 import dev.amlsh.model.PythonSection;
 import dev.amlsh.model.SparkPackage;
+import dev.amlsh.model.YamlScalars;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,7 +117,8 @@ public final class EnvironmentHashes {
             tree.put("prefix", spec.prefix());
         }
         if (!spec.variables().isEmpty()) {
-            tree.put("variables", spec.variables());
+            // each value as its JSON text (8 and '8' alike), so spelling and quoting never count
+            tree.put("variables", YamlScalars.texts(spec.variables()));
         }
         return tree;
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * SDK keeps {@code channels: []} (what removing the last channel leaves) apart from no
  * {@code channels} key, and a file without {@code dependencies} is valid. The accessors
  * return an empty list for both; {@link #hasChannelsKey()} and {@link #hasDependenciesKey()}
- * tell them apart. Empty variables mean "absent".
+ * tell them apart. Empty variables mean "absent"; their values keep the type the SDK's YAML 1.2
+ * reader gives them ({@link YamlScalars}: {@code THREADS: 8} is the integer 8).
  *
  * <p>Edits follow azureml-core's {@code CondaDependencies} methods, with its textual name rules
  * ({@link SdkPackageNames}), and return a new spec; an edit the SDK makes a no-op (removing what
@@ -27,7 +28,7 @@ public record CondaSpec(
         List<String> channels,
         List<CondaDependency> dependencies,
         String prefix,
-        Map<String, String> variables) {
+        Map<String, Object> variables) {
 
     public CondaSpec {
         channels = channels == null ? null : Immutable.list(channels);

@@ -56,8 +56,9 @@ record CondaStyle(boolean flow, int indent, boolean indentSequences, char quote,
         }
         if (!spec.variables().isEmpty()) {
             lines.add("variables:");
-            for (Map.Entry<String, String> v : spec.variables().entrySet()) {
-                lines.add(" ".repeat(indent) + scalar(v.getKey()) + ": " + scalar(v.getValue()));
+            for (Map.Entry<String, Object> v : spec.variables().entrySet()) {
+                // the generated specs hold string values; each style must keep them strings
+                lines.add(" ".repeat(indent) + scalar(v.getKey()) + ": " + scalar((String) v.getValue()));
             }
         }
         if (!nameFirst) {

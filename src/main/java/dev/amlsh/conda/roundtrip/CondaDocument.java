@@ -109,7 +109,7 @@ public final class CondaDocument implements CondaFileText {
         String prefix = null;
         List<String> channels = null; // no key
         List<CondaDependency> dependencies = null;
-        Map<String, String> variables = new LinkedHashMap<>();
+        Map<String, Object> variables = new LinkedHashMap<>();
         for (YamlNode.Entry entry : root.entries()) {
             switch (entry.key()) {
                 case "name" -> name = text(entry.value());

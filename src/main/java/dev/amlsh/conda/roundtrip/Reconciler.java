@@ -172,7 +172,9 @@ final class Reconciler {
         return item;
     }
 
-    private static void reconcileVariables(List<YamlNode.Entry> entries, Map<String, String> variables) {
+    private static void reconcileVariables(List<YamlNode.Entry> entries, Map<String, Object> typed) {
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        typed.forEach((k, v) -> variables.put(k, v == null ? "" : String.valueOf(v)));
         int at = indexOf(entries, "variables");
         if (at < 0) {
             if (!variables.isEmpty()) {
