@@ -77,10 +77,10 @@ class RoundTripProperties {
                     }
                     return d;
                 });
-        Arbitrary<Map<String, String>> vars = Combinators.combine(
+        Arbitrary<Map<String, Object>> vars = Combinators.combine(
                 Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).list().ofMaxSize(4), v.list().ofSize(4))
                 .as((keys, values) -> {
-                    Map<String, String> m = new LinkedHashMap<>();
+                    Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 0; i < keys.size(); i++) {
                         m.put(keys.get(i), values.get(i));
                     }
