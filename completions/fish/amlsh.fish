@@ -13,6 +13,7 @@ env discard;name;
 env show;ref;
 env dockerfile;ref;
 env conda-spec;ref;
+env conda-file;ref;
 env image-details;ref;
 env diff;ref ref;--dockerfile:flag --exit-code:flag
 env lint;ref;--strict:flag

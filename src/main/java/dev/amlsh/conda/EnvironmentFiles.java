@@ -1,5 +1,6 @@
 package dev.amlsh.conda;
 
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerfileInstructions;
 import dev.amlsh.model.SyntaxProblem;
@@ -7,6 +8,7 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.Environments;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  * <li>base image or Dockerfile with a conda or pip file: conda-managed on that base;</li>
  * <li>nothing at all: {@code Environment(name)}, the SDK's defaults on the default base image.</li>
  * </ul>
+ * The conda file's written form comes along: the file as read, or the SDK's default file
+ * ({@code CondaDependencies()}) for every constructor that starts from {@code Environment(name)}.
  */
 public final class EnvironmentFiles {
 
@@ -39,18 +43,25 @@ public final class EnvironmentFiles {
             throw new AmlshException("a pip version goes with a pip requirements file");
         }
         if (condaFile == null && pipFile == null && baseImage == null && dockerfile == null) {
-            return Environment.create(EnvironmentName.requireValid(name), defaultBaseImage);
+            return Environment.create(EnvironmentName.requireValid(name), defaultBaseImage)
+                    .withCondaFile(CondaDocument.sdkDefault());
         }
         String dockerfileText = dockerfile == null ? null : readDockerfile(dockerfile);
         Environment env;
         if (condaFile != null) {
-            env = Environments.fromCondaSpecification(name, CondaFileReader.read(condaFile), defaultBaseImage, warnings);
+            TextFile text = TextFile.read(condaFile);
+            env = Environments.fromCondaSpecification(name, CondaFileReader.parse(condaFile, text.text()), defaultBaseImage, warnings);
+            // the file as the SDK holds it (comments and all); its python entry follows the spec's
+            env = env.withCondaFile(CondaDocument.read(text));
         } else if (pipFile != null) {
-            env = Environments.fromPipRequirements(name, PipRequirementsReader.read(pipFile), pipVersion, defaultBaseImage);
+            List<String> requirements = PipRequirementsReader.read(pipFile);
+            env = Environments.fromPipRequirements(name, requirements, pipVersion, defaultBaseImage);
+            // CondaDependencies() then set_pip_requirements: the default file with a new pip list
+            env = env.withCondaFile(CondaDocument.sdkDefault().withPipListReplaced(env.condaSpec().pipRequirements()));
         } else if (baseImage != null) {
-            return Environments.fromDockerImage(name, baseImage, defaultBaseImage);
+            return Environments.fromDockerImage(name, baseImage, defaultBaseImage).withCondaFile(CondaDocument.sdkDefault());
         } else {
-            return Environments.fromDockerfile(name, dockerfileText, defaultBaseImage);
+            return Environments.fromDockerfile(name, dockerfileText, defaultBaseImage).withCondaFile(CondaDocument.sdkDefault());
         }
         if (baseImage != null) {
             env = env.withBaseImage(baseImage, w -> {});

@@ -24,16 +24,31 @@ public final class YamlNodes {
 
     /** The document's root node, or null for an empty document (only blanks and comments). */
     public static Node compose(TextFile file) {
+        LoaderOptions options = loaderOptions();
+        Yaml yaml = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
+                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options);
+        try {
+            return yaml.compose(new StringReader(file.text()));
+        } catch (YAMLException e) {
+            throw error(file, e);
+        }
+    }
+
+    /** The limits every conda file is read with. */
+    public static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
         options.setNestingDepthLimit(20);
         options.setCodePointLimit((int) TextFile.MAX_BYTES);
         options.setAllowRecursiveKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options);
+        return options;
+    }
+
+    /** A SnakeYAML error as ours: the file, and the line and column when SnakeYAML knows them. */
+    public static AmlshException error(TextFile file, YAMLException error) {
         try {
-            return yaml.compose(new StringReader(file.text()));
+            throw error;
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -41,11 +56,11 @@ public final class YamlNodes {
                 problem = e.getContext() + ": " + e.getProblem();
             }
             if (mark == null) {
-                throw AmlshException.inFile(file.path(), "is not valid YAML: " + problem);
+                return AmlshException.inFile(file.path(), "is not valid YAML: " + problem);
             }
-            throw new AmlshException("invalid YAML: " + problem, file.at(mark.getLine() + 1, mark.getColumn() + 1));
+            return new AmlshException("invalid YAML: " + problem, file.at(mark.getLine() + 1, mark.getColumn() + 1));
         } catch (YAMLException e) {
-            throw AmlshException.inFile(file.path(), "is not valid YAML: " + e.getMessage());
+            return AmlshException.inFile(file.path(), "is not valid YAML: " + e.getMessage());
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.conda.CondaFileReader;
-import dev.amlsh.conda.CondaSpecWriter;
 import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerSection;
 import dev.amlsh.model.Environment;
@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 /**
  * The SDK's {@code save_to_directory} / {@code load_from_directory} (azureml/core/environment.py).
  *
- * <p>Saving writes {@code conda_dependencies.yml} when the definition has conda dependencies,
+ * <p>Saving writes {@code conda_dependencies.yml} when the definition has conda dependencies (the
+ * SDK's ruamel round-trip text, as {@code env conda-file} prints it: the file as read and edited,
+ * or ruamel's dump of the plain data for a definition without a written form),
  * {@code BaseDockerfile} when it has a base Dockerfile, and {@code azureml_environment.json}
  * without {@code python.condaDependencies} and, when {@code BaseDockerfile} was written, without
  * the {@code docker.baseDockerfile} key. A folder that exists is refused without
@@ -72,7 +74,7 @@ public final class V1Directory {
         Map<String, String> files = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         if (env.hasCondaDependencies()) {
-            files.put(CONDA, CondaSpecWriter.write(env.condaSpec()));
+            files.put(CONDA, CondaDocument.textOf(env));
         } else {
             stale.add(CONDA);
         }
@@ -98,7 +100,9 @@ public final class V1Directory {
         Environment env = EnvironmentJson.read(json, TextFile.read(json).text());
         Path conda = dir.resolve(CONDA);
         if (Files.isRegularFile(conda)) {
-            env = env.withPython(env.python().withCondaDependencies(CondaFileReader.read(conda)));
+            TextFile text = TextFile.read(conda);
+            env = env.withPython(env.python().withCondaDependencies(CondaFileReader.parse(conda, text.text())))
+                    .withCondaFile(CondaDocument.read(text));
         }
         Path dockerfile = dir.resolve(DOCKERFILE);
         if (Files.isRegularFile(dockerfile)) {

@@ -11,6 +11,11 @@ import java.util.function.UnaryOperator;
  * and in the SDK's order. {@code extraFields} keeps top-level keys written by other SDK
  * releases that amlsh does not model, so that loading and saving loses nothing. {@code metadata}
  * holds what a v2 asset adds (description, tags, os_type, inference_config); v1 has none.
+ *
+ * <p>{@code condaFile} is the conda file's written form (comments, layout) when the definition
+ * came from a file or from the SDK's default; null for the service form (a registered version).
+ * Every change of the python section makes it follow the new spec. Equality ignores it: two
+ * definitions that differ only in comments are the same definition.
  */
 public record Environment(
         String name,
@@ -24,7 +29,8 @@ public record Environment(
         String inferencingStackVersion,
         String assetId,
         Map<String, Object> extraFields,
-        AssetMetadata metadata) {
+        AssetMetadata metadata,
+        CondaFileText condaFile) {
 
     public Environment {
         Objects.requireNonNull(python, "python cannot be removed from an environment");
@@ -34,6 +40,14 @@ public record Environment(
         databricks = databricks == null ? DatabricksSection.EMPTY : databricks;
         extraFields = Immutable.map(extraFields);
         metadata = metadata == null ? AssetMetadata.NONE : metadata;
+    }
+
+    /** A definition without a written conda form (the service form). */
+    public Environment(String name, String version, Map<String, String> environmentVariables, PythonSection python,
+            DockerSection docker, SparkSection spark, DatabricksSection databricks, Object r,
+            String inferencingStackVersion, String assetId, Map<String, Object> extraFields, AssetMetadata metadata) {
+        this(name, version, environmentVariables, python, docker, spark, databricks, r, inferencingStackVersion,
+                assetId, extraFields, metadata, null);
     }
 
     /** {@code Environment(name)}: the SDK's defaults on the given base image. */
@@ -79,42 +93,54 @@ public record Environment(
 
     public Environment withName(String newName) {
         return new Environment(newName, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withVersion(String newVersion) {
         return new Environment(name, newVersion, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withAssetId(String newAssetId) {
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, newAssetId, extraFields, metadata);
+                inferencingStackVersion, newAssetId, extraFields, metadata, condaFile);
     }
 
+    /** A new python section; the conda file's written form follows its spec. */
     public Environment withPython(PythonSection newPython) {
+        // no conda dependencies: no conda file either
+        CondaFileText followed = condaFile == null || !newPython.hasCondaDependencies() ? null
+                : condaFile.follow(newPython.condaDependencies());
         return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, followed);
+    }
+
+    /** The conda file's written form, brought in line with this definition's spec; null drops it. */
+    public Environment withCondaFile(CondaFileText form) {
+        CondaFileText followed = form == null || !python.hasCondaDependencies() ? null
+                : form.follow(python.condaDependencies());
+        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields, metadata, followed);
     }
 
     public Environment withDocker(DockerSection newDocker) {
         return new Environment(name, version, environmentVariables, python, newDocker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withSpark(SparkSection newSpark) {
         return new Environment(name, version, environmentVariables, python, docker, newSpark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withEnvironmentVariables(Map<String, String> variables) {
         return new Environment(name, version, variables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
     }
 
     public Environment withMetadata(AssetMetadata newMetadata) {
         return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, newMetadata);
+                inferencingStackVersion, assetId, extraFields, newMetadata, condaFile);
     }
 
     /** An edit of the conda dependencies; a definition without them has nothing to edit (the SDK fails on None). */
@@ -162,5 +188,22 @@ public record Environment(
 
     public boolean sameDefinitionAs(Environment other) {
         return definition().equals(other.definition());
+    }
+
+    /** Equality of definitions: every field but the conda file's written form. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Environment e && Objects.equals(name, e.name) && Objects.equals(version, e.version)
+                && environmentVariables.equals(e.environmentVariables) && python.equals(e.python)
+                && docker.equals(e.docker) && spark.equals(e.spark) && databricks.equals(e.databricks)
+                && Objects.equals(r, e.r) && Objects.equals(inferencingStackVersion, e.inferencingStackVersion)
+                && Objects.equals(assetId, e.assetId) && extraFields.equals(e.extraFields)
+                && metadata.equals(e.metadata);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, version, environmentVariables, python, docker, spark, databricks, r,
+                inferencingStackVersion, assetId, extraFields, metadata);
     }
 }

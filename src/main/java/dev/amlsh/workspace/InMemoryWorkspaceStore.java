@@ -88,7 +88,8 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public synchronized Registration register(Environment env, String explicitVersion) {
+    public synchronized Registration register(Environment definition, String explicitVersion) {
+        Environment env = definition.withCondaFile(null); // a version is the service form: no written conda file
         String envName = EnvironmentName.requireRegistrable(env.name());
         List<RegisteredVersion> existing = versions.computeIfAbsent(envName, k -> new ArrayList<>());
         RegistrationRules.Decision decision = RegistrationRules.decide(envName, env, explicitVersion, existing);

@@ -133,7 +133,8 @@ public final class Workspace {
     /** Registers what {@code reference} names under its own name, or under {@code as}. */
     public Registration register(String reference, String explicitVersion, String as) {
         Environment env = resolve(reference);
-        Environment candidate = (as == null ? env : env.withName(as)).withVersion(null).withAssetId(null);
+        // the service keeps the data, not the file's comments: a version's conda text is the plain dump
+        Environment candidate = (as == null ? env : env.withName(as)).withVersion(null).withAssetId(null).withCondaFile(null);
         return store.register(candidate, explicitVersion);
     }
 }

@@ -87,6 +87,7 @@ class AmlshIT {
                 env diff demo:1 demo --dockerfile
                 env lint demo
                 env conda-spec azureml:demo
+                env conda-file demo
                 env image-details demo@latest
                 env save demo saved
                 env load saved --name loaded

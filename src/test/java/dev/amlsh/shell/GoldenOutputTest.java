@@ -44,6 +44,8 @@ class GoldenOutputTest {
         golden("env-versions.json", "env versions demo -o json");
         golden("env-dockerfile.json", "env dockerfile demo:1 -o json");
         golden("env-conda-spec.json", "env conda-spec demo:1 -o json");
+        // CondaDependencies.serialize_to_string() of the draft: the file's layout, torch appended by add_pip_package
+        golden("env-conda-file.json", "env conda-file demo -o json");
         golden("env-image-details.json", "env image-details demo:1 -o json");
         golden("env-image-details.txt", "env image-details demo:1");
         golden("env-diff.json", "env diff demo:1 demo -o json");
@@ -107,7 +109,7 @@ class GoldenOutputTest {
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(33);
+            assertThat(names).hasSize(34);
         }
     }
 }

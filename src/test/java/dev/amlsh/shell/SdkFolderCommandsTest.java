@@ -39,6 +39,25 @@ class SdkFolderCommandsTest {
     }
 
     @Test
+    void saveWritesTheRoundTripTextAndLoadKeepsIt() throws Exception {
+        // save_to_directory -> save_to_file: ruamel's round_trip_dump of the file as read, comments and all
+        java.nio.file.Files.writeString(dir.resolve("commented.yml"),
+                "name: c   # the name\ndependencies:\n  # interpreter\n  - python=3.10\n  - numpy  # arrays\n");
+        shell.run("env create c --conda-file commented.yml");
+        shell.run("env add-pip c rich");
+        String text = "name: c   # the name\ndependencies:\n  # interpreter\n- python=3.10\n- numpy    # arrays\n- pip:\n  - rich\n";
+        assertThat(shell.run("env conda-file c").out()).isEqualTo(text);
+        assertThat(shell.run("env save c saved").code()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("saved/conda_dependencies.yml"))).isEqualTo(text);
+        shell.run("env load saved --name c2");
+        assertThat(shell.run("env conda-file c2").out()).isEqualTo(text);
+        // a registered version is the service form: the plain data, no comments
+        shell.run("env register c");
+        assertThat(shell.run("env conda-file c:1").out())
+                .isEqualTo("name: c\ndependencies:\n- python=3.10\n- numpy\n- pip:\n  - rich\n");
+    }
+
+    @Test
     void aFolderWithOnlyTheJsonLoadsWithoutCondaDependencies() {
         Shell.Result load = shell.run("env load jsononly");
         assertThat(load.code()).as(load.err()).isZero();
@@ -48,6 +67,11 @@ class SdkFolderCommandsTest {
         assertThat(spec.err()).isEqualTo("error: bare has no conda dependencies (python.condaDependencies is not set,"
                 + " as when a saved folder has no conda_dependencies.yml)\n");
         assertThat(shell.run("env show bare").out()).contains("no conda dependencies");
+        // serialize_to_string needs a CondaDependencies: env conda-file says there is none, exit 1
+        Shell.Result file = shell.run("env conda-file bare");
+        assertThat(file.code()).isEqualTo(1);
+        assertThat(file.out()).isEmpty();
+        assertThat(file.err()).isEqualTo(spec.err());
         assertThat(shell.run("env dockerfile bare").out()).startsWith("FROM ubuntu:22.04\n").doesNotContain("conda env create");
         assertThat(shell.run("env lint bare").out()).contains("no-conda-dependencies");
         assertThat(shell.run("env add-conda bare numpy").code()).isEqualTo(1);

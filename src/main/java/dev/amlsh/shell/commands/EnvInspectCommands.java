@@ -3,6 +3,7 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.formats.ImageDetailsJson;
 import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.DockerfileRenderer;
@@ -23,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code env show}, {@code env dockerfile}, {@code env conda-spec}, {@code env image-details}: what an
+ * {@code env show}, {@code env dockerfile}, {@code env conda-spec}, {@code env conda-file},
+ * {@code env image-details}: what an
  * environment is and what Azure ML would generate from it. The generated documents are printed alone,
  * so {@code > file} gives a valid file.
  */
@@ -54,6 +56,14 @@ public final class EnvInspectCommands implements CommandSet {
                         .arg("REF", Completion.ENV_REF)
                         .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
                         .build(), this::condaSpec),
+                new AmlshCommand(command("env conda-file", INSPECT, "Print the definition's conda file as the SDK holds it (conda_dependencies.yml)")
+                        .arg("REF", Completion.ENV_REF)
+                        .description("The text of CondaDependencies.serialize_to_string(), which env save writes as\n"
+                                + "conda_dependencies.yml: the file as read and edited (comments, key order, flow or\n"
+                                + "block style kept, as ruamel.yaml's round trip keeps them). A registered version\n"
+                                + "holds only the plain data, so its text has no comments.")
+                        .example("env conda-file pytorch > conda_dependencies.yml")
+                        .build(), this::condaFile),
                 new AmlshCommand(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
                         .arg("REF", Completion.ENV_REF)
                         .description("The service's reply, keys in its order. Offline: the image is never built or pushed,\n"
@@ -89,6 +99,14 @@ public final class EnvInspectCommands implements CommandSet {
         }
     }
 
+    /** {@code env conda-file}: CondaDependencies.serialize_to_string(), the text alone; {@code -o json} {name, version, condaFile}. */
+    record CondaFileShown(String name, String version, String condaFile) implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.print(condaFile);
+        }
+    }
+
     /** {@code env image-details}: the SDK's JSON (4-space indent) as text; {@code -o json} the same tree in amlsh's form. */
     record ImageDetailsShown(@JsonValue Map<String, Object> details, @JsonIgnore String sdkJson) implements CommandResult {
         @Override
@@ -116,6 +134,11 @@ public final class EnvInspectCommands implements CommandSet {
                 + (env.docker().buildContext() != null ? " is a build context, built as it is" : " is user-managed")
                 + ": Azure ML builds no conda environment for it, so there is no conda file"));
         return new CondaSpecShown(env.name(), env.version(), text);
+    }
+
+    private CommandResult condaFile(Call call) {
+        Environment env = call.workspace().resolve(call.arg(0));
+        return new CondaFileShown(env.name(), env.version(), CondaDocument.textOf(env));
     }
 
     private CommandResult imageDetails(Call call) {

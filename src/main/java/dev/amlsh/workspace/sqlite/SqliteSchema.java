@@ -31,7 +31,7 @@ final class SqliteSchema {
     /** {@code "amls"} in ASCII, big-endian: PRAGMA application_id of every amlsh workspace. */
     static final int APPLICATION_ID = 0x616D6C73;
 
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 

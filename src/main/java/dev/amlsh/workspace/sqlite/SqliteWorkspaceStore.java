@@ -1,5 +1,6 @@
 package dev.amlsh.workspace.sqlite;
 
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
@@ -308,20 +309,38 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private Optional<Environment> readDraft(String draftName) throws SQLException {
-        PreparedStatement ps = ps("SELECT definition FROM drafts WHERE name = ?");
+        PreparedStatement ps = ps("SELECT definition, conda_file FROM drafts WHERE name = ?");
         ps.setString(1, draftName);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(parse(rs.getString(1), "draft " + draftName)) : Optional.empty();
+            return rs.next() ? Optional.of(draft(draftName, rs.getString(1), rs.getString(2))) : Optional.empty();
         }
+    }
+
+    /** A stored draft: its definition, with its conda file's written form when it has one. */
+    private Environment draft(String draftName, String json, String condaFile) {
+        Environment env = parse(json, "draft " + draftName);
+        if (condaFile == null) {
+            return env;
+        }
+        try {
+            return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
+        } catch (RuntimeException e) {
+            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored conda file of draft "
+                    + draftName + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String condaFile(Environment env) {
+        return env.condaFile() == null ? null : env.condaFile().text();
     }
 
     @Override
     public synchronized List<Environment> drafts() {
         return read(() -> {
             List<Environment> out = new ArrayList<>();
-            try (ResultSet rs = ps("SELECT name, definition FROM drafts ORDER BY name").executeQuery()) {
+            try (ResultSet rs = ps("SELECT name, definition, conda_file FROM drafts ORDER BY name").executeQuery()) {
                 while (rs.next()) {
-                    out.add(parse(rs.getString(2), "draft " + rs.getString(1)));
+                    out.add(draft(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;
@@ -334,12 +353,13 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         String json = DefinitionJson.write(DefinitionJson.withoutSecrets(draft));
         return write("save the draft " + draft.name(), () -> {
             Optional<Environment> previous = readDraft(draft.name());
-            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at) VALUES (?, ?, ?)"
+            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                    + " updated_at = excluded.updated_at");
+                    + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
             ps.setString(1, draft.name());
             ps.setString(2, json);
             ps.setString(3, clock.instant().toString());
+            ps.setString(4, condaFile(draft));
             ps.executeUpdate();
             return previous;
         });
@@ -362,12 +382,13 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             if (!edited.name().equals(draftName)) {
                 throw new IllegalArgumentException("an edit of draft " + draftName + " cannot rename it");
             }
-            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at) VALUES (?, ?, ?)"
+            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
                     + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                    + " updated_at = excluded.updated_at");
+                    + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
             ps.setString(1, draftName);
             ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(edited)));
             ps.setString(3, clock.instant().toString());
+            ps.setString(4, condaFile(edited));
             ps.executeUpdate();
             return edited;
         });
@@ -387,7 +408,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Registration register(Environment env, String explicitVersion) {
         String envName = EnvironmentName.requireRegistrable(env.name());
-        Environment candidate = DefinitionJson.withoutSecrets(env);
+        Environment candidate = DefinitionJson.withoutSecrets(env).withCondaFile(null); // the service form
         return write("register " + envName, () -> {
             List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
             RegistrationRules.Decision decision =

@@ -47,6 +47,19 @@ class WorkspaceFileTest {
         return file;
     }
 
+    /** The frozen schema-2 fixture loaded into a fresh file. */
+    Path schemaV2Workspace() throws Exception {
+        Path file = dir.resolve("v2.amlsh");
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("workspace-schema-v2.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SqlScript.run(c, SqlScript.split(script));
+        }
+        return file;
+    }
+
     Path workspaceWithVersions(int count) {
         Path file = dir.resolve("ws.amlsh");
         SqliteWorkspaceStore.create(file, "ws");
@@ -62,7 +75,7 @@ class WorkspaceFileTest {
     void aSchemaOneWorkspaceIsMigratedAndKeepsEverything() throws Exception {
         Path file = schemaV1Workspace();
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "old", false, CLOCK)) {
-            assertThat(store.schemaVersion()).isEqualTo(2);
+            assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
             assertThat(store.names(false)).containsExactly("pytorch");
             assertThat(store.names(true)).containsExactly("legacy", "pytorch");
             assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1", "2");
@@ -105,6 +118,41 @@ class WorkspaceFileTest {
     }
 
     @Test
+    void aSchemaTwoWorkspaceGetsDraftConda_filesAndKeepsEverything() throws Exception {
+        Path file = schemaV2Workspace();
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "v2", false, CLOCK)) {
+            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1");
+            assertThat(store.latest("pytorch").orElseThrow().environment())
+                    .isEqualTo(Definitions.numbered("pytorch", "v2", 1).withVersion("1"));
+            // schema 2 kept no written form: the drafts read back without one (the plain dump is their text)
+            Environment pytorch = store.draft("pytorch").orElseThrow();
+            assertThat(pytorch).isEqualTo(Definitions.numbered("pytorch", "v2", 2));
+            assertThat(pytorch.condaFile()).isNull();
+            assertThat(store.drafts()).extracting(Environment::name).containsExactly("pytorch", "sklearn");
+
+            // schema 3 keeps a draft's written form, comments and all, through saves and edits
+            var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(Path.of("env.yml"),
+                    "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
+            Environment withFile = pytorch.withPython(pytorch.python().withCondaDependencies(doc.spec())).withCondaFile(doc);
+            store.saveDraft(withFile);
+            store.updateDraft("pytorch", (latest, current) -> current.withCondaSpec(s -> s.addChannel("conda-forge")));
+            assertThat(store.draft("pytorch").orElseThrow().condaFile().text()).isEqualTo(
+                    "dependencies:  # what conda installs\n- python=3.8\n- numpy    # arrays\nchannels:\n- conda-forge\n");
+            assertThat(store.integrityCheck()).isEmpty();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name, conda_file IS NULL FROM drafts ORDER BY name")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBoolean(2)).isFalse();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("sklearn");
+            assertThat(rs.getBoolean(2)).isTrue();
+        }
+    }
+
+    @Test
     void aSchemaOneWorkspaceOpenedReadOnlyIsRefusedAndUnchanged() throws Exception {
         Path file = schemaV1Workspace();
         String before = Hashes.sha256(file);
@@ -118,13 +166,13 @@ class WorkspaceFileTest {
     void aNewerSchemaIsRefusedAndUnchanged() throws Exception {
         Path file = workspaceWithVersions(3);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 3");
+            s.execute("PRAGMA user_version = " + (SqliteSchema.CURRENT + 1));
         }
         String before = Hashes.sha256(file);
         for (boolean readOnly : new boolean[] {false, true}) {
             assertThatThrownBy(() -> SqliteWorkspaceStore.open(file, "ws", readOnly, CLOCK))
                     .isInstanceOf(WorkspaceUnavailableException.class)
-                    .hasMessageContaining("was written by a newer amlsh: its schema is 3");
+                    .hasMessageContaining("was written by a newer amlsh: its schema is " + (SqliteSchema.CURRENT + 1));
         }
         assertThat(Hashes.sha256(file)).isEqualTo(before);
     }

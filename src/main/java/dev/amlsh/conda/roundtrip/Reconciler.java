@@ -1,0 +1,214 @@
+package dev.amlsh.conda.roundtrip;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.DeltaType;
+import dev.amlsh.model.CondaDependency;
+import dev.amlsh.model.CondaPackage;
+import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.PipSection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Brings a document in line with a spec after any edit, by a list diff of each list (channels,
+ * dependencies, the pip list, variables) rather than by command, doing to the document what the
+ * SDK's edits do to ruamel's {@code CommentedSeq}: an item kept is the same object (comments and
+ * all); a run of items changed one for one is an assignment in place ({@code seq[i] = x} keeps
+ * the comments of index i); a removed item is a {@code pop}, its comments go with it; an added
+ * item is an {@code append} (or an insert), with no comments. A key the spec adds goes at the end
+ * of the mapping, as {@code dict[key] = value} does.
+ */
+final class Reconciler {
+
+    private Reconciler() {}
+
+    static YamlNode.Map reconcile(YamlNode.Map root, CondaSpec spec) {
+        List<YamlNode.Entry> entries = new ArrayList<>(root.entries());
+        set(entries, "name", spec.name() == null ? null : YamlNode.Scalar.string(spec.name()));
+        reconcileList(entries, "channels", strings(spec.channels()), spec.hasChannelsKey());
+        reconcileList(entries, "dependencies", dependencies(spec.dependencies()), spec.hasDependenciesKey());
+        set(entries, "prefix", spec.prefix() == null ? null : YamlNode.Scalar.string(spec.prefix()));
+        reconcileVariables(entries, spec.variables());
+        return new YamlNode.Map(entries, root.flow(), root.pre(), root.end());
+    }
+
+    private static int indexOf(List<YamlNode.Entry> entries, String key) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A scalar key: kept when its value is unchanged, assigned in place ({@code d[key] = v} keeps
+     * its comments), added at the end; a key the spec has no value for keeps its place with no
+     * value ({@code prefix:}), as the SDK never deletes a key.
+     */
+    private static void set(List<YamlNode.Entry> entries, String key, YamlNode.Scalar value) {
+        int at = indexOf(entries, key);
+        if (value == null) {
+            if (at >= 0 && !(entries.get(at).value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.NULL)) {
+                entries.set(at, entries.get(at).withValue(YamlNode.Scalar.nullValue()));
+            }
+            return;
+        }
+        if (at < 0) {
+            entries.add(YamlNode.Entry.of(key, value));
+        } else if (!sameText(entries.get(at).value(), value.value())) {
+            entries.set(at, entries.get(at).withValue(value));
+        }
+    }
+
+    private static boolean sameText(YamlNode node, String text) {
+        return node instanceof YamlNode.Scalar s && Objects.equals(s.value(), text);
+    }
+
+    /**
+     * A list key. An absent key is created when the spec has the key; a key the file has stays,
+     * even when its list is now empty ({@code channels: []} after removing the last channel).
+     */
+    private static void reconcileList(List<YamlNode.Entry> entries, String key, List<YamlNode> wanted, boolean createWhenAbsent) {
+        int at = indexOf(entries, key);
+        if (at < 0) {
+            if (createWhenAbsent) {
+                entries.add(YamlNode.Entry.of(key, reconcileSeq(new YamlNode.Seq(List.of(), false), wanted)));
+            }
+            return;
+        }
+        YamlNode current = entries.get(at).value();
+        YamlNode.Seq seq = current instanceof YamlNode.Seq s ? s : new YamlNode.Seq(List.of(), false);
+        entries.set(at, entries.get(at).withValue(reconcileSeq(seq, wanted)));
+    }
+
+    /** The items a spec wants: strings, and the pip map as a one-key map holding the pip list. */
+    private static List<YamlNode> dependencies(List<CondaDependency> dependencies) {
+        List<YamlNode> nodes = new ArrayList<>();
+        for (CondaDependency d : dependencies) {
+            if (d instanceof CondaPackage p) {
+                nodes.add(YamlNode.Scalar.string(p.spec()));
+            } else if (d instanceof PipSection pip) {
+                nodes.add(new YamlNode.Map(List.of(YamlNode.Entry.of("pip",
+                        new YamlNode.Seq(strings(pip.requirements()).stream().map(YamlNode.Item::of).toList(), false))),
+                        false, List.of()));
+            }
+        }
+        return nodes;
+    }
+
+    private static List<YamlNode> strings(List<String> values) {
+        return values.stream().<YamlNode>map(YamlNode.Scalar::string).toList();
+    }
+
+    /** What identifies an item for the diff: a scalar's text; every pip map is the same item. */
+    private static Object identity(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s) {
+            return "s:" + s.value();
+        }
+        if (node instanceof YamlNode.Map m && m.entry("pip") != null) {
+            return "pip";
+        }
+        return node;
+    }
+
+    private static YamlNode.Seq reconcileSeq(YamlNode.Seq seq, List<YamlNode> wanted) {
+        List<YamlNode.Item> old = seq.items();
+        Function<YamlNode, Object> id = Reconciler::identity;
+        List<Object> oldIds = old.stream().map(i -> id.apply(i.value())).toList();
+        List<Object> newIds = wanted.stream().map(id).toList();
+        List<YamlNode.Item> result = new ArrayList<>();
+        int position = 0;
+        for (AbstractDelta<Object> delta : DiffUtils.diff(oldIds, newIds).getDeltas()) {
+            int source = delta.getSource().getPosition();
+            int target = delta.getTarget().getPosition();
+            while (position < source) {
+                result.add(keep(old.get(position), wanted.get(target - (source - position))));
+                position++;
+            }
+            int removed = delta.getSource().size();
+            int added = delta.getTarget().size();
+            if (delta.getType() == DeltaType.CHANGE && removed == added) {
+                for (int k = 0; k < added; k++) {
+                    YamlNode.Item was = old.get(source + k);
+                    YamlNode now = wanted.get(target + k);
+                    // seq[i] = x keeps index i's comments; only a package replaces a package so (python)
+                    result.add(was.value() instanceof YamlNode.Scalar && now instanceof YamlNode.Scalar
+                            ? was.withValue(now) : YamlNode.Item.of(now));
+                }
+            } else {
+                for (int k = 0; k < added; k++) {
+                    result.add(YamlNode.Item.of(wanted.get(target + k)));
+                }
+            }
+            position = source + removed;
+        }
+        int offset = wanted.size() - old.size();
+        while (position < old.size()) {
+            result.add(keep(old.get(position), wanted.get(position + offset)));
+            position++;
+        }
+        return new YamlNode.Seq(result, seq.flow());
+    }
+
+    /** An item the diff kept: the same node, but the pip map's list follows the spec's pip list. */
+    private static YamlNode.Item keep(YamlNode.Item item, YamlNode wanted) {
+        if (item.value() instanceof YamlNode.Map map && wanted instanceof YamlNode.Map wantedMap) {
+            YamlNode.Entry pip = map.entry("pip");
+            YamlNode.Seq wantedPip = (YamlNode.Seq) wantedMap.entry("pip").value();
+            YamlNode.Seq current = pip.value() instanceof YamlNode.Seq s ? s : new YamlNode.Seq(List.of(), false);
+            YamlNode.Seq pipSeq = reconcileSeq(current, wantedPip.items().stream().map(YamlNode.Item::value).toList());
+            if (pip.value() instanceof YamlNode.Scalar && pipSeq.items().isEmpty()) {
+                return item; // 'pip:' with no value stays null while it holds nothing
+            }
+            List<YamlNode.Entry> entries = new ArrayList<>(map.entries());
+            entries.set(entries.indexOf(pip), pip.withValue(pipSeq));
+            return item.withValue(new YamlNode.Map(entries, map.flow(), map.pre(), map.end()));
+        }
+        return item;
+    }
+
+    private static void reconcileVariables(List<YamlNode.Entry> entries, Map<String, Object> typed) {
+        Map<String, String> variables = new java.util.LinkedHashMap<>();
+        typed.forEach((k, v) -> variables.put(k, v == null ? "" : String.valueOf(v)));
+        int at = indexOf(entries, "variables");
+        if (at < 0) {
+            if (!variables.isEmpty()) {
+                List<YamlNode.Entry> vars = new ArrayList<>();
+                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v))));
+                entries.add(YamlNode.Entry.of("variables", new YamlNode.Map(vars, false, List.of())));
+            }
+            return;
+        }
+        YamlNode current = entries.get(at).value();
+        if (!(current instanceof YamlNode.Map map)) {
+            if (!variables.isEmpty()) {
+                List<YamlNode.Entry> vars = new ArrayList<>();
+                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v))));
+                entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, false, List.of())));
+            }
+            return;
+        }
+        List<YamlNode.Entry> vars = new ArrayList<>();
+        for (YamlNode.Entry entry : map.entries()) {
+            if (variables.containsKey(entry.key())) {
+                String value = variables.get(entry.key());
+                // a list or mapping as a variable's value has no text in the spec: it stays as written
+                boolean same = !(entry.value() instanceof YamlNode.Scalar) || entry.value() instanceof YamlNode.Scalar s
+                        && (Objects.equals(s.value(), value) || s.kind() == YamlNode.Kind.NULL && value.isEmpty()
+                            || s.kind() != YamlNode.Kind.STR && Objects.equals(s.text(), value));
+                vars.add(same ? entry : entry.withValue(YamlNode.Scalar.string(value)));
+            }
+        }
+        variables.forEach((k, v) -> {
+            if (map.entry(k) == null) {
+                vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v)));
+            }
+        });
+        entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, map.flow(), map.pre(), map.end())));
+    }
+}
