@@ -73,6 +73,24 @@ public abstract class WorkspaceStoreContract {
         return Definitions.numbered("pytorch", "t", n);
     }
 
+    /** Schema 3, on every store: a draft keeps its conda file's written form; a version is the service form. */
+    @Test
+    void draftsKeepTheirWrittenCondaFileAndVersionsDoNot() {
+        var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(java.nio.file.Path.of("env.yml"),
+                "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
+        Environment base = env(1);
+        Environment withFile = base.withPython(base.python().withCondaDependencies(doc.spec())).withCondaFile(doc);
+        store.saveDraft(withFile);
+        store.updateDraft("pytorch", (latest, current) -> current.withCondaSpec(s -> s.addChannel("conda-forge")));
+        String expected = "dependencies:  # what conda installs\n- python=3.8\n- numpy    # arrays\nchannels:\n- conda-forge\n";
+        assertThat(store.draft("pytorch").orElseThrow().condaFile().text()).isEqualTo(expected);
+        assertThat(store.drafts()).singleElement().satisfies(d -> assertThat(d.condaFile().text()).isEqualTo(expected));
+
+        store.register(store.draft("pytorch").orElseThrow(), null);
+        assertThat(store.versions("pytorch")).singleElement()
+                .satisfies(v -> assertThat(v.environment().condaFile()).isNull());
+    }
+
     @Test
     void versionsAreNumberedAsAzureMlDoes() {
         Registration first = store.register(env(1), null);

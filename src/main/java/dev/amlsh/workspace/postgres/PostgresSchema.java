@@ -25,7 +25,7 @@ final class PostgresSchema {
     static final int FIRST = 2;
 
     /** What this amlsh writes: the SQLite file format's current schema. */
-    static final int CURRENT = 2;
+    static final int CURRENT = 3;
 
     private PostgresSchema() {}
 

@@ -1,5 +1,6 @@
 package dev.amlsh.workspace.postgres;
 
+import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
@@ -12,6 +13,7 @@ import dev.amlsh.workspace.RegistrationRules;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import dev.amlsh.workspace.sqlite.DefinitionJson;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -188,23 +190,37 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     }
 
     private Optional<Environment> readDraft(String draftName) throws SQLException {
-        PreparedStatement ps = ps("SELECT definition FROM drafts WHERE owner = ? AND name = ?");
+        PreparedStatement ps = ps("SELECT definition, conda_file FROM drafts WHERE owner = ? AND name = ?");
         ps.setString(1, owner);
         ps.setString(2, draftName);
         try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(parse(rs.getString(1), "draft " + draftName)) : Optional.empty();
+            return rs.next() ? Optional.of(draft(draftName, rs.getString(1), rs.getString(2))) : Optional.empty();
+        }
+    }
+
+    /** A stored draft: its definition, with its conda file's written form when it has one. */
+    private Environment draft(String draftName, String json, String condaFile) {
+        Environment env = parse(json, "draft " + draftName);
+        if (condaFile == null) {
+            return env;
+        }
+        try {
+            return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
+        } catch (RuntimeException e) {
+            throw new WorkspaceUnavailableException("the stored conda file of draft " + draftName
+                    + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     @Override
     public synchronized List<Environment> drafts() {
         return read(() -> {
-            PreparedStatement ps = ps("SELECT name, definition FROM drafts WHERE owner = ? ORDER BY name");
+            PreparedStatement ps = ps("SELECT name, definition, conda_file FROM drafts WHERE owner = ? ORDER BY name");
             ps.setString(1, owner);
             List<Environment> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(parse(rs.getString(2), "draft " + rs.getString(1)));
+                    out.add(draft(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
             }
             return out;
@@ -222,13 +238,14 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     }
 
     private void upsertDraft(Environment draft) throws SQLException {
-        PreparedStatement ps = ps("INSERT INTO drafts (owner, name, definition, updated_at) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (owner, name) DO UPDATE SET definition = excluded.definition,"
-                + " updated_at = excluded.updated_at");
+        PreparedStatement ps = ps("INSERT INTO drafts (owner, name, definition, updated_at, conda_file)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET definition = excluded.definition,"
+                + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
         ps.setString(1, owner);
         ps.setString(2, draft.name());
         ps.setString(3, DefinitionJson.write(DefinitionJson.withoutSecrets(draft)));
         ps.setString(4, now().toString());
+        ps.setString(5, draft.condaFile() == null ? null : draft.condaFile().text());
         ps.executeUpdate();
     }
 
@@ -269,7 +286,7 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Registration register(Environment env, String explicitVersion) {
         String envName = EnvironmentName.requireRegistrable(env.name());
-        Environment candidate = DefinitionJson.withoutSecrets(env);
+        Environment candidate = DefinitionJson.withoutSecrets(env).withCondaFile(null); // the service form
         return write("register " + envName, envName, () -> {
             List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
             RegistrationRules.Decision decision = RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
