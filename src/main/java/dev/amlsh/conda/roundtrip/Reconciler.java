@@ -179,7 +179,7 @@ final class Reconciler {
         if (at < 0) {
             if (!variables.isEmpty()) {
                 List<YamlNode.Entry> vars = new ArrayList<>();
-                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v))));
+                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, scalar(typed.get(k)))));
                 entries.add(YamlNode.Entry.of("variables", new YamlNode.Map(vars, false, List.of())));
             }
             return;
@@ -188,7 +188,7 @@ final class Reconciler {
         if (!(current instanceof YamlNode.Map map)) {
             if (!variables.isEmpty()) {
                 List<YamlNode.Entry> vars = new ArrayList<>();
-                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v))));
+                variables.forEach((k, v) -> vars.add(YamlNode.Entry.of(k, scalar(typed.get(k)))));
                 entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, false, List.of())));
             }
             return;
@@ -201,14 +201,28 @@ final class Reconciler {
                 boolean same = !(entry.value() instanceof YamlNode.Scalar) || entry.value() instanceof YamlNode.Scalar s
                         && (Objects.equals(s.value(), value) || s.kind() == YamlNode.Kind.NULL && value.isEmpty()
                             || s.kind() != YamlNode.Kind.STR && Objects.equals(s.text(), value));
-                vars.add(same ? entry : entry.withValue(YamlNode.Scalar.string(value)));
+                vars.add(same ? entry : entry.withValue(scalar(typed.get(entry.key()))));
             }
         }
         variables.forEach((k, v) -> {
             if (map.entry(k) == null) {
-                vars.add(YamlNode.Entry.of(k, YamlNode.Scalar.string(v)));
+                vars.add(YamlNode.Entry.of(k, scalar(typed.get(k))));
             }
         });
         entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, map.flow(), map.pre(), map.end())));
+    }
+
+    /**
+     * A variable's value as ruamel dumps the plain data: a string as a string (quoted where it would
+     * read back as another type), a number or boolean as that type ({@code THREADS: 8}, not '8').
+     */
+    private static YamlNode.Scalar scalar(Object value) {
+        if (value == null) {
+            return YamlNode.Scalar.nullValue(); // ruamel writes a nested None as nothing: 'KEY:'
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return Yaml12.plain(String.valueOf(value));
+        }
+        return YamlNode.Scalar.string(String.valueOf(value));
     }
 }

@@ -50,4 +50,15 @@ class RoundTripDeparturesTest {
                     .satisfies(e -> assertThat(((dev.amlsh.model.AmlshException) e).location()).isPresent());
         }
     }
+
+    @Test
+    void thePlainFormKeepsEachVariablesType() {
+        // Environment.get rebuilds CondaDependencies from the service dict; ruamel's round_trip_dump of
+        // {'variables': {'THREADS': 8, 'QUOTED': '8', 'DEBUG': True, 'MODE': 'yes', 'EMPTY': None, 'RATE': 1000.0}}
+        // writes each value as its type (not a quoted '8'): this is not a departure, it pins the plain form
+        CondaSpec spec = dev.amlsh.conda.CondaFileReader.parse(Path.of("env.yml"), "dependencies: [python=3.10]\nvariables:\n  THREADS: 8\n  QUOTED: \"8\"\n"
+                + "  DEBUG: True\n  MODE: yes\n  EMPTY:\n  RATE: 1000.0\n");
+        assertThat(CondaDocument.plain(spec).text()).endsWith("variables:\n  THREADS: 8\n  QUOTED: '8'\n  DEBUG: true\n"
+                + "  MODE: yes\n  EMPTY:\n  RATE: 1000.0\n");
+    }
 }
