@@ -90,7 +90,7 @@ public final class InteractiveShell {
         return result;
     }
 
-    /** {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code ~/.local/state/amlsh/history}. */
+    /** {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code $HOME/.local/state/amlsh/history}. */
     public static Path historyFile(Map<String, String> env) {
         Path file = historyPath(env);
         try {
@@ -110,7 +110,10 @@ public final class InteractiveShell {
         } else if (state != null && !state.isEmpty()) {
             dir = Path.of(state, "amlsh");
         } else {
-            dir = Path.of(System.getProperty("user.home"), ".local", "state", "amlsh");
+            // $HOME, as the shell and the workspaces read it; the JVM's user.home only when it is unset
+            String user = env.get("HOME");
+            dir = Path.of(user != null && !user.isEmpty() ? user : System.getProperty("user.home"), ".local", "state",
+                    "amlsh");
         }
         return dir.resolve("history");
     }
