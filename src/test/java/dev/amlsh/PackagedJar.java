@@ -89,9 +89,12 @@ public final class PackagedJar {
             try {
                 if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
+                    throw new AssertionError(
+                            String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
                 }
-                Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Result result = new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);

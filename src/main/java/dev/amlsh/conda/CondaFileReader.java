@@ -3,13 +3,13 @@ package dev.amlsh.conda;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaMatchSpec;
-import dev.amlsh.model.ControlCharacters;
-import dev.amlsh.model.PipRequirementSyntax;
-import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.ControlCharacters;
 import dev.amlsh.model.PipRequirement;
+import dev.amlsh.model.PipRequirementSyntax;
 import dev.amlsh.model.PipSection;
+import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.YamlScalars;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,15 +78,17 @@ public final class CondaFileReader {
                     case "dependencies" -> {
                         if (isNull(value)) {
                             // azureml-core's get_python_version iterates the value and fails on None
-                            throw problem(tuple.getKeyNode(),
+                            throw problem(
+                                    tuple.getKeyNode(),
                                     "'dependencies' has no value: list the packages, or write 'dependencies: []'");
                         }
                         dependencies = dependencies(value);
                     }
                     case "prefix" -> prefix = optionalScalar(value, "prefix");
                     case "variables" -> variables = variables(value);
-                    default -> throw problem(tuple.getKeyNode(),
-                            "unknown top-level key '" + key + "' (allowed: " + ALLOWED + ")");
+                    default ->
+                        throw problem(
+                                tuple.getKeyNode(), "unknown top-level key '" + key + "' (allowed: " + ALLOWED + ")");
                 }
             }
             return new CondaSpec(name, channels, dependencies, prefix, variables);
@@ -105,16 +107,20 @@ public final class CondaFileReader {
                     rejectTemplateToken(item, spec);
                     checkSyntax(item, spec, "a conda package", () -> CondaMatchSpec.parse(spec));
                     CondaPackage added = new CondaPackage(spec);
-                    if (added.isPython() && result.stream().anyMatch(d -> d instanceof CondaPackage p && p.isPython())) {
-                        throw problem(item, "a second python entry ('" + spec + "'): the image could not be built"
-                                + " with two pythons; keep one");
+                    if (added.isPython()
+                            && result.stream().anyMatch(d -> d instanceof CondaPackage p && p.isPython())) {
+                        throw problem(
+                                item,
+                                "a second python entry ('" + spec + "'): the image could not be built"
+                                        + " with two pythons; keep one");
                     }
                     result.add(added);
                 } else if (item instanceof MappingNode map) {
                     for (NodeTuple tuple : uniqueTuples(map)) {
                         String key = keyOf(tuple);
                         if (!key.equals("pip")) {
-                            throw problem(tuple.getKeyNode(),
+                            throw problem(
+                                    tuple.getKeyNode(),
                                     "'" + key + ":' is not allowed in dependencies (only 'pip:' may hold a list)");
                         }
                         if (pipSeen) {
@@ -124,7 +130,8 @@ public final class CondaFileReader {
                         result.add(new PipSection(pipRequirements(tuple.getValueNode())));
                     }
                 } else {
-                    throw problem(item, "a dependency must be a package (e.g. numpy=1.26) or a 'pip:' list, not a list");
+                    throw problem(
+                            item, "a dependency must be a package (e.g. numpy=1.26) or a 'pip:' list, not a list");
                 }
             }
             return result;
@@ -255,7 +262,8 @@ public final class CondaFileReader {
             TemplateTokens.find(value).ifPresent(token -> {
                 Mark mark = node.getStartMark();
                 int quote = node instanceof ScalarNode scalar && scalar.isPlain() ? 0 : 1;
-                throw new AmlshException(TemplateTokens.message(token.text()),
+                throw new AmlshException(
+                        TemplateTokens.message(token.text()),
                         file.at(mark.getLine() + 1, mark.getColumn() + 1 + quote + token.offset()));
             });
         }

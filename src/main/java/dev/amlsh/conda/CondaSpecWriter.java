@@ -20,7 +20,8 @@ public final class CondaSpecWriter {
 
     private static final String INDENT = "    ";
     private static final Resolver RESOLVER = new Resolver();
-    private static final Pattern PLAIN_SAFE = Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^\\n]*|[-?:][^\\s,\\[\\]{}][^\\n]*");
+    private static final Pattern PLAIN_SAFE =
+            Pattern.compile("[^\\s\\-?:,\\[\\]{}#&*!|>'\"%@`][^\\n]*|[-?:][^\\s,\\[\\]{}][^\\n]*");
 
     private CondaSpecWriter() {}
 
@@ -49,7 +50,11 @@ public final class CondaSpecWriter {
                 out.append(INDENT).append("- pip:");
                 out.append(pip.requirements().isEmpty() ? " []\n" : "\n");
                 for (String requirement : pip.requirements()) {
-                    out.append(INDENT).append(INDENT).append("- ").append(scalar(requirement)).append('\n');
+                    out.append(INDENT)
+                            .append(INDENT)
+                            .append("- ")
+                            .append(scalar(requirement))
+                            .append('\n');
                 }
             }
         }
@@ -62,7 +67,11 @@ public final class CondaSpecWriter {
         if (!spec.variables().isEmpty()) {
             out.append("variables:\n");
             for (Map.Entry<String, Object> variable : spec.variables().entrySet()) {
-                out.append(INDENT).append(scalar(variable.getKey())).append(": ").append(value(variable.getValue())).append('\n');
+                out.append(INDENT)
+                        .append(scalar(variable.getKey()))
+                        .append(": ")
+                        .append(value(variable.getValue()))
+                        .append('\n');
             }
         }
         // a spec with no keys at all is the empty mapping (an empty file is not a conda file)
@@ -80,7 +89,10 @@ public final class CondaSpecWriter {
         return YamlScalars.text(value);
     }
 
-    /** The value plain when YAML 1.1 and YAML 1.2 (the SDK's reader) both read it back as the same string, else single-quoted. */
+    /**
+     * The value plain when YAML 1.1 and YAML 1.2 (the SDK's reader) both read it back as the same string, else
+     * single-quoted.
+     */
     public static String scalar(String value) {
         if (needsDoubleQuotes(value)) {
             return doubleQuoted(value);
@@ -91,7 +103,8 @@ public final class CondaSpecWriter {
                 && !value.contains(": ")
                 && !value.contains(" #")
                 && !value.endsWith(":")
-                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true).equals(Tag.STR)
+                && RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, value, true)
+                        .equals(Tag.STR)
                 && YamlScalars.plain(value) instanceof String;
         return plain ? value : "'" + value.replace("'", "''") + "'";
     }

@@ -3,10 +3,10 @@ package dev.amlsh.conda;
 import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.DockerfileInstructions;
-import dev.amlsh.model.SyntaxProblem;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.Environments;
+import dev.amlsh.model.SyntaxProblem;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,14 +30,22 @@ public final class EnvironmentFiles {
     private EnvironmentFiles() {}
 
     /** Every argument but {@code name} and {@code defaultBaseImage} may be null. */
-    public static Environment fromFiles(String name, Path condaFile, Path pipFile, String pipVersion, String baseImage,
-            Path dockerfile, String defaultBaseImage, Consumer<String> warnings) {
+    public static Environment fromFiles(
+            String name,
+            Path condaFile,
+            Path pipFile,
+            String pipVersion,
+            String baseImage,
+            Path dockerfile,
+            String defaultBaseImage,
+            Consumer<String> warnings) {
         if (condaFile != null && pipFile != null) {
             throw new AmlshException("a conda file and a pip requirements file cannot be used together:"
                     + " put the pip packages in the conda file's 'pip:' list");
         }
         if (baseImage != null && dockerfile != null) {
-            throw new AmlshException("a base image and a Dockerfile cannot be used together: the Dockerfile names its own FROM");
+            throw new AmlshException(
+                    "a base image and a Dockerfile cannot be used together: the Dockerfile names its own FROM");
         }
         if (pipVersion != null && pipFile == null) {
             throw new AmlshException("a pip version goes with a pip requirements file");
@@ -50,18 +58,22 @@ public final class EnvironmentFiles {
         Environment env;
         if (condaFile != null) {
             TextFile text = TextFile.read(condaFile);
-            env = Environments.fromCondaSpecification(name, CondaFileReader.parse(condaFile, text.text()), defaultBaseImage, warnings);
+            env = Environments.fromCondaSpecification(
+                    name, CondaFileReader.parse(condaFile, text.text()), defaultBaseImage, warnings);
             // the file as the SDK holds it (comments and all); its python entry follows the spec's
             env = env.withCondaFile(CondaDocument.read(text));
         } else if (pipFile != null) {
             List<String> requirements = PipRequirementsReader.read(pipFile);
             env = Environments.fromPipRequirements(name, requirements, pipVersion, defaultBaseImage);
             // CondaDependencies() then set_pip_requirements: the default file with a new pip list
-            env = env.withCondaFile(CondaDocument.sdkDefault().withPipListReplaced(env.condaSpec().pipRequirements()));
+            env = env.withCondaFile(CondaDocument.sdkDefault()
+                    .withPipListReplaced(env.condaSpec().pipRequirements()));
         } else if (baseImage != null) {
-            return Environments.fromDockerImage(name, baseImage, defaultBaseImage).withCondaFile(CondaDocument.sdkDefault());
+            return Environments.fromDockerImage(name, baseImage, defaultBaseImage)
+                    .withCondaFile(CondaDocument.sdkDefault());
         } else {
-            return Environments.fromDockerfile(name, dockerfileText, defaultBaseImage).withCondaFile(CondaDocument.sdkDefault());
+            return Environments.fromDockerfile(name, dockerfileText, defaultBaseImage)
+                    .withCondaFile(CondaDocument.sdkDefault());
         }
         if (baseImage != null) {
             env = env.withBaseImage(baseImage, w -> {});

@@ -1,6 +1,5 @@
 package dev.amlsh.conda;
 
-import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipRequirementSyntax;
 import dev.amlsh.model.SyntaxProblem;
@@ -74,14 +73,18 @@ public final class PipRequirementsReader {
     }
 
     private static boolean endsWithContinuation(CharSequence line) {
-        return line.length() > 0 && line.charAt(line.length() - 1) == '\\' && !PipRequirement.isIgnoredByPip(line.toString());
+        return line.length() > 0
+                && line.charAt(line.length() - 1) == '\\'
+                && !PipRequirement.isIgnoredByPip(line.toString());
     }
 
     public static boolean isOption(String line) {
         return PipRequirement.isOption(line);
     }
 
-    /** A name with optional extras, version constraints and marker; a URL; a wheel or archive path; {@code name @ url}. */
+    /**
+     * A name with optional extras, version constraints and marker; a URL; a wheel or archive path; {@code name @ url}.
+     */
     public static boolean isValidRequirement(String line) {
         return whyInvalid(line) == null;
     }

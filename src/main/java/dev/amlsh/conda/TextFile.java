@@ -46,12 +46,18 @@ public record TextFile(Path path, String text) {
         if (looksLikeUtf16(bytes)) {
             throw AmlshException.inFile(path, "is UTF-16, not UTF-8 (save it as UTF-8)");
         }
-        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        int start = bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF
+                ? 3
+                : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return new TextFile(path, decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString());
+            return new TextFile(
+                    path,
+                    decoder.decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
+                            .toString());
         } catch (CharacterCodingException e) {
             int bad = firstInvalidByte(bytes, start);
             int line = 1;
@@ -69,15 +75,19 @@ public record TextFile(Path path, String text) {
                 lineEnd++;
             }
             String sourceLine = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
-            throw new AmlshException(String.format("the file is not UTF-8: byte 0x%02X cannot be decoded (save it as UTF-8)", bytes[bad] & 0xFF),
+            throw new AmlshException(
+                    String.format(
+                            "the file is not UTF-8: byte 0x%02X cannot be decoded (save it as UTF-8)",
+                            bytes[bad] & 0xFF),
                     SourceLocation.of(path, line, prefix.length() + 1, sourceLine));
         }
     }
 
     /** A UTF-16 byte order mark, or text whose every other byte is NUL (UTF-16 of ASCII without a mark). */
     private static boolean looksLikeUtf16(byte[] bytes) {
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
             return true;
         }
         int n = Math.min(bytes.length, 64) & ~1;
@@ -94,7 +104,8 @@ public record TextFile(Path path, String text) {
     }
 
     private static int firstInvalidByte(byte[] bytes, int from) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, bytes.length - from);

@@ -25,8 +25,11 @@ public final class YamlNodes {
     /** The document's root node, or null for an empty document (only blanks and comments). */
     public static Node compose(TextFile file) {
         LoaderOptions options = loaderOptions();
-        Yaml yaml = new Yaml(new SafeConstructor(options), new org.yaml.snakeyaml.representer.Representer(
-                new org.yaml.snakeyaml.DumperOptions()), new org.yaml.snakeyaml.DumperOptions(), options);
+        Yaml yaml = new Yaml(
+                new SafeConstructor(options),
+                new org.yaml.snakeyaml.representer.Representer(new org.yaml.snakeyaml.DumperOptions()),
+                new org.yaml.snakeyaml.DumperOptions(),
+                options);
         try {
             return yaml.compose(new StringReader(file.text()));
         } catch (YAMLException e) {

@@ -39,24 +39,50 @@ public record EnvironmentDiff(
         // versions with one definition are identical (registration would keep the version).
         compareDocker(c, before, after);
         c.value("python.userManagedDependencies", before.isUserManaged(), after.isUserManaged());
-        c.value("python.interpreterPath", before.python().interpreterPath(), after.python().interpreterPath());
-        c.value("python.baseCondaEnvironment", before.python().baseCondaEnvironment(), after.python().baseCondaEnvironment());
+        c.value(
+                "python.interpreterPath",
+                before.python().interpreterPath(),
+                after.python().interpreterPath());
+        c.value(
+                "python.baseCondaEnvironment",
+                before.python().baseCondaEnvironment(),
+                after.python().baseCondaEnvironment());
         if (before.hasCondaDependencies() && after.hasCondaDependencies()) {
             compareConda(c, before.condaSpec(), after.condaSpec());
         } else {
             // a definition without conda dependencies: say which side has none, not every package
             c.value("python.condaDependencies", condaSummary(before), condaSummary(after));
         }
-        c.keyed("variables", List.copyOf(before.environmentVariables().entrySet()),
-                List.copyOf(after.environmentVariables().entrySet()), Map.Entry::getKey, e -> String.valueOf(e.getValue()));
-        c.keyed("spark.repositories", before.spark().repositories(), after.spark().repositories(), r -> r, r -> r);
-        c.keyed("spark.packages", before.spark().packages(), after.spark().packages(),
-                p -> p.group() + ":" + p.artifact(), EnvironmentDiff::coordinates);
-        c.value("spark.precachePackages", before.spark().precachePackages(), after.spark().precachePackages());
+        c.keyed(
+                "variables",
+                List.copyOf(before.environmentVariables().entrySet()),
+                List.copyOf(after.environmentVariables().entrySet()),
+                Map.Entry::getKey,
+                e -> String.valueOf(e.getValue()));
+        c.keyed(
+                "spark.repositories",
+                before.spark().repositories(),
+                after.spark().repositories(),
+                r -> r,
+                r -> r);
+        c.keyed(
+                "spark.packages",
+                before.spark().packages(),
+                after.spark().packages(),
+                p -> p.group() + ":" + p.artifact(),
+                EnvironmentDiff::coordinates);
+        c.value(
+                "spark.precachePackages",
+                before.spark().precachePackages(),
+                after.spark().precachePackages());
         c.value("inferencingStackVersion", before.inferencingStackVersion(), after.inferencingStackVersion());
         compareMetadata(c, before.metadata(), after.metadata());
-        return new EnvironmentDiff(c.changes(), EnvironmentHashes.imageName(before), EnvironmentHashes.imageName(after),
-                condaName(before), condaName(after));
+        return new EnvironmentDiff(
+                c.changes(),
+                EnvironmentHashes.imageName(before),
+                EnvironmentHashes.imageName(after),
+                condaName(before),
+                condaName(after));
     }
 
     private static void compareDocker(FieldComparison c, Environment before, Environment after) {
@@ -65,13 +91,17 @@ public record EnvironmentDiff(
         c.value("docker.baseImage", a.baseImage(), b.baseImage());
         c.value("docker.baseDockerfile", a.baseDockerfile(), b.baseDockerfile());
         c.value("docker.buildContext", context(a.buildContext()), context(b.buildContext()));
-        c.value("docker.buildContext.dockerfile", a.buildContext() == null ? null : a.buildContext().dockerfile(),
+        c.value(
+                "docker.buildContext.dockerfile",
+                a.buildContext() == null ? null : a.buildContext().dockerfile(),
                 b.buildContext() == null ? null : b.buildContext().dockerfile());
         ContainerRegistry ra = a.baseImageRegistry();
         ContainerRegistry rb = b.baseImageRegistry();
         c.value("docker.baseImageRegistry.address", ra.address(), rb.address());
         c.value("docker.baseImageRegistry.username", ra.username(), rb.username());
-        c.value("docker.baseImageRegistry.password", ContainerRegistry.maskPassword(ra.password()),
+        c.value(
+                "docker.baseImageRegistry.password",
+                ContainerRegistry.maskPassword(ra.password()),
                 ContainerRegistry.maskPassword(rb.password()));
         if (ra.password() != null && rb.password() != null && !ra.password().equals(rb.password())) {
             c.value("docker.baseImageRegistry.password", "*** (one value)", "*** (another value)");
@@ -84,19 +114,29 @@ public record EnvironmentDiff(
     /** The v2 asset's fields: they make another version, never another image. */
     private static void compareMetadata(FieldComparison c, AssetMetadata a, AssetMetadata b) {
         c.value("description", a.description(), b.description());
-        c.keyed("tags", List.copyOf(a.tags().entrySet()), List.copyOf(b.tags().entrySet()), Map.Entry::getKey,
+        c.keyed(
+                "tags",
+                List.copyOf(a.tags().entrySet()),
+                List.copyOf(b.tags().entrySet()),
+                Map.Entry::getKey,
                 Map.Entry::getValue);
         c.value("os_type", a.osType(), b.osType());
-        c.value("inference_config.liveness_route", route(a, AssetMetadata.InferenceConfig::liveness),
+        c.value(
+                "inference_config.liveness_route",
+                route(a, AssetMetadata.InferenceConfig::liveness),
                 route(b, AssetMetadata.InferenceConfig::liveness));
-        c.value("inference_config.readiness_route", route(a, AssetMetadata.InferenceConfig::readiness),
+        c.value(
+                "inference_config.readiness_route",
+                route(a, AssetMetadata.InferenceConfig::readiness),
                 route(b, AssetMetadata.InferenceConfig::readiness));
-        c.value("inference_config.scoring_route", route(a, AssetMetadata.InferenceConfig::scoring),
+        c.value(
+                "inference_config.scoring_route",
+                route(a, AssetMetadata.InferenceConfig::scoring),
                 route(b, AssetMetadata.InferenceConfig::scoring));
     }
 
-    private static String route(AssetMetadata m, java.util.function.Function<AssetMetadata.InferenceConfig,
-            AssetMetadata.Route> which) {
+    private static String route(
+            AssetMetadata m, java.util.function.Function<AssetMetadata.InferenceConfig, AssetMetadata.Route> which) {
         if (m.inferenceConfig() == null) {
             return null;
         }
@@ -105,14 +145,20 @@ public record EnvironmentDiff(
     }
 
     private static void compareConda(FieldComparison c, CondaSpec a, CondaSpec b) {
-        c.value("python", a.pythonVersion().orElse(a.python().isPresent() ? "(unpinned)" : null),
+        c.value(
+                "python",
+                a.pythonVersion().orElse(a.python().isPresent() ? "(unpinned)" : null),
                 b.pythonVersion().orElse(b.python().isPresent() ? "(unpinned)" : null));
         c.keyed("channels", a.channels(), b.channels(), ch -> ch, ch -> ch);
         c.keyed("conda", withoutPython(a), withoutPython(b), CondaPackage::name, CondaPackage::spec);
         c.keyed("pip", a.pipRequirements(), b.pipRequirements(), EnvironmentDiff::pipKey, r -> r);
         c.value("conda.prefix", a.prefix(), b.prefix());
-        c.keyed("conda.variables", List.copyOf(YamlScalars.texts(a.variables()).entrySet()),
-                List.copyOf(YamlScalars.texts(b.variables()).entrySet()), Map.Entry::getKey, Map.Entry::getValue);
+        c.keyed(
+                "conda.variables",
+                List.copyOf(YamlScalars.texts(a.variables()).entrySet()),
+                List.copyOf(YamlScalars.texts(b.variables()).entrySet()),
+                Map.Entry::getKey,
+                Map.Entry::getValue);
     }
 
     private static List<CondaPackage> withoutPython(CondaSpec spec) {
@@ -122,7 +168,8 @@ public record EnvironmentDiff(
     }
 
     private static String pipKey(String line) {
-        return PipRequirement.isOption(line) || !PipRequirement.hasValidName(line) ? line.strip()
+        return PipRequirement.isOption(line) || !PipRequirement.hasValidName(line)
+                ? line.strip()
                 : PipRequirement.normalizedName(line);
     }
 
@@ -131,9 +178,10 @@ public record EnvironmentDiff(
     }
 
     private static String context(BuildContext context) {
-        return context == null ? null
-                : context.location() + " (" + context.dockerfilePath() + (context.locationType() == null ? "" : ", "
-                        + context.locationType()) + ")";
+        return context == null
+                ? null
+                : context.location() + " (" + context.dockerfilePath()
+                        + (context.locationType() == null ? "" : ", " + context.locationType()) + ")";
     }
 
     private static String platform(Platform platform) {

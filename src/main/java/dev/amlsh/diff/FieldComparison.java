@@ -46,7 +46,8 @@ final class FieldComparison {
         List<String> common = a.keySet().stream().filter(b::containsKey).toList();
         List<String> commonAfter = b.keySet().stream().filter(a::containsKey).toList();
         if (!common.equals(commonAfter)) {
-            changes.add(new Change.Changed(prefix + ".order", String.join(", ", common), String.join(", ", commonAfter)));
+            changes.add(
+                    new Change.Changed(prefix + ".order", String.join(", ", common), String.join(", ", commonAfter)));
         }
     }
 

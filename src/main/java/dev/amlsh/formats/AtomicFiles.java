@@ -46,7 +46,8 @@ public final class AtomicFiles {
         FileOps REAL = new FileOps() {
             @Override
             public void write(Path file, byte[] content) throws IOException {
-                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                try (FileChannel channel =
+                        FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     ByteBuffer buffer = ByteBuffer.wrap(content);
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);
@@ -105,8 +106,10 @@ public final class AtomicFiles {
     public Path produce(Path file, boolean replace, Producer producer) {
         Path folder = folderOf(file);
         if (!Files.isDirectory(folder)) {
-            throw AmlshException.inFile(file, "cannot be written: its folder "
-                    + (file.getParent() == null ? folder : file.getParent()) + " does not exist");
+            throw AmlshException.inFile(
+                    file,
+                    "cannot be written: its folder " + (file.getParent() == null ? folder : file.getParent())
+                            + " does not exist");
         }
         Path tmp = folder.resolve("." + file.getFileName() + ".amlsh-" + UUID.randomUUID() + ".tmp");
         try {

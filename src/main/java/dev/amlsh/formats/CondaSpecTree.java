@@ -67,13 +67,14 @@ final class CondaSpecTree {
                 try {
                     dev.amlsh.model.CondaMatchSpec.parse(s);
                 } catch (dev.amlsh.model.SyntaxProblem e) {
-                    throw fields.document().problem(pointer, e.as("a conda package").problem());
+                    throw fields.document()
+                            .problem(pointer, e.as("a conda package").problem());
                 }
                 dependencies.add(new CondaPackage(s));
                 continue;
             }
-            JsonFields entry = JsonFields.of(fields.document(), pointer,
-                    fields.qualified("dependencies") + "[" + i + "]", item);
+            JsonFields entry =
+                    JsonFields.of(fields.document(), pointer, fields.qualified("dependencies") + "[" + i + "]", item);
             entry.rejectUnknown(java.util.Set.of("pip"));
             if (pipSeen) {
                 throw entry.problemHere("a second 'pip:' list (a conda spec may have only one)");
@@ -82,18 +83,25 @@ final class CondaSpecTree {
             List<String> requirements = entry.strings("pip");
             for (int j = 0; j < requirements.size(); j++) {
                 String line = requirements.get(j).strip();
-                if (!PipRequirement.isIgnoredByPip(line) && !PipRequirementsReader.isOption(line)
+                if (!PipRequirement.isIgnoredByPip(line)
+                        && !PipRequirementsReader.isOption(line)
                         && !PipRequirementsReader.isValidRequirement(line)) {
-                    throw fields.document().problem(entry.child("pip") + "/" + j,
-                            "'" + line + "' is not a pip requirement: " + PipRequirementsReader.whyInvalid(line));
+                    throw fields.document()
+                            .problem(
+                                    entry.child("pip") + "/" + j,
+                                    "'" + line + "' is not a pip requirement: "
+                                            + PipRequirementsReader.whyInvalid(line));
                 }
             }
             dependencies.add(new PipSection(requirements));
         }
         try {
-            return new CondaSpec(fields.string("name", null), fields.has("channels") ? fields.strings("channels") : null,
+            return new CondaSpec(
+                    fields.string("name", null),
+                    fields.has("channels") ? fields.strings("channels") : null,
                     fields.has("dependencies") ? dependencies : null,
-                    fields.string("prefix", null), fields.scalarMap("variables"));
+                    fields.string("prefix", null),
+                    fields.scalarMap("variables"));
         } catch (AmlshException e) {
             throw fields.problemHere(e.problem());
         }

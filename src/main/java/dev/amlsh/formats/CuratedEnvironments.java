@@ -1,8 +1,8 @@
 package dev.amlsh.formats;
 
 import dev.amlsh.conda.CondaFileReader;
-import dev.amlsh.conda.YamlNodes;
 import dev.amlsh.conda.TextFile;
+import dev.amlsh.conda.YamlNodes;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.Environment;
@@ -64,8 +64,15 @@ public final class CuratedEnvironments {
      * One curated environment at one version: its definition (named and versioned as Azure ML
      * names it), the files it comes from with their tokens resolved, and the values used.
      */
-    public record Curated(String name, String version, Kind kind, String source, String description,
-            Environment environment, Map<String, String> files, Map<String, String> tokens) {
+    public record Curated(
+            String name,
+            String version,
+            Kind kind,
+            String source,
+            String description,
+            Environment environment,
+            Map<String, String> files,
+            Map<String, String> tokens) {
 
         public Curated {
             files = Immutable.map(files);
@@ -80,7 +87,9 @@ public final class CuratedEnvironments {
     private static final String DIR = "curated/";
     /** A template token of Azure's asset tooling; a regex inside (single braces) is part of it. */
     private static final Pattern TOKEN = Pattern.compile("\\{\\{(?:[^}]|}(?!}))*}}");
-    private static final Pattern PYPI = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._\\[\\]-]*)==\\{\\{latest-pypi-version}}");
+
+    private static final Pattern PYPI =
+            Pattern.compile("([A-Za-z0-9][A-Za-z0-9._\\[\\]-]*)==\\{\\{latest-pypi-version}}");
     private static final Pattern SOURCE = Pattern.compile("([^@]+)@([0-9a-f]{40}):(.+)");
 
     private final List<Curated> environments;
@@ -104,7 +113,11 @@ public final class CuratedEnvironments {
 
     /** The versions amlsh has of a name, oldest first; empty when it has none. */
     public List<String> versions(String name) {
-        return environments.stream().filter(c -> c.name().equals(name)).map(Curated::version).sorted().toList();
+        return environments.stream()
+                .filter(c -> c.name().equals(name))
+                .map(Curated::version)
+                .sorted()
+                .toList();
     }
 
     /** {@code NAME} (its latest version) or {@code NAME:VERSION}. */
@@ -112,7 +125,8 @@ public final class CuratedEnvironments {
         int colon = reference.indexOf(':');
         String name = colon < 0 ? reference : reference.substring(0, colon);
         String version = colon < 0 ? null : reference.substring(colon + 1);
-        return environments.stream().filter(c -> c.name().equals(name))
+        return environments.stream()
+                .filter(c -> c.name().equals(name))
                 .filter(c -> version == null || c.version().equals(version))
                 .max(Comparator.comparing(Curated::version));
     }
@@ -158,8 +172,8 @@ public final class CuratedEnvironments {
             case CONDA -> {
                 String text = resource(folder + row[3]);
                 files.put(row[3], text);
-                yield Environments.fromCondaSpecification(name,
-                        CondaFileReader.parse(Path.of(DIR + folder + row[3]), text), row[4], w -> {});
+                yield Environments.fromCondaSpecification(
+                        name, CondaFileReader.parse(Path.of(DIR + folder + row[3]), text), row[4], w -> {});
             }
             case DOCKERFILE -> {
                 String text = resource(folder + row[3]);
@@ -176,15 +190,24 @@ public final class CuratedEnvironments {
      * Dockerfile and the files holding tokens; {@code spec.yaml} is the v2 file, read as
      * {@code az ml environment create} reads it once the tokens are filled in.
      */
-    private static Environment buildContext(String name, String version, String folder, String source,
-            Map<String, String> stated, Map<String, String> files, Map<String, String> used) {
+    private static Environment buildContext(
+            String name,
+            String version,
+            String folder,
+            String source,
+            Map<String, String> stated,
+            Map<String, String> files,
+            Map<String, String> used) {
         Matcher m = SOURCE.matcher(source);
         if (!m.matches()) {
             throw new IllegalStateException("environments.tsv: " + name + ": source must be REPOSITORY@COMMIT:PATH");
         }
         Path configPath = Path.of(DIR + folder + "environment.yaml");
-        YamlFields config = YamlFields.of(new TextFile(configPath, resource(folder + "environment.yaml")), "",
-                YamlNodes.compose(new TextFile(configPath, resource(folder + "environment.yaml"))), "environment.yaml");
+        YamlFields config = YamlFields.of(
+                new TextFile(configPath, resource(folder + "environment.yaml")),
+                "",
+                YamlNodes.compose(new TextFile(configPath, resource(folder + "environment.yaml"))),
+                "environment.yaml");
         YamlFields image = config.object("image", "'image'");
         YamlFields context = image.object("context", "'image.context'");
         String dir = context.string("dir");
@@ -207,8 +230,8 @@ public final class CuratedEnvironments {
             files.put(dir + "/" + dockerfilePath, dockerfile);
         }
         BuildContext known = v2.environment().docker().buildContext();
-        BuildContext withDockerfile = new BuildContext(known.locationType(), known.location(), known.dockerfilePath(),
-                dockerfile, null);
+        BuildContext withDockerfile =
+                new BuildContext(known.locationType(), known.location(), known.dockerfilePath(), dockerfile, null);
         Environment env = v2.environment();
         return env.withDocker(env.docker().withBuildContext(withDockerfile, w -> {}));
     }
@@ -229,8 +252,8 @@ public final class CuratedEnvironments {
      * {@code {{latest-pypi-version}}} by the value stated for the package before {@code ==}. A
      * token with neither is a broken bundle, not a user's error.
      */
-    static String resolve(String name, String text, Map<String, String> stated, Map<String, String> rules,
-            Map<String, String> used) {
+    static String resolve(
+            String name, String text, Map<String, String> stated, Map<String, String> rules, Map<String, String> used) {
         Matcher pypi = PYPI.matcher(text);
         StringBuilder out = new StringBuilder();
         while (pypi.find()) {

@@ -22,22 +22,48 @@ import java.util.Set;
 /** The mapping between {@link Environment} and the SDK v1 JSON tree, by hand (the model has no annotations). */
 final class EnvironmentTree {
 
-    static final Set<String> TOP = Set.of("name", "version", "environmentVariables", "python", "docker", "spark",
-            "databricks", "r", "inferencingStackVersion", "assetId", "description", "tags", "osType", "inferenceConfig");
+    static final Set<String> TOP = Set.of(
+            "name",
+            "version",
+            "environmentVariables",
+            "python",
+            "docker",
+            "spark",
+            "databricks",
+            "r",
+            "inferencingStackVersion",
+            "assetId",
+            "description",
+            "tags",
+            "osType",
+            "inferenceConfig");
     private static final Set<String> INFERENCE_CONFIG = Set.of("livenessRoute", "readinessRoute", "scoringRoute");
     private static final Set<String> ROUTE = Set.of("port", "path");
-    private static final Set<String> PYTHON = Set.of("userManagedDependencies", "interpreterPath",
-            "condaDependenciesFile", "baseCondaEnvironment", "condaDependencies");
-    private static final Set<String> DOCKER = Set.of("enabled", "baseImage", "baseDockerfile", "buildContext",
-            "sharedVolumes", "gpuSupport", "shmSize", "arguments", "baseImageRegistry", "platform");
+    private static final Set<String> PYTHON = Set.of(
+            "userManagedDependencies",
+            "interpreterPath",
+            "condaDependenciesFile",
+            "baseCondaEnvironment",
+            "condaDependencies");
+    private static final Set<String> DOCKER = Set.of(
+            "enabled",
+            "baseImage",
+            "baseDockerfile",
+            "buildContext",
+            "sharedVolumes",
+            "gpuSupport",
+            "shmSize",
+            "arguments",
+            "baseImageRegistry",
+            "platform");
     private static final Set<String> REGISTRY = Set.of("address", "username", "password", "registryIdentity");
-    private static final Set<String> BUILD_CONTEXT = Set.of("locationType", "location", "dockerfilePath",
-            "dockerfile", "localFolder");
+    private static final Set<String> BUILD_CONTEXT =
+            Set.of("locationType", "location", "dockerfilePath", "dockerfile", "localFolder");
     private static final Set<String> PLATFORM = Set.of("os", "architecture");
     private static final Set<String> SPARK = Set.of("repositories", "packages", "precachePackages");
     private static final Set<String> SPARK_PACKAGE = Set.of("group", "artifact", "version");
-    private static final Set<String> DATABRICKS = Set.of("mavenLibraries", "pypiLibraries", "rcranLibraries",
-            "jarLibraries", "eggLibraries");
+    private static final Set<String> DATABRICKS =
+            Set.of("mavenLibraries", "pypiLibraries", "rcranLibraries", "jarLibraries", "eggLibraries");
 
     private EnvironmentTree() {}
 
@@ -74,8 +100,15 @@ final class EnvironmentTree {
         }
         AssetMetadata.InferenceConfig config = metadata.inferenceConfig();
         if (config != null) {
-            root.put("inferenceConfig", ordered("livenessRoute", route(config.liveness()),
-                    "readinessRoute", route(config.readiness()), "scoringRoute", route(config.scoring())));
+            root.put(
+                    "inferenceConfig",
+                    ordered(
+                            "livenessRoute",
+                            route(config.liveness()),
+                            "readinessRoute",
+                            route(config.readiness()),
+                            "scoringRoute",
+                            route(config.scoring())));
         }
     }
 
@@ -101,8 +134,15 @@ final class EnvironmentTree {
         tree.put("baseImage", docker.baseImage());
         tree.put("baseDockerfile", docker.baseDockerfile());
         BuildContext context = docker.buildContext();
-        Map<String, Object> contextTree = context == null ? null : ordered("locationType", context.locationType(),
-                "location", context.location(), "dockerfilePath", context.dockerfilePath());
+        Map<String, Object> contextTree = context == null
+                ? null
+                : ordered(
+                        "locationType",
+                        context.locationType(),
+                        "location",
+                        context.location(),
+                        "dockerfilePath",
+                        context.dockerfilePath());
         if (context != null && context.dockerfile() != null) {
             contextTree.put("dockerfile", context.dockerfile());
         }
@@ -117,11 +157,21 @@ final class EnvironmentTree {
         tree.put("shmSize", docker.shmSize());
         tree.put("arguments", docker.arguments());
         ContainerRegistry registry = docker.baseImageRegistry();
-        tree.put("baseImageRegistry", ordered("address", registry.address(), "username", registry.username(),
-                "password", secrets.apply(registry.password()), "registryIdentity", registry.registryIdentity()));
+        tree.put(
+                "baseImageRegistry",
+                ordered(
+                        "address",
+                        registry.address(),
+                        "username",
+                        registry.username(),
+                        "password",
+                        secrets.apply(registry.password()),
+                        "registryIdentity",
+                        registry.registryIdentity()));
         Platform platform = docker.platform();
-        tree.put("platform", platform == null ? null
-                : ordered("os", platform.os(), "architecture", platform.architecture()));
+        tree.put(
+                "platform",
+                platform == null ? null : ordered("os", platform.os(), "architecture", platform.architecture()));
         return tree;
     }
 
@@ -130,13 +180,27 @@ final class EnvironmentTree {
         for (SparkPackage p : spark.packages()) {
             packages.add(ordered("group", p.group(), "artifact", p.artifact(), "version", p.version()));
         }
-        return ordered("repositories", spark.repositories(), "packages", packages,
-                "precachePackages", spark.precachePackages());
+        return ordered(
+                "repositories",
+                spark.repositories(),
+                "packages",
+                packages,
+                "precachePackages",
+                spark.precachePackages());
     }
 
     private static Map<String, Object> databricks(DatabricksSection d) {
-        return ordered("mavenLibraries", d.mavenLibraries(), "pypiLibraries", d.pypiLibraries(),
-                "rcranLibraries", d.rcranLibraries(), "jarLibraries", d.jarLibraries(), "eggLibraries", d.eggLibraries());
+        return ordered(
+                "mavenLibraries",
+                d.mavenLibraries(),
+                "pypiLibraries",
+                d.pypiLibraries(),
+                "rcranLibraries",
+                d.rcranLibraries(),
+                "jarLibraries",
+                d.jarLibraries(),
+                "eggLibraries",
+                d.eggLibraries());
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {
@@ -172,7 +236,8 @@ final class EnvironmentTree {
             return new Environment(
                     name,
                     root.string("version", null),
-                    root.has("environmentVariables") ? printable(root, root.stringMap("environmentVariables"))
+                    root.has("environmentVariables")
+                            ? printable(root, root.stringMap("environmentVariables"))
                             : defaults.environmentVariables(),
                     root.raw("python") == null ? noConda : python(root.object("python"), noConda),
                     root.raw("docker") == null ? defaults.docker() : docker(root.object("docker"), defaults.docker()),
@@ -209,11 +274,14 @@ final class EnvironmentTree {
         if (root.raw("inferenceConfig") != null) {
             JsonFields f = root.object("inferenceConfig");
             f.rejectUnknown(INFERENCE_CONFIG);
-            config = new AssetMetadata.InferenceConfig(route(f, "livenessRoute"), route(f, "readinessRoute"),
-                    route(f, "scoringRoute"));
+            config = new AssetMetadata.InferenceConfig(
+                    route(f, "livenessRoute"), route(f, "readinessRoute"), route(f, "scoringRoute"));
         }
-        return new AssetMetadata(root.string("description", null),
-                root.raw("tags") == null ? Map.of() : root.stringMap("tags"), root.string("osType", null), config);
+        return new AssetMetadata(
+                root.string("description", null),
+                root.raw("tags") == null ? Map.of() : root.stringMap("tags"),
+                root.string("osType", null),
+                config);
     }
 
     private static AssetMetadata.Route route(JsonFields config, String key) {
@@ -260,7 +328,9 @@ final class EnvironmentTree {
                     f.bool("sharedVolumes", defaults.sharedVolumes()),
                     f.string("shmSize", defaults.shmSize()),
                     f.strings("arguments"),
-                    f.raw("baseImageRegistry") == null ? ContainerRegistry.NONE : registry(f.object("baseImageRegistry")),
+                    f.raw("baseImageRegistry") == null
+                            ? ContainerRegistry.NONE
+                            : registry(f.object("baseImageRegistry")),
                     f.has("platform") ? platform(f) : defaults.platform(),
                     f.optionalBool("gpuSupport"));
         } catch (AmlshException e) {
@@ -283,14 +353,21 @@ final class EnvironmentTree {
         if (location == null) {
             throw f.problemHere("'" + f.qualified("location") + "' is required");
         }
-        return new BuildContext(f.string("locationType", null), location, f.string("dockerfilePath", null),
-                f.string("dockerfile", null), f.string("localFolder", null));
+        return new BuildContext(
+                f.string("locationType", null),
+                location,
+                f.string("dockerfilePath", null),
+                f.string("dockerfile", null),
+                f.string("localFolder", null));
     }
 
     private static ContainerRegistry registry(JsonFields f) {
         f.rejectUnknown(REGISTRY);
-        return new ContainerRegistry(f.string("address", null), f.string("username", null),
-                f.string("password", null), f.string("registryIdentity", null));
+        return new ContainerRegistry(
+                f.string("address", null),
+                f.string("username", null),
+                f.string("password", null),
+                f.string("registryIdentity", null));
     }
 
     private static SparkSection spark(JsonFields f) {
@@ -304,7 +381,11 @@ final class EnvironmentTree {
 
     private static DatabricksSection databricks(JsonFields f) {
         f.rejectUnknown(DATABRICKS);
-        return new DatabricksSection(f.list("mavenLibraries"), f.list("pypiLibraries"), f.list("rcranLibraries"),
-                f.list("jarLibraries"), f.list("eggLibraries"));
+        return new DatabricksSection(
+                f.list("mavenLibraries"),
+                f.list("pypiLibraries"),
+                f.list("rcranLibraries"),
+                f.list("jarLibraries"),
+                f.list("eggLibraries"));
     }
 }

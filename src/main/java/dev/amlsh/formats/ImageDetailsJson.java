@@ -31,7 +31,8 @@ public final class ImageDetailsJson {
     }
 
     public static Map<String, Object> toTree(ImageDetails details) {
-        ContainerRegistry registry = details.dockerImage().registry() == null ? ContainerRegistry.NONE
+        ContainerRegistry registry = details.dockerImage().registry() == null
+                ? ContainerRegistry.NONE
                 : details.dockerImage().registry();
         Map<String, Object> registryTree = new LinkedHashMap<>();
         registryTree.put("address", registry.address());

@@ -85,7 +85,8 @@ record JsonDocument(Path source, String text, Object root, Map<String, int[]> po
             }
             case VALUE_NUMBER_INT -> {
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? new BigDecimal(parser.getString()) : parser.getLongValue();
+                        ? new BigDecimal(parser.getString())
+                        : parser.getLongValue();
             }
             case VALUE_NUMBER_FLOAT -> {
                 return parser.getDecimalValue();

@@ -30,8 +30,10 @@ final class JsonFields {
     @SuppressWarnings("unchecked")
     static JsonFields of(JsonDocument doc, String pointer, String path, Object value) {
         if (!(value instanceof Map)) {
-            throw doc.problem(pointer, (path.isEmpty() ? "the document" : "'" + path + "'")
-                    + " must be a JSON object, not " + describe(value));
+            throw doc.problem(
+                    pointer,
+                    (path.isEmpty() ? "the document" : "'" + path + "'") + " must be a JSON object, not "
+                            + describe(value));
         }
         return new JsonFields(doc, pointer, path, (Map<String, Object>) value);
     }
@@ -47,8 +49,10 @@ final class JsonFields {
 
     void rejectUnknown(Set<String> known) {
         for (String key : unknownKeys(known)) {
-            throw problem(key, "unknown key '" + qualified(key) + "' (amlsh reads the SDK v1 keys: "
-                    + String.join(", ", known.stream().sorted().toList()) + ")");
+            throw problem(
+                    key,
+                    "unknown key '" + qualified(key) + "' (amlsh reads the SDK v1 keys: "
+                            + String.join(", ", known.stream().sorted().toList()) + ")");
         }
     }
 
@@ -74,7 +78,8 @@ final class JsonFields {
     long integer(String key) {
         Object v = map.get(key);
         if ((v instanceof Long || v instanceof Integer || v instanceof java.math.BigInteger)
-                && ((Number) v).longValue() >= 0 && ((Number) v).longValue() <= 65535) {
+                && ((Number) v).longValue() >= 0
+                && ((Number) v).longValue() <= 65535) {
             return ((Number) v).longValue();
         }
         throw problem(key, "'" + qualified(key) + "' must be a port number (0 to 65535), not " + describe(v));
@@ -115,8 +120,9 @@ final class JsonFields {
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (!(item instanceof String s)) {
-                throw doc.problem(child(key) + "/" + i, "an entry of '" + qualified(key) + "' must be a string, not "
-                        + describe(item));
+                throw doc.problem(
+                        child(key) + "/" + i,
+                        "an entry of '" + qualified(key) + "' must be a string, not " + describe(item));
             }
             result.add(s);
         }

@@ -42,10 +42,11 @@ public final class V1Directory {
     public static final String DOCKERFILE = "BaseDockerfile";
 
     /** {@code DockerSection.base_dockerfile}'s setter, when it clears a base image. */
-    public static final String BASE_IMAGE_RESET = "Property base_image is mutually exclusive with base_dockerfile. "
-            + "Reset base_image to None";
-    public static final String BUILD_CONTEXT_RESET = "Property build_context is mutually exclusive with base_dockerfile. "
-            + "Reset build_context to None";
+    public static final String BASE_IMAGE_RESET =
+            "Property base_image is mutually exclusive with base_dockerfile. " + "Reset base_image to None";
+
+    public static final String BUILD_CONTEXT_RESET =
+            "Property build_context is mutually exclusive with base_dockerfile. " + "Reset build_context to None";
 
     private V1Directory() {}
 
@@ -55,15 +56,17 @@ public final class V1Directory {
             throw AmlshException.inFile(dir, "is a file, not a folder");
         }
         if (Files.exists(dir) && !overwrite) {
-            throw AmlshException.inFile(dir, "already exists: save_to_directory writes a new folder; choose another,"
-                    + " or add --overwrite");
+            throw AmlshException.inFile(
+                    dir,
+                    "already exists: save_to_directory writes a new folder; choose another," + " or add --overwrite");
         }
         if (env.hasCondaDependencies() && env.condaSpec().python().isEmpty()) {
             // CondaDependencies._validate, before save_to_file writes the conda file
             throw new AmlshException("Python package is missing.");
         }
         String dockerfile = env.docker().baseDockerfile();
-        Map<String, Object> tree = EnvironmentJson.toTree(env, EnvironmentJson.Options.file().withSecrets(secrets));
+        Map<String, Object> tree =
+                EnvironmentJson.toTree(env, EnvironmentJson.Options.file().withSecrets(secrets));
         boolean writesDockerfile = dockerfile != null && !dockerfile.isEmpty();
         if (writesDockerfile) {
             @SuppressWarnings("unchecked")
@@ -106,16 +109,29 @@ public final class V1Directory {
         }
         Path dockerfile = dir.resolve(DOCKERFILE);
         if (Files.isRegularFile(dockerfile)) {
-            env = env.withDocker(baseDockerfile(env.docker(), TextFile.read(dockerfile).text(), warnings));
+            env = env.withDocker(
+                    baseDockerfile(env.docker(), TextFile.read(dockerfile).text(), warnings));
         }
         return env;
     }
 
-    /** {@code docker.base_dockerfile = text}: a non-empty text clears the base image and build context, with the SDK's warnings. */
+    /**
+     * {@code docker.base_dockerfile = text}: a non-empty text clears the base image and build context, with the SDK's
+     * warnings.
+     */
     private static DockerSection baseDockerfile(DockerSection docker, String text, Consumer<String> warnings) {
         if (text.isEmpty()) {
-            return new DockerSection(docker.enabled(), docker.baseImage(), null, docker.buildContext(), docker.sharedVolumes(),
-                    docker.shmSize(), docker.arguments(), docker.baseImageRegistry(), docker.platform(), docker.gpuSupport());
+            return new DockerSection(
+                    docker.enabled(),
+                    docker.baseImage(),
+                    null,
+                    docker.buildContext(),
+                    docker.sharedVolumes(),
+                    docker.shmSize(),
+                    docker.arguments(),
+                    docker.baseImageRegistry(),
+                    docker.platform(),
+                    docker.gpuSupport());
         }
         if (docker.baseImage() != null) {
             warnings.accept(BASE_IMAGE_RESET);
@@ -123,7 +139,16 @@ public final class V1Directory {
         if (docker.buildContext() != null) {
             warnings.accept(BUILD_CONTEXT_RESET);
         }
-        return new DockerSection(docker.enabled(), null, text, null, docker.sharedVolumes(), docker.shmSize(),
-                docker.arguments(), docker.baseImageRegistry(), docker.platform(), docker.gpuSupport());
+        return new DockerSection(
+                docker.enabled(),
+                null,
+                text,
+                null,
+                docker.sharedVolumes(),
+                docker.shmSize(),
+                docker.arguments(),
+                docker.baseImageRegistry(),
+                docker.platform(),
+                docker.gpuSupport());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code az ml environment create}) reads back: {@code $schema, name, version, description,
  * tags, image, conda_file} (inline), {@code build, os_type, inference_config}; os_type as the
  * file said it, or for a platform other than Linux. Read back, it gives the same definition.
- * What v2 cannot hold is left out with a warning (environment variables, registry credentials, Spark, Databricks); a base
+ * What v2 cannot hold is left out with a warning (environment variables, registry credentials, Spark, Databricks); a
+ * base
  * Dockerfile given as content cannot be expressed at all and is an error.
  */
 public final class V2EnvironmentWriter {
@@ -51,14 +52,21 @@ public final class V2EnvironmentWriter {
         }
         if (tags != null && !tags.isEmpty()) {
             out.append("tags:\n");
-            tags.forEach((k, v) -> out.append("  ").append(CondaSpecWriter.scalar(k)).append(": ")
-                    .append(CondaSpecWriter.scalar(v)).append('\n'));
+            tags.forEach((k, v) -> out.append("  ")
+                    .append(CondaSpecWriter.scalar(k))
+                    .append(": ")
+                    .append(CondaSpecWriter.scalar(v))
+                    .append('\n'));
         }
         BuildContext context = env.docker().buildContext();
         if (context != null) {
             out.append("build:\n");
-            out.append("  path: ").append(CondaSpecWriter.scalar(context.location())).append('\n');
-            out.append("  dockerfile_path: ").append(CondaSpecWriter.scalar(context.dockerfilePath())).append('\n');
+            out.append("  path: ")
+                    .append(CondaSpecWriter.scalar(context.location()))
+                    .append('\n');
+            out.append("  dockerfile_path: ")
+                    .append(CondaSpecWriter.scalar(context.dockerfilePath()))
+                    .append('\n');
             if (env.buildsCondaEnvironment()) {
                 warnings.add("the conda spec is not exported: with 'build', the Dockerfile installs the packages");
             }
@@ -66,14 +74,17 @@ public final class V2EnvironmentWriter {
             line(out, "image", env.docker().baseImage());
             if (env.buildsCondaEnvironment()) {
                 out.append("conda_file:\n");
-                CondaSpecWriter.write(env.condaSpec()).lines()
+                CondaSpecWriter.write(env.condaSpec())
+                        .lines()
                         .forEach(l -> out.append("  ").append(l).append('\n'));
             }
         } else {
             throw new AmlshException("environment " + env.name() + " has no base image or build context to export");
         }
         String osType = metadata.osType();
-        if (osType == null && env.docker().platform() != null && env.docker().platform().os() != null
+        if (osType == null
+                && env.docker().platform() != null
+                && env.docker().platform().os() != null
                 && !env.docker().platform().os().equalsIgnoreCase("linux")) {
             osType = env.docker().platform().os().toLowerCase(java.util.Locale.ROOT);
         }
@@ -97,10 +108,12 @@ public final class V2EnvironmentWriter {
                     + String.join(", ", env.environmentVariables().keySet()));
         }
         if (env.docker().baseImageRegistry().address() != null) {
-            warnings.add("the base image registry (" + env.docker().baseImageRegistry().address()
+            warnings.add("the base image registry ("
+                    + env.docker().baseImageRegistry().address()
                     + ") is not part of a v2 environment file, not exported");
         }
-        if (env.docker().platform() != null && env.docker().platform().architecture() != null
+        if (env.docker().platform() != null
+                && env.docker().platform().architecture() != null
                 && !env.docker().platform().architecture().equals("amd64")) {
             warnings.add("the platform architecture (" + env.docker().platform().architecture()
                     + ") is not part of a v2 environment, not exported");
@@ -112,7 +125,8 @@ public final class V2EnvironmentWriter {
             warnings.add("the databricks section is not part of a v2 environment, not exported");
         }
         if (env.isUserManaged() && !env.python().interpreterPath().equals("python")) {
-            warnings.add("interpreterPath '" + env.python().interpreterPath() + "' is not part of a v2 environment, not exported");
+            warnings.add("interpreterPath '" + env.python().interpreterPath()
+                    + "' is not part of a v2 environment, not exported");
         }
         if (env.docker().buildContext() != null) {
             return; // built as it is: conda has no part in it

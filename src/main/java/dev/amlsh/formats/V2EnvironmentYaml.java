@@ -58,18 +58,38 @@ public final class V2EnvironmentYaml {
 
     public static final String SCHEMA = "https://azuremlschemas.azureedge.net/latest/environment.schema.json";
 
-    static final Set<String> KEYS = Set.of("$schema", "name", "version", "description", "tags", "image",
-            "conda_file", "build", "os_type", "inference_config", "datastore");
+    static final Set<String> KEYS = Set.of(
+            "$schema",
+            "name",
+            "version",
+            "description",
+            "tags",
+            "image",
+            "conda_file",
+            "build",
+            "os_type",
+            "inference_config",
+            "datastore");
     /** Read-only keys ({@code dump_only} in the SDK's schemas): ignored when set, as {@code trim_dump_only} does. */
     static final Set<String> READ_ONLY_KEYS = Set.of("id", "creation_context", "latest_version");
     /** Keys whose value may not be YAML null (marshmallow's "Field may not be null."). */
-    private static final List<String> NOT_NULL = List.of("name", "version", "description", "tags", "image",
-            "conda_file", "build", "os_type", "inference_config", "datastore");
+    private static final List<String> NOT_NULL = List.of(
+            "name",
+            "version",
+            "description",
+            "tags",
+            "image",
+            "conda_file",
+            "build",
+            "os_type",
+            "inference_config",
+            "datastore");
+
     private static final Set<String> BUILD_KEYS = Set.of("path", "dockerfile_path");
     private static final List<String> ROUTES = List.of("liveness_route", "readiness_route", "scoring_route");
     private static final Set<String> ROUTE_KEYS = Set.of("port", "path");
-    private static final Set<String> DEPLOYMENT_KEYS = Set.of("endpoint_name", "instance_type", "instance_count",
-            "model", "code_configuration", "environment");
+    private static final Set<String> DEPLOYMENT_KEYS =
+            Set.of("endpoint_name", "instance_type", "instance_count", "model", "code_configuration", "environment");
     private static final Pattern REMOTE = Pattern.compile("^(https?|git|azureml)(\\+[a-z]+)?:.*|^git@.*");
 
     private V2EnvironmentYaml() {}
@@ -91,26 +111,35 @@ public final class V2EnvironmentYaml {
             throw token != null ? token.problem(file) : e;
         }
         if (root == null) {
-            throw AmlshException.inFile(file.path(), "is empty: an environment file needs a name and an image or a build");
+            throw AmlshException.inFile(
+                    file.path(), "is empty: an environment file needs a name and an image or a build");
         }
         if (!(root instanceof MappingNode)) {
-            throw YamlFields.problem(file, root, "an environment file must be a mapping of keys to values, not "
-                    + YamlFields.describe(root));
+            throw YamlFields.problem(
+                    file,
+                    root,
+                    "an environment file must be a mapping of keys to values, not " + YamlFields.describe(root));
         }
         YamlFields top = YamlFields.of(file, "", root, "an environment file");
         if (top.keys().stream().anyMatch(k -> DEPLOYMENT_KEYS.contains(k) && !KEYS.contains(k))) {
             throw top.problemHere("this is a deployment file, not an environment file"
-                    + (top.has("environment") ? ": put its inline 'environment:' block in a file of its own to import it" : ""));
+                    + (top.has("environment")
+                            ? ": put its inline 'environment:' block in a file of its own to import it"
+                            : ""));
         }
         if (token != null) {
             throw token.problem(file);
         }
         if (top.has("dependencies") || top.has("channels")) {
-            String key = top.keys().stream().filter(k -> k.equals("dependencies") || k.equals("channels")).findFirst()
+            String key = top.keys().stream()
+                    .filter(k -> k.equals("dependencies") || k.equals("channels"))
+                    .findFirst()
                     .orElseThrow();
-            throw top.problemAt(top.keyNode(key), "this looks like a conda file ('" + key + "'), not an environment file:"
-                    + " an environment file names it in 'conda_file:' next to an 'image:'"
-                    + " (or use env create --conda-file)");
+            throw top.problemAt(
+                    top.keyNode(key),
+                    "this looks like a conda file ('" + key + "'), not an environment file:"
+                            + " an environment file names it in 'conda_file:' next to an 'image:'"
+                            + " (or use env create --conda-file)");
         }
         return new Reader(file, top).environment();
     }
@@ -140,7 +169,8 @@ public final class V2EnvironmentYaml {
             boolean nullImageOrBuild = false;
             for (String key : NOT_NULL) {
                 if (top.has(key) && YamlFields.isNull(top.value(key))) {
-                    problems.add(top.problemAt(top.keyNode(key), "'" + key + "' may not be null (Field may not be null.)"));
+                    problems.add(
+                            top.problemAt(top.keyNode(key), "'" + key + "' may not be null (Field may not be null.)"));
                     nullImageOrBuild |= key.equals("image") || key.equals("build");
                 }
             }
@@ -154,11 +184,14 @@ public final class V2EnvironmentYaml {
                 problems.add(top.problemHere("Docker image or Dockerfile is required for environments"));
             }
             if (hasImage && hasBuild) {
-                problems.add(top.problemAt(top.keyNode("build"), "Docker image or Dockerfile should be provided not both"));
+                problems.add(
+                        top.problemAt(top.keyNode("build"), "Docker image or Dockerfile should be provided not both"));
             }
             if (present("conda_file") && !hasImage) {
-                problems.add(top.problemAt(top.keyNode("conda_file"), "'conda_file' needs an 'image' to install into:"
-                        + " with 'build', the Dockerfile installs the packages itself"));
+                problems.add(top.problemAt(
+                        top.keyNode("conda_file"),
+                        "'conda_file' needs an 'image' to install into:"
+                                + " with 'build', the Dockerfile installs the packages itself"));
             }
             Environment env = Environment.create(name == null ? "unnamed" : name, SdkRelease.DEFAULT_BASE_IMAGE)
                     .withEnvironmentVariables(Map.of());
@@ -176,13 +209,14 @@ public final class V2EnvironmentYaml {
                 CondaSpec conda = present("conda_file") ? attempt(this::condaFile) : null;
                 python = conda == null ? python.withUserManagedDependencies(true) : PythonSection.conda(conda);
                 if (conda != null && conda.python().isEmpty()) {
-                    warnings.add("the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
+                    warnings.add(
+                            "the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
                 }
             } else if (hasBuild && !hasImage) {
                 BuildContext context = buildContext();
                 if (context != null) {
-                    Environment built = Environments.fromDockerBuildContext(env.name(), context,
-                            SdkRelease.DEFAULT_BASE_IMAGE);
+                    Environment built =
+                            Environments.fromDockerBuildContext(env.name(), context, SdkRelease.DEFAULT_BASE_IMAGE);
                     docker = built.docker();
                     python = built.python();
                 }
@@ -197,10 +231,14 @@ public final class V2EnvironmentYaml {
             if (!problems.isEmpty()) {
                 throw AmlshException.all(inFileOrder(problems));
             }
-            docker = docker.withPlatform(osType == null || osType.equals("linux") ? Platform.LINUX_AMD64
-                    : new Platform("Windows", "amd64"));
+            docker = docker.withPlatform(
+                    osType == null || osType.equals("linux") ? Platform.LINUX_AMD64 : new Platform("Windows", "amd64"));
             AssetMetadata metadata = new AssetMetadata(description, tags, osType, inference);
-            return new V2Environment(env.withVersion(version).withDocker(docker).withPython(python).withMetadata(metadata),
+            return new V2Environment(
+                    env.withVersion(version)
+                            .withDocker(docker)
+                            .withPython(python)
+                            .withMetadata(metadata),
                     warnings);
         }
 
@@ -277,31 +315,34 @@ public final class V2EnvironmentYaml {
             String dockerfilePath = attempt(() -> build.string("dockerfile_path"));
             if (path == null) {
                 if (problems.size() == before) {
-                    problems.add(build.problemHere("'build.path' is required: the folder (or URL) holding the Dockerfile"));
+                    problems.add(
+                            build.problemHere("'build.path' is required: the folder (or URL) holding the Dockerfile"));
                 }
                 return null;
             }
             dockerfilePath = dockerfilePath == null ? "Dockerfile" : dockerfilePath;
             if (REMOTE.matcher(path).matches()) {
                 return problems.size() == before
-                        ? new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath) : null;
+                        ? new BuildContext(BuildContext.locationTypeOf(path), path, dockerfilePath)
+                        : null;
             }
             Path folder = resolve(path);
             if (!Files.isDirectory(folder)) {
-                problems.add(build.problemAt(build.value("path"), "build path '" + path + "' is not a folder (looked for "
-                        + folder + ")"));
+                problems.add(build.problemAt(
+                        build.value("path"), "build path '" + path + "' is not a folder (looked for " + folder + ")"));
                 return null;
             }
             Path dockerfile = folder.resolve(dockerfilePath).normalize();
             if (!Files.isRegularFile(dockerfile)) {
-                problems.add(build.problemAt(build.has("dockerfile_path") ? build.value("dockerfile_path")
-                        : build.value("path"), "no Dockerfile '" + dockerfilePath + "' in the build context (looked for "
-                        + dockerfile + ")"));
+                problems.add(build.problemAt(
+                        build.has("dockerfile_path") ? build.value("dockerfile_path") : build.value("path"),
+                        "no Dockerfile '" + dockerfilePath + "' in the build context (looked for " + dockerfile + ")"));
                 return null;
             }
             String text = attempt(() -> TextFile.read(dockerfile).text());
             return problems.size() == before
-                    ? new BuildContext(null, path, dockerfilePath, text, folder.toString()) : null;
+                    ? new BuildContext(null, path, dockerfilePath, text, folder.toString())
+                    : null;
         }
 
         /** {@code os_type}: Linux or Windows in any case (the SDK's {@code StringTransformedEnum}), kept lower-case. */
@@ -335,12 +376,14 @@ public final class V2EnvironmentYaml {
                 }
             }
             return problems.size() == before
-                    ? new AssetMetadata.InferenceConfig(routes.get(0), routes.get(1), routes.get(2)) : null;
+                    ? new AssetMetadata.InferenceConfig(routes.get(0), routes.get(1), routes.get(2))
+                    : null;
         }
 
         AssetMetadata.Route route(YamlFields config, String key) {
             YamlFields route = config.object(key, "'inference_config." + key + "'");
-            List<AmlshException> found = new ArrayList<>(route.unknownKeys(ROUTE_KEYS, "'inference_config." + key + "'"));
+            List<AmlshException> found =
+                    new ArrayList<>(route.unknownKeys(ROUTE_KEYS, "'inference_config." + key + "'"));
             String port = null;
             String path = null;
             try {
@@ -356,8 +399,9 @@ public final class V2EnvironmentYaml {
                 try {
                     return new AssetMetadata.Route(Integer.parseInt(port), path);
                 } catch (NumberFormatException e) {
-                    found.add(route.problemAt(route.value("port"), "'inference_config." + key
-                            + ".port' must be a number, not '" + port + "'"));
+                    found.add(route.problemAt(
+                            route.value("port"),
+                            "'inference_config." + key + ".port' must be a number, not '" + port + "'"));
                 }
             }
             throw AmlshException.all(found);
@@ -371,9 +415,11 @@ public final class V2EnvironmentYaml {
         /** This file's problems by line and column; problems in other files (a conda file) after them. */
         private List<AmlshException> inFileOrder(List<AmlshException> found) {
             Comparator<AmlshException> order = Comparator.comparing((AmlshException e) ->
-                    e.location().map(l -> !l.file().equals(file.path())).orElse(true))
-                    .thenComparingInt(e -> e.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
-                    .thenComparingInt(e -> e.location().map(SourceLocation::column).orElse(0));
+                            e.location().map(l -> !l.file().equals(file.path())).orElse(true))
+                    .thenComparingInt(
+                            e -> e.location().map(SourceLocation::line).orElse(Integer.MAX_VALUE))
+                    .thenComparingInt(
+                            e -> e.location().map(SourceLocation::column).orElse(0));
             return found.stream().sorted(order).toList();
         }
     }
@@ -388,7 +434,8 @@ public final class V2EnvironmentYaml {
                 String code = line.substring(0, commentStart(line));
                 var found = TemplateTokens.find(code);
                 if (found.isPresent()) {
-                    return new TemplateTokenScan(found.get().text(), i + 1, found.get().offset() + 1);
+                    return new TemplateTokenScan(
+                            found.get().text(), i + 1, found.get().offset() + 1);
                 }
             }
             return null;

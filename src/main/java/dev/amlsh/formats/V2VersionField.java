@@ -39,12 +39,16 @@ final class V2VersionField {
             return new Result(pythonRepr(d), null);
         }
         if (value instanceof Date) {
-            return new Result(null, "version " + node.getValue() + " is a date to YAML, and Azure ML refuses it"
-                    + " (Type <class 'datetime.date'> is not supported for version.): quote it, version: \""
-                    + node.getValue() + "\"");
+            return new Result(
+                    null,
+                    "version " + node.getValue() + " is a date to YAML, and Azure ML refuses it"
+                            + " (Type <class 'datetime.date'> is not supported for version.): quote it, version: \""
+                            + node.getValue() + "\"");
         }
-        return new Result(null, "a version must be a string or a number, not "
-                + (value == null ? "null (Field may not be null.)" : node.getValue()));
+        return new Result(
+                null,
+                "a version must be a string or a number, not "
+                        + (value == null ? "null (Field may not be null.)" : node.getValue()));
     }
 
     /** The scalar constructed as YAML 1.1's safe loader does (int, float, bool, timestamp, null). */

@@ -71,8 +71,11 @@ final class YamlFields {
         List<AmlshException> problems = new ArrayList<>();
         for (Map.Entry<String, NodeTuple> e : tuples.entrySet()) {
             if (!known.contains(e.getKey())) {
-                problems.add(problem(file, e.getValue().getKeyNode(), "unknown key '" + qualified(path, e.getKey())
-                        + "' in " + what + " (allowed: " + String.join(", ", known.stream().sorted().toList()) + ")"));
+                problems.add(problem(
+                        file,
+                        e.getValue().getKeyNode(),
+                        "unknown key '" + qualified(path, e.getKey()) + "' in " + what + " (allowed: "
+                                + String.join(", ", known.stream().sorted().toList()) + ")"));
             }
         }
         return problems;

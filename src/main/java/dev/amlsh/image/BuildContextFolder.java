@@ -72,8 +72,8 @@ public final class BuildContextFolder {
                     + ": there is no build context to write (docker pull " + given.image() + " gives the image)");
         }
         if (build instanceof ImageBuild.UnseenContext) {
-            throw new AmlshException(DockerfileRenderer.noDockerfile(env.name(), build)
-                    + ": there is no build context amlsh can write");
+            throw new AmlshException(
+                    DockerfileRenderer.noDockerfile(env.name(), build) + ": there is no build context amlsh can write");
         }
         List<Entry> entries = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -84,8 +84,9 @@ public final class BuildContextFolder {
             entries.add(new Text(dockerfilePath, asIs.dockerfile()));
         } else {
             entries.add(new Text(dockerfilePath, build.dockerfile()));
-            MutatedCondaFile.render(env).ifPresent(conda ->
-                    entries.add(new Text(SetupFiles.FOLDER + "mutated_conda_dependencies.yml", conda)));
+            MutatedCondaFile.render(env)
+                    .ifPresent(conda ->
+                            entries.add(new Text(SetupFiles.FOLDER + "mutated_conda_dependencies.yml", conda)));
             SetupFiles.standIns().forEach((path, text) -> entries.add(new Text(path, text)));
         }
         warnings.addAll(missingSources(build.dockerfile(), dockerfilePath, entries));
@@ -101,9 +102,12 @@ public final class BuildContextFolder {
         refuseForeign(dir, overwrite);
         Path target = dir.toAbsolutePath().normalize();
         for (Entry entry : layout.entries()) {
-            if (entry instanceof Copied copied && copied.source().toAbsolutePath().normalize().startsWith(target)) {
-                throw AmlshException.inFile(dir, "is inside the build context folder it would copy: choose a folder"
-                        + " outside " + copied.source().getParent());
+            if (entry instanceof Copied copied
+                    && copied.source().toAbsolutePath().normalize().startsWith(target)) {
+                throw AmlshException.inFile(
+                        dir,
+                        "is inside the build context folder it would copy: choose a folder" + " outside "
+                                + copied.source().getParent());
             }
         }
         AtomicFolder.write(dir, folder -> {
@@ -133,8 +137,10 @@ public final class BuildContextFolder {
             throw AmlshException.inFile(dir, "cannot be read: " + AtomicFolder.reason(e));
         }
         if (!writtenByAmlsh(dir)) {
-            throw AmlshException.inFile(dir, "holds files amlsh did not write: choose a new or empty folder"
-                    + " (amlsh replaces a folder whole, and only one it wrote)");
+            throw AmlshException.inFile(
+                    dir,
+                    "holds files amlsh did not write: choose a new or empty folder"
+                            + " (amlsh replaces a folder whole, and only one it wrote)");
         }
         if (!overwrite) {
             throw AmlshException.inFile(dir, "already holds a build context: add --overwrite to replace it");
@@ -152,11 +158,12 @@ public final class BuildContextFolder {
     }
 
     /** The user's folder, file by file, but the Dockerfile (the definition's text is what Azure ML builds). */
-    private static void copyUserContext(BuildContext context, String dockerfilePath, List<Entry> entries,
-            List<String> warnings) {
+    private static void copyUserContext(
+            BuildContext context, String dockerfilePath, List<Entry> entries, List<String> warnings) {
         if (context.localFolder() == null || !Files.isDirectory(Path.of(context.localFolder()))) {
-            warnings.add("the build context folder " + (context.localFolder() == null ? context.location()
-                    : context.localFolder()) + " is not there: only its Dockerfile is written (amlsh reads the"
+            warnings.add("the build context folder "
+                    + (context.localFolder() == null ? context.location() : context.localFolder())
+                    + " is not there: only its Dockerfile is written (amlsh reads the"
                     + " folder where it was imported from; Azure ML keeps the copy it uploaded)");
             return;
         }
@@ -164,7 +171,9 @@ public final class BuildContextFolder {
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted().toList()) {
                 String relative = root.relativize(p).toString().replace('\\', '/');
-                if (relative.isEmpty() || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) || relative.equals(dockerfilePath)
+                if (relative.isEmpty()
+                        || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        || relative.equals(dockerfilePath)
                         || relative.equals(README)) {
                     continue;
                 }
@@ -183,7 +192,9 @@ public final class BuildContextFolder {
 
     private static String contextRelative(String dockerfilePath) {
         Path normalized = Path.of(dockerfilePath).normalize();
-        if (normalized.isAbsolute() || normalized.startsWith("..") || normalized.toString().isEmpty()) {
+        if (normalized.isAbsolute()
+                || normalized.startsWith("..")
+                || normalized.toString().isEmpty()) {
             throw new AmlshException("the Dockerfile path '" + dockerfilePath + "' is not inside the build context");
         }
         return normalized.toString().replace('\\', '/');
@@ -194,9 +205,11 @@ public final class BuildContextFolder {
         List<String> paths = entries.stream().map(Entry::path).toList();
         List<String> warnings = new ArrayList<>();
         for (DockerfileSources.Source source : DockerfileSources.of(dockerfile)) {
-            String where = dockerfilePath + " line " + source.line() + ", " + source.instruction() + " " + source.path();
+            String where =
+                    dockerfilePath + " line " + source.line() + ", " + source.instruction() + " " + source.path();
             if (source.hasVariable()) {
-                warnings.add(where + ": the source holds a build variable, so amlsh cannot check that the folder has it");
+                warnings.add(
+                        where + ": the source holds a build variable, so amlsh cannot check that the folder has it");
             } else if (!present(source.relative(), paths)) {
                 warnings.add(where + ": the folder has no '" + source.relative() + "' (the definition holds only the"
                         + " Dockerfile's text): put the file there before docker build");
@@ -212,7 +225,9 @@ public final class BuildContextFolder {
         }
         if (source.matches(".*[*?\\[].*")) {
             PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + source);
-            return paths.stream().anyMatch(p -> glob.matches(Path.of(p)) || parents(p).stream().anyMatch(d -> glob.matches(Path.of(d))));
+            return paths.stream()
+                    .anyMatch(p ->
+                            glob.matches(Path.of(p)) || parents(p).stream().anyMatch(d -> glob.matches(Path.of(d))));
         }
         return paths.stream().anyMatch(p -> p.equals(source) || p.startsWith(source + "/"));
     }
@@ -225,34 +240,51 @@ public final class BuildContextFolder {
         return parents;
     }
 
-    private static String readme(Environment env, String reference, ImageBuild build, String dockerfilePath,
-            List<String> warnings) {
+    private static String readme(
+            Environment env, String reference, ImageBuild build, String dockerfilePath, List<String> warnings) {
         String tag = EnvironmentHashes.imageName(env);
         StringBuilder out = new StringBuilder();
         out.append(README_TITLE).append("\n\n");
         String which = env.version() == null ? "a draft" : env.name() + " version " + env.version();
-        out.append("What Azure ML would build for the environment `").append(reference).append("` (").append(which)
+        out.append("What Azure ML would build for the environment `")
+                .append(reference)
+                .append("` (")
+                .append(which)
                 .append("), written by `amlsh env build-context`.\n\n");
         out.append("Build it from this folder:\n\n");
-        out.append("    docker build ").append(dockerfilePath.equals("Dockerfile") ? "" : "-f " + dockerfilePath + " ")
-                .append("-t ").append(tag).append(" .\n\n");
+        out.append("    docker build ")
+                .append(dockerfilePath.equals("Dockerfile") ? "" : "-f " + dockerfilePath + " ")
+                .append("-t ")
+                .append(tag)
+                .append(" .\n\n");
         out.append("(`").append(tag).append("` is the image name amlsh gives the environment; any tag will do.)\n\n");
         out.append("## Files\n\n");
         if (build instanceof ImageBuild.AsIs) {
-            out.append("- `").append(dockerfilePath).append("`: the environment's Dockerfile, unchanged: Azure ML builds a")
-                    .append(" build context as it is, adding no layer of its own (`amlsh env dockerfile` prints it).\n");
+            out.append("- `")
+                    .append(dockerfilePath)
+                    .append("`: the environment's Dockerfile, unchanged: Azure ML builds a")
+                    .append(" build context as it is, adding no layer of its own (`amlsh env dockerfile` prints "
+                            + "it).\n");
             out.append("- every other file: copied from the build context folder the environment was imported from.\n");
         } else {
-            out.append("- `Dockerfile`: the Dockerfile Azure ML generates for the environment (`amlsh env dockerfile`).\n");
+            out.append("- `Dockerfile`: the Dockerfile Azure ML generates for the environment (`amlsh env "
+                    + "dockerfile`).\n");
             if (MutatedCondaFile.render(env).isPresent()) {
-                out.append("- `").append(SetupFiles.FOLDER).append("mutated_conda_dependencies.yml`: the conda file it")
+                out.append("- `")
+                        .append(SetupFiles.FOLDER)
+                        .append("mutated_conda_dependencies.yml`: the conda file it")
                         .append(" builds the conda environment from (`amlsh env conda-spec`).\n");
             }
-            out.append("- `").append(SetupFiles.FOLDER).append("99brokenproxy`, `spark_cache.py`, `log4j.properties`:")
-                    .append(" stand-ins written by amlsh. Azure ML's real files are not public; each stand-in says in a")
+            out.append("- `")
+                    .append(SetupFiles.FOLDER)
+                    .append("99brokenproxy`, `spark_cache.py`, `log4j.properties`:")
+                    .append(" stand-ins written by amlsh. Azure ML's real files are not public; each stand-in "
+                            + "says in a")
                     .append(" comment what the real one does, and changes nothing in the image.\n");
         }
-        out.append("- `").append(README).append("`: this file. Docker sends it with the context; a `COPY .` would copy")
+        out.append("- `")
+                .append(README)
+                .append("`: this file. Docker sends it with the context; a `COPY .` would copy")
                 .append(" it into the image, which Azure ML's build would not.\n");
         if (!warnings.isEmpty()) {
             out.append("\n## Before you build\n\n");

@@ -17,17 +17,24 @@ import dev.amlsh.model.Environment;
  */
 public final class DockerfileRenderer {
 
+    // A '\' at a line's end is Java's text-block joiner (lines stay within 120 columns): each instruction is one
+    // line in the Dockerfile, as Azure ML writes it.
     private static final String HEADER = """
             USER root
             RUN mkdir -p $HOME/.cache
             WORKDIR /
             COPY azureml-environment-setup/99brokenproxy /etc/apt/apt.conf.d/
-            RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install conda==4.4.11; fi
+            RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install \
+            conda==4.4.11; fi
             """;
 
     private static final String CONDA_LAYER = """
-            COPY azureml-environment-setup/mutated_conda_dependencies.yml azureml-environment-setup/mutated_conda_dependencies.yml
-            RUN ldconfig /usr/local/cuda/lib64/stubs && conda env create -p /azureml-envs/{ENV} -f azureml-environment-setup/mutated_conda_dependencies.yml && rm -rf "$HOME/.cache/pip" && conda clean -aqy && CONDA_ROOT_DIR=$(conda info --root) && rm -rf "$CONDA_ROOT_DIR/pkgs" && find "$CONDA_ROOT_DIR" -type d -name __pycache__ -exec rm -rf {} + && ldconfig
+            COPY azureml-environment-setup/mutated_conda_dependencies.yml \
+            azureml-environment-setup/mutated_conda_dependencies.yml
+            RUN ldconfig /usr/local/cuda/lib64/stubs && conda env create -p /azureml-envs/{ENV} -f \
+            azureml-environment-setup/mutated_conda_dependencies.yml && rm -rf "$HOME/.cache/pip" && conda clean -aqy \
+            && CONDA_ROOT_DIR=$(conda info --root) && rm -rf "$CONDA_ROOT_DIR/pkgs" && find "$CONDA_ROOT_DIR" -type d \
+            -name __pycache__ -exec rm -rf {} + && ldconfig
             # AzureML Conda environment name: {ENV}
             ENV PATH /azureml-envs/{ENV}/bin:$PATH
             ENV AZUREML_CONDA_ENVIRONMENT_PATH /azureml-envs/{ENV}
@@ -35,8 +42,10 @@ public final class DockerfileRenderer {
             """;
 
     private static final String FOOTER = """
-            COPY azureml-environment-setup/spark_cache.py azureml-environment-setup/log4j.properties /azureml-environment-setup/
-            RUN if [ $SPARK_HOME ]; then /bin/bash -c '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi
+            COPY azureml-environment-setup/spark_cache.py azureml-environment-setup/log4j.properties \
+            /azureml-environment-setup/
+            RUN if [ $SPARK_HOME ]; then /bin/bash -c \
+            '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi
             ENV AZUREML_ENVIRONMENT_IMAGE True
             CMD ["bash"]
             """;
@@ -52,7 +61,8 @@ public final class DockerfileRenderer {
         var docker = env.docker();
         if (docker.buildContext() != null) {
             BuildContext context = docker.buildContext();
-            return context.dockerfile() == null ? new ImageBuild.UnseenContext(context)
+            return context.dockerfile() == null
+                    ? new ImageBuild.UnseenContext(context)
                     : new ImageBuild.AsIs(context, context.dockerfile());
         }
         if (docker.baseDockerfile() == null && docker.baseImage() != null && env.isUserManaged()) {
@@ -92,7 +102,8 @@ public final class DockerfileRenderer {
         }
         if (build instanceof ImageBuild.UnseenContext unseen) {
             return name + " is built from the build context " + unseen.context().location() + " as it is, and amlsh"
-                    + " cannot read a remote context: its " + unseen.context().dockerfilePath() + " is not known offline";
+                    + " cannot read a remote context: its " + unseen.context().dockerfilePath()
+                    + " is not known offline";
         }
         return "";
     }

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class DockerfileSources {
 
-    /** One source as written, the 1-based line of its instruction, and whether it holds a variable amlsh cannot resolve. */
+    /**
+     * One source as written, the 1-based line of its instruction, and whether it holds a variable amlsh cannot resolve.
+     */
     public record Source(String path, int line, String instruction) {
 
         public boolean hasVariable() {
@@ -31,7 +33,8 @@ public final class DockerfileSources {
         }
     }
 
-    private static final Pattern ESCAPE_DIRECTIVE = Pattern.compile("^#\\s*escape\\s*=\\s*([\\\\`])\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ESCAPE_DIRECTIVE =
+            Pattern.compile("^#\\s*escape\\s*=\\s*([\\\\`])\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*[a-zA-Z][a-zA-Z0-9]*\\s*=.*$");
     private static final Pattern URL = Pattern.compile("^(https?://|git@|git://).*", Pattern.CASE_INSENSITIVE);
 

@@ -41,7 +41,10 @@ public final class EnvironmentHashes {
         return CONDA_PREFIX + md5(canonicalCondaSpec(spec));
     }
 
-    /** The conda environment Azure ML creates, or null when it creates none ({@link Environment#buildsCondaEnvironment()}). */
+    /**
+     * The conda environment Azure ML creates, or null when it creates none ({@link
+     * Environment#buildsCondaEnvironment()}).
+     */
     public static String condaEnvironmentName(Environment env) {
         return env.buildsCondaEnvironment() ? condaEnvironmentName(env.condaSpec()) : null;
     }
@@ -69,7 +72,9 @@ public final class EnvironmentHashes {
         }
         tree.put("sparkPackages", spark);
         Platform platform = env.docker().platform();
-        tree.put("platform", platform == null ? null : map("os", platform.os(), "architecture", platform.architecture()));
+        tree.put(
+                "platform",
+                platform == null ? null : map("os", platform.os(), "architecture", platform.architecture()));
         return CanonicalJson.write(tree);
     }
 
@@ -77,8 +82,13 @@ public final class EnvironmentHashes {
         if (context == null) {
             return null;
         }
-        Map<String, Object> tree = map("locationType", context.locationType(), "location", context.location(),
-                "dockerfilePath", context.dockerfilePath());
+        Map<String, Object> tree = map(
+                "locationType",
+                context.locationType(),
+                "location",
+                context.location(),
+                "dockerfilePath",
+                context.dockerfilePath());
         if (context.dockerfile() != null) {
             tree.put("dockerfile", context.dockerfile());
         }

@@ -57,10 +57,13 @@ public record ImageDetails(
         Ingredients ingredients = null;
         PythonEnvironment python = new PythonEnvironment(env.python().interpreterPath(), null, null);
         if (build instanceof ImageBuild.Generated generated) {
-            String conda = env.buildsCondaEnvironment() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null;
-            ingredients = new Ingredients(generated.dockerfile(), MutatedCondaFile.render(env).orElse(null));
+            String conda =
+                    env.buildsCondaEnvironment() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null;
+            ingredients = new Ingredients(
+                    generated.dockerfile(), MutatedCondaFile.render(env).orElse(null));
             if (conda != null) {
-                python = new PythonEnvironment("/azureml-envs/" + conda + "/bin/python", conda, "/azureml-envs/" + conda);
+                python = new PythonEnvironment(
+                        "/azureml-envs/" + conda + "/bin/python", conda, "/azureml-envs/" + conda);
             }
             warnings.add(OFFLINE);
         } else if (build instanceof ImageBuild.ImageAsGiven given) {
@@ -71,7 +74,14 @@ public record ImageDetails(
         } else {
             warnings.add(OFFLINE);
         }
-        return new ImageDetails(false, null, ImageCapabilities.WORKSPACE, ingredients, new VulnerabilityFindings(null),
-                python, new DockerImage(imageName, env.docker().baseImageRegistry().masked()), warnings);
+        return new ImageDetails(
+                false,
+                null,
+                ImageCapabilities.WORKSPACE,
+                ingredients,
+                new VulnerabilityFindings(null),
+                python,
+                new DockerImage(imageName, env.docker().baseImageRegistry().masked()),
+                warnings);
     }
 }

@@ -32,17 +32,23 @@ import java.util.regex.Pattern;
 public final class EnvironmentLint {
 
     private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(PASSWORD|PASSWD|PWD|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|CONNECTION_?STRING|SAS).*");
+            "(?i).*(PASSWORD|PASSWD|PWD|TOKEN|SECRET|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|CONNECTION_?STRI"
+                    + "NG|SAS).*");
     private static final Pattern EXACT_PIP = Pattern.compile(".*(===?)\\s*[^,;*]+?\\s*(;.*)?$");
-    private static final Pattern URL_OR_PATH = Pattern.compile("^([a-z][a-z0-9+.-]*://|git\\+|\\./|/).*|.*\\.(whl|tar\\.gz|zip)$|.*\\s@\\s.*");
+    private static final Pattern URL_OR_PATH =
+            Pattern.compile("^([a-z][a-z0-9+.-]*://|git\\+|\\./|/).*|.*\\.(whl|tar\\.gz|zip)$|.*\\s@\\s.*");
 
     private EnvironmentLint() {}
 
     public static List<Finding> check(Environment env) {
         List<Finding> findings = new ArrayList<>();
         if (env.name() != null && EnvironmentName.isReserved(env.name())) {
-            findings.add(new Finding(Severity.ERROR, "reserved-name", "name", "'" + env.name()
-                    + "' starts with AzureML or Microsoft: those names are reserved for curated environments"));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "reserved-name",
+                    "name",
+                    "'" + env.name()
+                            + "' starts with AzureML or Microsoft: those names are reserved for curated environments"));
         }
         baseImage(env, findings);
         // a build context is built as it is (from_docker_build_context has no conda dependencies): no conda or pip rule
@@ -55,15 +61,22 @@ public final class EnvironmentLint {
 
     private static void pythonRules(Environment env, List<Finding> findings) {
         if (!env.isUserManaged() && !env.hasCondaDependencies()) {
-            findings.add(new Finding(Severity.WARNING, "no-conda-dependencies", "python.condaDependencies",
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "no-conda-dependencies",
+                    "python.condaDependencies",
                     "the environment is conda-managed but has no conda dependencies (a saved folder without"
                             + " conda_dependencies.yml): Azure ML creates no conda environment, so only what the image"
                             + " has is installed; add a conda file or set userManagedDependencies to true"));
         } else if (!env.isUserManaged()) {
             conda(env, findings);
             pip(env, findings);
-        } else if (env.hasCondaDependencies() && !env.condaSpec().sameContentIgnoringName(dev.amlsh.model.SdkRelease.defaultCondaSpec())) {
-            findings.add(new Finding(Severity.WARNING, "ignored-packages", "python.condaDependencies",
+        } else if (env.hasCondaDependencies()
+                && !env.condaSpec().sameContentIgnoringName(dev.amlsh.model.SdkRelease.defaultCondaSpec())) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "ignored-packages",
+                    "python.condaDependencies",
                     "the environment is user-managed, so Azure ML installs none of its conda or pip packages;"
                             + " set userManagedDependencies to false, or install them in the image"));
         }
@@ -81,11 +94,20 @@ public final class EnvironmentLint {
         }
         String afterSlash = image.substring(image.lastIndexOf('/') + 1);
         if (!afterSlash.contains(":")) {
-            findings.add(new Finding(Severity.WARNING, "floating-base-image", "docker.baseImage", "base image '" + image
-                    + "' has no tag (so it means :latest): pin a dated tag or a digest to rebuild the same image"));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "floating-base-image",
+                    "docker.baseImage",
+                    "base image '" + image
+                            + "' has no tag (so it means :latest): pin a dated tag or a digest to "
+                            + "rebuild the same image"));
         } else if (afterSlash.endsWith(":latest")) {
-            findings.add(new Finding(Severity.WARNING, "floating-base-image", "docker.baseImage", "base image '" + image
-                    + "' is tagged :latest: pin a dated tag or a digest to rebuild the same image"));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "floating-base-image",
+                    "docker.baseImage",
+                    "base image '" + image
+                            + "' is tagged :latest: pin a dated tag or a digest to rebuild the same image"));
         }
     }
 
@@ -97,11 +119,17 @@ public final class EnvironmentLint {
             }
             String constraint = p.constraint();
             if (constraint.isEmpty()) {
-                findings.add(new Finding(Severity.WARNING, "unpinned-conda", field, "conda package '" + p.spec()
-                        + "' has no version: each build may resolve another one"));
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "unpinned-conda",
+                        field,
+                        "conda package '" + p.spec() + "' has no version: each build may resolve another one"));
             } else if (constraint.matches(".*[<>~!*,|].*") || p.spec().contains(" ")) {
-                findings.add(new Finding(Severity.INFO, "ranged-conda", field, "conda package '" + p.spec()
-                        + "' allows a range of versions"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "ranged-conda",
+                        field,
+                        "conda package '" + p.spec() + "' allows a range of versions"));
             }
         }
     }
@@ -111,30 +139,47 @@ public final class EnvironmentLint {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (PipRequirement.isIgnoredByPip(line)) {
-                findings.add(new Finding(Severity.INFO, "pip-ignored-line", "pip[" + i + "]", (line.isBlank()
-                        ? "pip entry " + (i + 1) + " is a blank line" : "pip entry " + (i + 1) + " is a comment: " + line.strip())
-                        + " (from_pip_requirements keeps every line of the file; pip skips it)"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "pip-ignored-line",
+                        "pip[" + i + "]",
+                        (line.isBlank()
+                                        ? "pip entry " + (i + 1) + " is a blank line"
+                                        : "pip entry " + (i + 1) + " is a comment: " + line.strip())
+                                + " (from_pip_requirements keeps every line of the file; pip skips it)"));
                 continue;
             }
             if (PipRequirement.isOption(line)) {
                 continue;
             }
             if (line.stripTrailing().endsWith("\\")) {
-                findings.add(new Finding(Severity.INFO, "pip-continued-line", "pip[" + i + "]", "pip entry " + (i + 1)
-                        + " ends with '\\': pip joins it with the next entry (" + line.strip() + ")"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "pip-continued-line",
+                        "pip[" + i + "]",
+                        "pip entry " + (i + 1) + " ends with '\\': pip joins it with the next entry (" + line.strip()
+                                + ")"));
             }
             String field = "pip." + PipRequirement.name(line);
-            if (tokens(field, line, findings) || URL_OR_PATH.matcher(line.strip()).matches()) {
+            if (tokens(field, line, findings)
+                    || URL_OR_PATH.matcher(line.strip()).matches()) {
                 continue;
             }
-            String rest = line.strip().substring(PipRequirement.name(line).length()).replaceFirst("^\\s*\\[[^]]*]", "");
+            String rest =
+                    line.strip().substring(PipRequirement.name(line).length()).replaceFirst("^\\s*\\[[^]]*]", "");
             String versionPart = rest.split(";", 2)[0].strip();
             if (versionPart.isEmpty()) {
-                findings.add(new Finding(Severity.WARNING, "unpinned-pip", field, "pip package '" + line.strip()
-                        + "' has no version: each build may install another one"));
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "unpinned-pip",
+                        field,
+                        "pip package '" + line.strip() + "' has no version: each build may install another one"));
             } else if (!EXACT_PIP.matcher(versionPart).matches() || versionPart.contains(",")) {
-                findings.add(new Finding(Severity.INFO, "ranged-pip", field, "pip package '" + line.strip()
-                        + "' allows a range of versions"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "ranged-pip",
+                        field,
+                        "pip package '" + line.strip() + "' allows a range of versions"));
             }
         }
     }
@@ -143,10 +188,16 @@ public final class EnvironmentLint {
         for (Map.Entry<String, String> v : env.environmentVariables().entrySet()) {
             String field = "variables." + v.getKey();
             tokens(field, v.getValue(), findings);
-            if (SECRET_NAME.matcher(v.getKey()).matches() && v.getValue() != null && !v.getValue().isBlank()) {
-                findings.add(new Finding(Severity.WARNING, "secret-in-variable", field, "variable " + v.getKey()
-                        + " looks like a secret stored in plain text in the definition: anyone who can read the"
-                        + " workspace can read it; use a key vault or a workspace connection"));
+            if (SECRET_NAME.matcher(v.getKey()).matches()
+                    && v.getValue() != null
+                    && !v.getValue().isBlank()) {
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "secret-in-variable",
+                        field,
+                        "variable " + v.getKey()
+                                + " looks like a secret stored in plain text in the definition: anyone who can read the"
+                                + " workspace can read it; use a key vault or a workspace connection"));
             }
         }
     }
@@ -156,7 +207,10 @@ public final class EnvironmentLint {
             return false;
         }
         var token = TemplateTokens.find(value);
-        token.ifPresent(t -> findings.add(new Finding(Severity.ERROR, "template-token", field,
+        token.ifPresent(t -> findings.add(new Finding(
+                Severity.ERROR,
+                "template-token",
+                field,
                 "template token '" + t.text() + "' in " + field + ": replace it with a real value")));
         return token.isPresent();
     }

@@ -32,8 +32,14 @@ public class AmlshException extends RuntimeException {
     }
 
     private AmlshException(List<AmlshException> problems) {
-        super(problems.size() + " problems: " + String.join("; ",
-                problems.stream().map(AmlshException::getMessage).toList()), null);
+        super(
+                problems.size() + " problems: "
+                        + String.join(
+                                "; ",
+                                problems.stream()
+                                        .map(AmlshException::getMessage)
+                                        .toList()),
+                null);
         this.location = null;
         this.problems = List.copyOf(problems);
     }

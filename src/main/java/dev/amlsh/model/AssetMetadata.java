@@ -9,8 +9,8 @@ import java.util.Objects;
  * definition has none of them: {@link #NONE}. They are part of what registration compares (a
  * version is immutable), never of the image hash (they change nothing Azure ML builds).
  */
-public record AssetMetadata(String description, Map<String, String> tags, String osType,
-        InferenceConfig inferenceConfig) {
+public record AssetMetadata(
+        String description, Map<String, String> tags, String osType, InferenceConfig inferenceConfig) {
 
     public static final AssetMetadata NONE = new AssetMetadata(null, Map.of(), null, null);
 

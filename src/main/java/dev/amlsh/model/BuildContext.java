@@ -12,8 +12,8 @@ import java.util.Objects;
  * {@code localFolder}, the folder's absolute path (where {@code env build-context} copies the
  * context from: Azure ML uploads the folder when the environment is created; amlsh reads it there).
  */
-public record BuildContext(String locationType, String location, String dockerfilePath, String dockerfile,
-        String localFolder) {
+public record BuildContext(
+        String locationType, String location, String dockerfilePath, String dockerfile, String localFolder) {
 
     /** {@code DockerBuildContext.LocationType.Git}. */
     public static final String GIT = "git";
@@ -41,7 +41,10 @@ public record BuildContext(String locationType, String location, String dockerfi
      */
     public static String locationTypeOf(String location) {
         String l = location.toLowerCase(Locale.ROOT);
-        if (l.startsWith("git@") || l.startsWith("git+") || l.startsWith("git://") || l.matches("^[a-z+]+://.*\\.git([#/?].*)?$")
+        if (l.startsWith("git@")
+                || l.startsWith("git+")
+                || l.startsWith("git://")
+                || l.matches("^[a-z+]+://.*\\.git([#/?].*)?$")
                 || l.matches("^https?://(www\\.)?(github\\.com|gitlab\\.com|bitbucket\\.org|dev\\.azure\\.com)/.*")) {
             return GIT;
         }

@@ -18,12 +18,25 @@ import java.util.regex.Pattern;
  * says whether conda could read it, and where it could not. {@link #render} is the canonical
  * form (version without blanks), which reads back to an equal value.
  */
-public record CondaMatchSpec(String url, String channel, String name, String version, String build,
-        Map<String, String> brackets) {
+public record CondaMatchSpec(
+        String url, String channel, String name, String version, String build, Map<String, String> brackets) {
 
     /** The keys conda's MatchSpec takes between brackets. */
-    public static final Set<String> BRACKET_KEYS = Set.of("build", "build_number", "channel", "features", "fn",
-            "license", "license_family", "md5", "name", "namespace", "sha256", "subdir", "track_features", "url",
+    public static final Set<String> BRACKET_KEYS = Set.of(
+            "build",
+            "build_number",
+            "channel",
+            "features",
+            "fn",
+            "license",
+            "license_family",
+            "md5",
+            "name",
+            "namespace",
+            "sha256",
+            "subdir",
+            "track_features",
+            "url",
             "version");
 
     private static final Pattern PACKAGE_FILE = Pattern.compile("[^\\s\\[\\]]+\\.(conda|tar\\.bz2)");
@@ -60,7 +73,12 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
             String sep = "";
             for (Map.Entry<String, String> e : brackets.entrySet()) {
                 char quote = e.getValue().indexOf('\'') >= 0 ? '"' : '\'';
-                s.append(sep).append(e.getKey()).append('=').append(quote).append(e.getValue()).append(quote);
+                s.append(sep)
+                        .append(e.getKey())
+                        .append('=')
+                        .append(quote)
+                        .append(e.getValue())
+                        .append(quote);
                 sep = ", ";
             }
             s.append(']');
@@ -130,10 +148,13 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
 
         private CondaMatchSpec packageFile(String body) {
             String file = body.substring(body.lastIndexOf('/') + 1);
-            String stem = file.endsWith(".conda") ? file.substring(0, file.length() - 6) : file.substring(0, file.length() - 8);
+            String stem = file.endsWith(".conda")
+                    ? file.substring(0, file.length() - 6)
+                    : file.substring(0, file.length() - 8);
             String[] parts = stem.split("-");
             if (parts.length < 3 || parts[0].isEmpty()) {
-                throw fail(pos + body.length() - file.length(),
+                throw fail(
+                        pos + body.length() - file.length(),
                         "a package file is named NAME-VERSION-BUILD.conda or .tar.bz2");
             }
             String name = String.join("-", java.util.Arrays.copyOf(parts, parts.length - 2));
@@ -143,7 +164,8 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
         private String name(int limit) {
             int start = pos;
             if (pos >= limit) {
-                throw fail(pos, pos < end && text.charAt(pos) == '[' ? "no package name before '['" : "no package name");
+                throw fail(
+                        pos, pos < end && text.charAt(pos) == '[' ? "no package name before '['" : "no package name");
             }
             char first = text.charAt(pos);
             if (OPERATOR_CHARS.indexOf(first) >= 0) {
@@ -186,8 +208,8 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
                     if (!op.isEmpty()) {
                         throw fail(opStart, "no version after '" + op + "'");
                     }
-                    throw fail(pos, pos < limit ? "a version cannot start with '" + text.charAt(pos) + "'"
-                            : "no version");
+                    throw fail(
+                            pos, pos < limit ? "a version cannot start with '" + text.charAt(pos) + "'" : "no version");
                 }
                 version.append(text, start, pos);
                 if (pos < limit && text.charAt(pos) == '=') {
@@ -236,16 +258,21 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
                 pos++;
             }
             if (pos == start) {
-                throw fail(start - 1, pos < limit ? "'" + text.charAt(pos) + "' cannot be in a build string"
-                        : "no build string after " + after);
+                throw fail(
+                        start - 1,
+                        pos < limit
+                                ? "'" + text.charAt(pos) + "' cannot be in a build string"
+                                : "no build string after " + after);
             }
             String build = text.substring(start, pos);
             if (pos < limit) {
                 int blanks = pos;
                 skipBlanks(limit);
-                throw fail(pos > blanks ? pos : blanks, pos > blanks
-                        ? "unexpected '" + text.substring(pos, limit).strip() + "' after the build string"
-                        : "'" + text.charAt(pos) + "' cannot be in a build string");
+                throw fail(
+                        pos > blanks ? pos : blanks,
+                        pos > blanks
+                                ? "unexpected '" + text.substring(pos, limit).strip() + "' after the build string"
+                                : "'" + text.charAt(pos) + "' cannot be in a build string");
             }
             return build;
         }
@@ -256,7 +283,8 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
                 throw close < 0 ? fail(open, "'[' is not closed") : fail(close + 1, "unexpected text after ']'");
             }
             Map<String, String> result = new LinkedHashMap<>();
-            Matcher m = Pattern.compile("\\s*([A-Za-z0-9_-]+)\\s*=\\s*(?:'([^']*)'|\"([^\"]*)\"|([^,\\s'\"\\[\\]]+))\\s*(,|$)")
+            Matcher m = Pattern.compile(
+                            "\\s*([A-Za-z0-9_-]+)\\s*=\\s*(?:'([^']*)'|\"([^\"]*)\"|([^,\\s'\"\\[\\]]+))\\s*(,|$)")
                     .matcher(text);
             int p = open + 1;
             int close = end - 1;
@@ -267,13 +295,19 @@ public record CondaMatchSpec(String url, String channel, String name, String ver
             while (p < close) {
                 m.region(p, close);
                 if (!m.lookingAt()) {
-                    throw fail(p + (text.substring(p, close).length() - text.substring(p, close).stripLeading().length()),
+                    throw fail(
+                            p
+                                    + (text.substring(p, close).length()
+                                            - text.substring(p, close)
+                                                    .stripLeading()
+                                                    .length()),
                             "brackets hold key=value pairs separated by ',' (e.g. numpy[version='>=1.20'])");
                 }
                 String key = m.group(1);
                 String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
                 if (!BRACKET_KEYS.contains(key)) {
-                    throw fail(m.start(1), "'" + key + "' is not a match spec key (e.g. version, build, channel, subdir)");
+                    throw fail(
+                            m.start(1), "'" + key + "' is not a match spec key (e.g. version, build, channel, subdir)");
                 }
                 if (value.isEmpty()) {
                     throw fail(m.start(1), "no value for '" + key + "'");

@@ -34,7 +34,8 @@ public record CondaSpec(
         channels = channels == null ? null : Immutable.list(channels);
         dependencies = dependencies == null ? null : Immutable.list(dependencies);
         variables = Immutable.map(variables);
-        if (dependencies != null && dependencies.stream().filter(PipSection.class::isInstance).count() > 1) {
+        if (dependencies != null
+                && dependencies.stream().filter(PipSection.class::isInstance).count() > 1) {
             throw new AmlshException("a conda file may have only one pip: list");
         }
     }
@@ -78,7 +79,10 @@ public record CondaSpec(
 
     /** The conda packages, in order, without the pip list. */
     public List<CondaPackage> condaPackages() {
-        return dependencies().stream().filter(CondaPackage.class::isInstance).map(CondaPackage.class::cast).toList();
+        return dependencies().stream()
+                .filter(CondaPackage.class::isInstance)
+                .map(CondaPackage.class::cast)
+                .toList();
     }
 
     /** The pip entries (requirements, options, and any other line), or empty when there is no {@code pip:} entry. */
@@ -87,7 +91,10 @@ public record CondaSpec(
     }
 
     public Optional<PipSection> pipSection() {
-        return dependencies().stream().filter(PipSection.class::isInstance).map(PipSection.class::cast).findFirst();
+        return dependencies().stream()
+                .filter(PipSection.class::isInstance)
+                .map(PipSection.class::cast)
+                .findFirst();
     }
 
     /** The first entry the SDK takes for python ({@link SdkPackageNames#isPython}). */
@@ -144,7 +151,8 @@ public record CondaSpec(
         rejectOption(added.spec(), "conda");
         String operator = added.spec().replaceFirst("^.*?([=<>!~,]+)$", "$1");
         if (!operator.equals(added.spec())) {
-            throw new AmlshException("'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
+            throw new AmlshException(
+                    "'" + added.spec() + "' is not a conda package: no version after '" + operator + "'");
         }
         try {
             CondaMatchSpec.parse(added.spec());
@@ -158,9 +166,10 @@ public record CondaSpec(
             return this;
         }
         if (added.isPython()) {
-            String version = SdkPackageNames.version(added.spec()).orElseThrow(() -> new AmlshException("'" + added.spec()
-                    + "' names no python version azureml-core can set: add_conda_package needs python=X.Y or"
-                    + " python=X.Y.Z (it fails on this one)"));
+            String version = SdkPackageNames.version(added.spec())
+                    .orElseThrow(() -> new AmlshException("'" + added.spec()
+                            + "' names no python version azureml-core can set: add_conda_package needs python=X.Y or"
+                            + " python=X.Y.Z (it fails on this one)"));
             return setPythonVersion(version);
         }
         List<CondaDependency> result = new ArrayList<>(dependencies);
@@ -216,8 +225,10 @@ public record CondaSpec(
     private CondaSpec withoutPipPackage(String requirement) {
         List<String> entries = pipRequirements();
         String target = SdkPackageNames.packageName(requirement);
-        List<String> packages = entries.stream().filter(e -> !SdkPackageNames.isOption(e)).toList();
-        if (!packages.contains(requirement) && packages.stream().map(SdkPackageNames::packageName).noneMatch(target::equals)) {
+        List<String> packages =
+                entries.stream().filter(e -> !SdkPackageNames.isOption(e)).toList();
+        if (!packages.contains(requirement)
+                && packages.stream().map(SdkPackageNames::packageName).noneMatch(target::equals)) {
             return this;
         }
         String last = null;
@@ -240,7 +251,9 @@ public record CondaSpec(
         }
         String key = SdkPackageNames.optionKey(option);
         List<String> pip = new ArrayList<>(pipRequirements());
-        boolean present = pip.stream().anyMatch(e -> SdkPackageNames.isOption(e) && SdkPackageNames.optionKey(e).equals(key));
+        boolean present = pip.stream()
+                .anyMatch(e -> SdkPackageNames.isOption(e)
+                        && SdkPackageNames.optionKey(e).equals(key));
         if (!present) {
             pip.add(option);
         } else {
@@ -256,7 +269,8 @@ public record CondaSpec(
         String key = SdkPackageNames.optionKey(option);
         String last = null;
         for (String entry : pipRequirements()) {
-            if (SdkPackageNames.isOption(entry) && SdkPackageNames.optionKey(entry).equals(key)) {
+            if (SdkPackageNames.isOption(entry)
+                    && SdkPackageNames.optionKey(entry).equals(key)) {
                 last = entry;
             }
         }

@@ -58,7 +58,10 @@ public final class ControlCharacters {
         return s.toString();
     }
 
-    /** Longest text from user input a message quotes whole; a longer one is cut (a megabyte line must not flood the terminal). */
+    /**
+     * Longest text from user input a message quotes whole; a longer one is cut (a megabyte line must not flood the
+     * terminal).
+     */
     public static final int MAX_QUOTED = 120;
 
     /** {@link #escape}d and, past {@link #MAX_QUOTED} characters, cut with its length said. */
@@ -74,7 +77,8 @@ public final class ControlCharacters {
         if (text == null) {
             return null;
         }
-        return java.util.Arrays.stream(text.split("\n", -1)).map(ControlCharacters::escape)
+        return java.util.Arrays.stream(text.split("\n", -1))
+                .map(ControlCharacters::escape)
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 

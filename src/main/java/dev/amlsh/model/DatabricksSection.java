@@ -13,7 +13,8 @@ public record DatabricksSection(
         List<Object> jarLibraries,
         List<Object> eggLibraries) {
 
-    public static final DatabricksSection EMPTY = new DatabricksSection(List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final DatabricksSection EMPTY =
+            new DatabricksSection(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public DatabricksSection {
         mavenLibraries = Immutable.list(mavenLibraries);

@@ -30,8 +30,8 @@ public record DockerSection(
     }
 
     public static DockerSection onImage(String image) {
-        return new DockerSection(false, image, null, null, true, "2g", List.of(), ContainerRegistry.NONE,
-                Platform.LINUX_AMD64, null);
+        return new DockerSection(
+                false, image, null, null, true, "2g", List.of(), ContainerRegistry.NONE, Platform.LINUX_AMD64, null);
     }
 
     /**
@@ -39,14 +39,15 @@ public record DockerSection(
      * {@code Environment.from_docker_build_context} makes it: no base image, {@code shmSize} null.
      */
     public static DockerSection onBuildContext(BuildContext context) {
-        return new DockerSection(false, null, null, context, true, null, List.of(), ContainerRegistry.NONE,
-                Platform.LINUX_AMD64, null);
+        return new DockerSection(
+                false, null, null, context, true, null, List.of(), ContainerRegistry.NONE, Platform.LINUX_AMD64, null);
     }
 
     public DockerSection withBaseImage(String image, Consumer<String> warnings) {
         requireImageReference(image);
         warnReplaced(warnings, "base image");
-        return new DockerSection(enabled, image, null, null, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
+        return new DockerSection(
+                enabled, image, null, null, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
     }
 
     public DockerSection withBaseDockerfile(String content, Consumer<String> warnings) {
@@ -54,23 +55,65 @@ public record DockerSection(
             throw new AmlshException("a base Dockerfile cannot be empty: it needs at least a FROM line");
         }
         warnReplaced(warnings, "base Dockerfile");
-        return new DockerSection(enabled, null, content, null, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
+        return new DockerSection(
+                enabled,
+                null,
+                content,
+                null,
+                sharedVolumes,
+                shmSize,
+                arguments,
+                baseImageRegistry,
+                platform,
+                gpuSupport);
     }
 
     public DockerSection withBuildContext(BuildContext context, Consumer<String> warnings) {
         warnReplaced(warnings, "build context");
-        return new DockerSection(enabled, null, null, context, sharedVolumes, shmSize, arguments, baseImageRegistry, platform, gpuSupport);
+        return new DockerSection(
+                enabled,
+                null,
+                null,
+                context,
+                sharedVolumes,
+                shmSize,
+                arguments,
+                baseImageRegistry,
+                platform,
+                gpuSupport);
     }
 
     public DockerSection withRegistry(ContainerRegistry registry) {
-        return new DockerSection(enabled, baseImage, baseDockerfile, buildContext, sharedVolumes, shmSize, arguments, registry, platform, gpuSupport);
+        return new DockerSection(
+                enabled,
+                baseImage,
+                baseDockerfile,
+                buildContext,
+                sharedVolumes,
+                shmSize,
+                arguments,
+                registry,
+                platform,
+                gpuSupport);
     }
 
     public DockerSection withPlatform(Platform newPlatform) {
-        return new DockerSection(enabled, baseImage, baseDockerfile, buildContext, sharedVolumes, shmSize, arguments, baseImageRegistry, newPlatform, gpuSupport);
+        return new DockerSection(
+                enabled,
+                baseImage,
+                baseDockerfile,
+                buildContext,
+                sharedVolumes,
+                shmSize,
+                arguments,
+                baseImageRegistry,
+                newPlatform,
+                gpuSupport);
     }
 
-    /** An image reference by the OCI distribution grammar ({@link ImageReference}); docker cannot pull anything else. */
+    /**
+     * An image reference by the OCI distribution grammar ({@link ImageReference}); docker cannot pull anything else.
+     */
     static void requireImageReference(String image) {
         if (image == null || image.isBlank()) {
             throw new AmlshException("a base image cannot be empty");

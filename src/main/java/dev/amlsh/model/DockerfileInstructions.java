@@ -24,8 +24,24 @@ public record DockerfileInstructions(List<Instruction> instructions) {
         }
     }
 
-    public static final Set<String> KEYWORDS = Set.of("ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE",
-            "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME",
+    public static final Set<String> KEYWORDS = Set.of(
+            "ADD",
+            "ARG",
+            "CMD",
+            "COPY",
+            "ENTRYPOINT",
+            "ENV",
+            "EXPOSE",
+            "FROM",
+            "HEALTHCHECK",
+            "LABEL",
+            "MAINTAINER",
+            "ONBUILD",
+            "RUN",
+            "SHELL",
+            "STOPSIGNAL",
+            "USER",
+            "VOLUME",
             "WORKDIR");
 
     private static final Pattern HEREDOC = Pattern.compile("<<(-?)([\"']?)([A-Za-z_][A-Za-z0-9_]*)\\2");
@@ -51,8 +67,10 @@ public record DockerfileInstructions(List<Instruction> instructions) {
             for (int c = 0; c < line.length(); c++) {
                 char ch = line.charAt(c);
                 if (ControlCharacters.isControl(ch) && ch != '\t') {
-                    throw new SyntaxProblem(text, starts[i] + c, "the Dockerfile holds the control character "
-                            + ControlCharacters.name(ch));
+                    throw new SyntaxProblem(
+                            text,
+                            starts[i] + c,
+                            "the Dockerfile holds the control character " + ControlCharacters.name(ch));
                 }
             }
             lines[i] = line;
@@ -65,15 +83,21 @@ public record DockerfileInstructions(List<Instruction> instructions) {
             }
             int lead = line.length() - line.stripLeading().length();
             Matcher k = KEYWORD.matcher(line).region(lead, line.length());
-            if (!k.lookingAt() || (k.end() < line.length() && !Character.isWhitespace(line.charAt(k.end()))
-                    && line.charAt(k.end()) != '\\')) {
-                throw new SyntaxProblem(text, starts[i] + lead, "'" + firstWord(stripped)
-                        + "' is not a Dockerfile instruction (FROM, RUN, COPY, ENV, ...)");
+            if (!k.lookingAt()
+                    || (k.end() < line.length()
+                            && !Character.isWhitespace(line.charAt(k.end()))
+                            && line.charAt(k.end()) != '\\')) {
+                throw new SyntaxProblem(
+                        text,
+                        starts[i] + lead,
+                        "'" + firstWord(stripped) + "' is not a Dockerfile instruction (FROM, RUN, COPY, ENV, ...)");
             }
             String keyword = k.group().toUpperCase(Locale.ROOT);
             if (!KEYWORDS.contains(keyword)) {
-                throw new SyntaxProblem(text, starts[i] + lead, "'" + k.group()
-                        + "' is not a Dockerfile instruction (FROM, RUN, COPY, ENV, ...)");
+                throw new SyntaxProblem(
+                        text,
+                        starts[i] + lead,
+                        "'" + k.group() + "' is not a Dockerfile instruction (FROM, RUN, COPY, ENV, ...)");
             }
             StringBuilder args = new StringBuilder(line.substring(k.end()).strip());
             int first = i;
@@ -103,8 +127,8 @@ public record DockerfileInstructions(List<Instruction> instructions) {
                 while (true) {
                     i++;
                     if (i >= lines.length) {
-                        throw new SyntaxProblem(text, starts[open], "the heredoc <<" + end + " is not closed by a line '"
-                                + end + "'");
+                        throw new SyntaxProblem(
+                                text, starts[open], "the heredoc <<" + end + " is not closed by a line '" + end + "'");
                     }
                     args.append('\n').append(lines[i]);
                     String candidate = tabs ? lines[i].replaceFirst("^\\t+", "") : lines[i];
@@ -116,8 +140,11 @@ public record DockerfileInstructions(List<Instruction> instructions) {
             String arguments = args.toString();
             if (result.stream().allMatch(in -> in.keyword().equals("ARG")) && !keyword.equals("ARG")) {
                 if (!keyword.equals("FROM")) {
-                    throw new SyntaxProblem(text, starts[first] + lead, "a base Dockerfile starts with FROM IMAGE"
-                            + " (ARG lines may come first), not '" + firstWord(stripped) + "'");
+                    throw new SyntaxProblem(
+                            text,
+                            starts[first] + lead,
+                            "a base Dockerfile starts with FROM IMAGE" + " (ARG lines may come first), not '"
+                                    + firstWord(stripped) + "'");
                 }
             }
             if (keyword.equals("FROM")) {
@@ -155,7 +182,9 @@ public record DockerfileInstructions(List<Instruction> instructions) {
             try {
                 ImageReference.parse(image);
             } catch (SyntaxProblem e) {
-                throw new SyntaxProblem(text, text.indexOf(image, at) + e.offset(),
+                throw new SyntaxProblem(
+                        text,
+                        text.indexOf(image, at) + e.offset(),
                         "'" + ControlCharacters.escape(image) + "' is not an image reference: " + e.problem());
             }
         }

@@ -43,18 +43,50 @@ public record Environment(
     }
 
     /** A definition without a written conda form (the service form). */
-    public Environment(String name, String version, Map<String, String> environmentVariables, PythonSection python,
-            DockerSection docker, SparkSection spark, DatabricksSection databricks, Object r,
-            String inferencingStackVersion, String assetId, Map<String, Object> extraFields, AssetMetadata metadata) {
-        this(name, version, environmentVariables, python, docker, spark, databricks, r, inferencingStackVersion,
-                assetId, extraFields, metadata, null);
+    public Environment(
+            String name,
+            String version,
+            Map<String, String> environmentVariables,
+            PythonSection python,
+            DockerSection docker,
+            SparkSection spark,
+            DatabricksSection databricks,
+            Object r,
+            String inferencingStackVersion,
+            String assetId,
+            Map<String, Object> extraFields,
+            AssetMetadata metadata) {
+        this(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                null);
     }
 
     /** {@code Environment(name)}: the SDK's defaults on the given base image. */
     public static Environment create(String name, String defaultBaseImage) {
-        return new Environment(name, null, SdkRelease.DEFAULT_ENVIRONMENT_VARIABLES,
-                PythonSection.conda(SdkRelease.defaultCondaSpec()), DockerSection.onImage(defaultBaseImage),
-                SparkSection.DEFAULT, DatabricksSection.EMPTY, null, null, null, Map.of(), AssetMetadata.NONE);
+        return new Environment(
+                name,
+                null,
+                SdkRelease.DEFAULT_ENVIRONMENT_VARIABLES,
+                PythonSection.conda(SdkRelease.defaultCondaSpec()),
+                DockerSection.onImage(defaultBaseImage),
+                SparkSection.DEFAULT,
+                DatabricksSection.EMPTY,
+                null,
+                null,
+                null,
+                Map.of(),
+                AssetMetadata.NONE);
     }
 
     public boolean isUserManaged() {
@@ -87,60 +119,170 @@ public record Environment(
     }
 
     private String withoutCondaMessage() {
-        return (name == null ? "the environment" : name) + " has no conda dependencies (python.condaDependencies is not set,"
-                + " as when a saved folder has no " + "conda_dependencies.yml)";
+        return (name == null ? "the environment" : name)
+                + " has no conda dependencies (python.condaDependencies is not set," + " as when a saved folder has no "
+                + "conda_dependencies.yml)";
     }
 
     public Environment withName(String newName) {
-        return new Environment(newName, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+        return new Environment(
+                newName,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     public Environment withVersion(String newVersion) {
-        return new Environment(name, newVersion, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+        return new Environment(
+                name,
+                newVersion,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     public Environment withAssetId(String newAssetId) {
-        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, newAssetId, extraFields, metadata, condaFile);
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                newAssetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     /** A new python section; the conda file's written form follows its spec. */
     public Environment withPython(PythonSection newPython) {
         // no conda dependencies: no conda file either
-        CondaFileText followed = condaFile == null || !newPython.hasCondaDependencies() ? null
+        CondaFileText followed = condaFile == null || !newPython.hasCondaDependencies()
+                ? null
                 : condaFile.follow(newPython.condaDependencies());
-        return new Environment(name, version, environmentVariables, newPython, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, followed);
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                newPython,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                followed);
     }
 
     /** The conda file's written form, brought in line with this definition's spec; null drops it. */
     public Environment withCondaFile(CondaFileText form) {
-        CondaFileText followed = form == null || !python.hasCondaDependencies() ? null
-                : form.follow(python.condaDependencies());
-        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, followed);
+        CondaFileText followed =
+                form == null || !python.hasCondaDependencies() ? null : form.follow(python.condaDependencies());
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                followed);
     }
 
     public Environment withDocker(DockerSection newDocker) {
-        return new Environment(name, version, environmentVariables, python, newDocker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                python,
+                newDocker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     public Environment withSpark(SparkSection newSpark) {
-        return new Environment(name, version, environmentVariables, python, docker, newSpark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                newSpark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     public Environment withEnvironmentVariables(Map<String, String> variables) {
-        return new Environment(name, version, variables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata, condaFile);
+        return new Environment(
+                name,
+                version,
+                variables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata,
+                condaFile);
     }
 
     public Environment withMetadata(AssetMetadata newMetadata) {
-        return new Environment(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, newMetadata, condaFile);
+        return new Environment(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                newMetadata,
+                condaFile);
     }
 
     /** An edit of the conda dependencies; a definition without them has nothing to edit (the SDK fails on None). */
@@ -193,17 +335,35 @@ public record Environment(
     /** Equality of definitions: every field but the conda file's written form. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Environment e && Objects.equals(name, e.name) && Objects.equals(version, e.version)
-                && environmentVariables.equals(e.environmentVariables) && python.equals(e.python)
-                && docker.equals(e.docker) && spark.equals(e.spark) && databricks.equals(e.databricks)
-                && Objects.equals(r, e.r) && Objects.equals(inferencingStackVersion, e.inferencingStackVersion)
-                && Objects.equals(assetId, e.assetId) && extraFields.equals(e.extraFields)
+        return o instanceof Environment e
+                && Objects.equals(name, e.name)
+                && Objects.equals(version, e.version)
+                && environmentVariables.equals(e.environmentVariables)
+                && python.equals(e.python)
+                && docker.equals(e.docker)
+                && spark.equals(e.spark)
+                && databricks.equals(e.databricks)
+                && Objects.equals(r, e.r)
+                && Objects.equals(inferencingStackVersion, e.inferencingStackVersion)
+                && Objects.equals(assetId, e.assetId)
+                && extraFields.equals(e.extraFields)
                 && metadata.equals(e.metadata);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, version, environmentVariables, python, docker, spark, databricks, r,
-                inferencingStackVersion, assetId, extraFields, metadata);
+        return Objects.hash(
+                name,
+                version,
+                environmentVariables,
+                python,
+                docker,
+                spark,
+                databricks,
+                r,
+                inferencingStackVersion,
+                assetId,
+                extraFields,
+                metadata);
     }
 }

@@ -15,8 +15,9 @@ public final class EnvironmentName {
             throw new AmlshException("an environment name cannot be empty");
         }
         if (!VALID.matcher(name).matches()) {
-            throw new AmlshException("'" + name + "' is not a valid environment name: it must start with a letter or digit"
-                    + " and hold only letters, digits, '-', '_' and '.' (at most 255 characters)");
+            throw new AmlshException(
+                    "'" + name + "' is not a valid environment name: it must start with a letter or digit"
+                            + " and hold only letters, digits, '-', '_' and '.' (at most 255 characters)");
         }
         return name;
     }

@@ -15,8 +15,8 @@ public final class EnvironmentVersion {
 
     public static String requireValid(String version) {
         if (version.equals(LATEST)) {
-            throw new AmlshException("'latest' is not a version: NAME@latest always names the most recently"
-                    + " created version");
+            throw new AmlshException(
+                    "'latest' is not a version: NAME@latest always names the most recently" + " created version");
         }
         if (!VALID.matcher(version).matches()) {
             throw new AmlshException("'" + version + "' is not a valid version: use letters, digits, '.', '_' and '-'"

@@ -12,15 +12,15 @@ public final class Environments {
     private Environments() {}
 
     /** {@code from_conda_specification}: appends {@code python=<default>} with the SDK's warning when missing. */
-    public static Environment fromCondaSpecification(String name, CondaSpec spec, String defaultBaseImage,
-            Consumer<String> warnings) {
+    public static Environment fromCondaSpecification(
+            String name, CondaSpec spec, String defaultBaseImage, Consumer<String> warnings) {
         EnvironmentName.requireValid(name);
         return Environment.create(name, defaultBaseImage).withPython(PythonSection.conda(withPython(spec, warnings)));
     }
 
     /** {@code from_pip_requirements}: the default spec with its pip list replaced, plus {@code pip[=v]}. */
-    public static Environment fromPipRequirements(String name, List<String> requirements, String pipVersion,
-            String defaultBaseImage) {
+    public static Environment fromPipRequirements(
+            String name, List<String> requirements, String pipVersion, String defaultBaseImage) {
         EnvironmentName.requireValid(name);
         CondaSpec spec = SdkRelease.defaultCondaSpec()
                 .withPipRequirements(requirements)
@@ -50,7 +50,8 @@ public final class Environments {
      */
     public static Environment fromDockerBuildContext(String name, BuildContext context, String defaultBaseImage) {
         EnvironmentName.requireValid(name);
-        return Environment.create(name, defaultBaseImage).withEnvironmentVariables(java.util.Map.of())
+        return Environment.create(name, defaultBaseImage)
+                .withEnvironmentVariables(java.util.Map.of())
                 .withDocker(DockerSection.onBuildContext(context))
                 .withPython(PythonSection.withoutCondaDependencies());
     }

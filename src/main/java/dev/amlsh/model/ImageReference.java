@@ -59,8 +59,14 @@ public record ImageReference(String registry, String path, String tag, String di
         if (colon >= 0) {
             tag = rest.substring(colon + 1);
             if (!TAG.matcher(tag).matches()) {
-                throw new SyntaxProblem(text, pathStart + colon + 1, tag.isEmpty() ? "no tag after ':'"
-                        : "'" + tag + "' is not a tag (letters, digits, '_', '.', '-'; at most 128, not starting with '.' or '-')");
+                throw new SyntaxProblem(
+                        text,
+                        pathStart + colon + 1,
+                        tag.isEmpty()
+                                ? "no tag after ':'"
+                                : "'" + tag
+                                        + "' is not a tag (letters, digits, '_', '.', '-'; at most 128, not "
+                                        + "starting with '.' or '-')");
             }
             rest = rest.substring(0, colon);
         }
@@ -82,7 +88,9 @@ public record ImageReference(String registry, String path, String tag, String di
     }
 
     public String render() {
-        return (registry == null ? "" : registry + "/") + path + (tag == null ? "" : ":" + tag)
+        return (registry == null ? "" : registry + "/")
+                + path
+                + (tag == null ? "" : ":" + tag)
                 + (digest == null ? "" : "@" + digest);
     }
 
@@ -93,8 +101,10 @@ public record ImageReference(String registry, String path, String tag, String di
             host = registry.substring(0, portColon);
             String port = registry.substring(portColon + 1);
             if (!port.matches("[0-9]{1,5}")) {
-                throw new SyntaxProblem(text, portColon + 1, port.isEmpty() ? "no port after ':'"
-                        : "'" + port + "' is not a port number");
+                throw new SyntaxProblem(
+                        text,
+                        portColon + 1,
+                        port.isEmpty() ? "no port after ':'" : "'" + port + "' is not a port number");
             }
         }
         if (!HOST.matcher(host).matches()) {
@@ -110,10 +120,15 @@ public record ImageReference(String registry, String path, String tag, String di
         for (String component : path.split("/", -1)) {
             if (!COMPONENT.matcher(component).matches()) {
                 int bad = firstBad(component);
-                throw new SyntaxProblem(text, offset + bad, component.isEmpty() ? "an empty path component ('//' or a '/' at an end)"
-                        : Character.isUpperCase(component.charAt(bad))
-                                ? "a repository name is lowercase ('" + component + "')"
-                                : "'" + component.charAt(bad) + "' cannot be in a repository name ('" + component + "')");
+                throw new SyntaxProblem(
+                        text,
+                        offset + bad,
+                        component.isEmpty()
+                                ? "an empty path component ('//' or a '/' at an end)"
+                                : Character.isUpperCase(component.charAt(bad))
+                                        ? "a repository name is lowercase ('" + component + "')"
+                                        : "'" + component.charAt(bad) + "' cannot be in a repository name ('"
+                                                + component + "')");
             }
             offset += component.length() + 1;
         }
@@ -142,8 +157,11 @@ public record ImageReference(String registry, String path, String tag, String di
             throw new SyntaxProblem(text, start, "'" + algorithm + "' is not a digest algorithm");
         }
         if (algorithm.equals("sha256") && !hex.matches("[0-9a-f]{64}")) {
-            throw new SyntaxProblem(text, start + colon + 1, "a sha256 digest has 64 lowercase hex digits, not "
-                    + (hex.matches("[0-9a-fA-F]*") ? hex.length() : "'" + hex + "'"));
+            throw new SyntaxProblem(
+                    text,
+                    start + colon + 1,
+                    "a sha256 digest has 64 lowercase hex digits, not "
+                            + (hex.matches("[0-9a-fA-F]*") ? hex.length() : "'" + hex + "'"));
         }
         if (algorithm.equals("sha512") && !hex.matches("[0-9a-f]{128}")) {
             throw new SyntaxProblem(text, start + colon + 1, "a sha512 digest has 128 lowercase hex digits");

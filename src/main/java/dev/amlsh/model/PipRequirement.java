@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 public final class PipRequirement {
 
     /** PEP 508 distribution names: letters, digits, and {@code . _ -} inside. */
-    private static final Pattern NAME =
-            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
 
     private PipRequirement() {}
 

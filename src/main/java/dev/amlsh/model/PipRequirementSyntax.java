@@ -18,29 +18,58 @@ public final class PipRequirementSyntax {
 
     /** pip's requirements-file options, and whether each takes a value. */
     private static final Map<String, Boolean> FILE_OPTIONS = Map.ofEntries(
-            Map.entry("-i", true), Map.entry("--index-url", true), Map.entry("--extra-index-url", true),
-            Map.entry("--no-index", false), Map.entry("-c", true), Map.entry("--constraint", true),
-            Map.entry("-r", true), Map.entry("--requirement", true), Map.entry("-e", true), Map.entry("--editable", true),
-            Map.entry("-f", true), Map.entry("--find-links", true), Map.entry("--no-binary", true),
-            Map.entry("--only-binary", true), Map.entry("--prefer-binary", false), Map.entry("--require-hashes", false),
-            Map.entry("--pre", false), Map.entry("--trusted-host", true), Map.entry("--use-feature", true));
+            Map.entry("-i", true),
+            Map.entry("--index-url", true),
+            Map.entry("--extra-index-url", true),
+            Map.entry("--no-index", false),
+            Map.entry("-c", true),
+            Map.entry("--constraint", true),
+            Map.entry("-r", true),
+            Map.entry("--requirement", true),
+            Map.entry("-e", true),
+            Map.entry("--editable", true),
+            Map.entry("-f", true),
+            Map.entry("--find-links", true),
+            Map.entry("--no-binary", true),
+            Map.entry("--only-binary", true),
+            Map.entry("--prefer-binary", false),
+            Map.entry("--require-hashes", false),
+            Map.entry("--pre", false),
+            Map.entry("--trusted-host", true),
+            Map.entry("--use-feature", true));
 
     /** Options pip takes after a requirement on its line. */
-    private static final Set<String> REQUIREMENT_OPTIONS = Set.of("--hash", "--config-settings", "--global-option",
-            "--install-option");
+    private static final Set<String> REQUIREMENT_OPTIONS =
+            Set.of("--hash", "--config-settings", "--global-option", "--install-option");
 
-    private static final Set<String> MARKER_VARIABLES = Set.of("python_version", "python_full_version", "os_name",
-            "sys_platform", "platform_release", "platform_system", "platform_version", "platform_machine",
-            "platform_python_implementation", "implementation_name", "implementation_version", "extra",
-            "os.name", "sys.platform", "platform.version", "platform.machine", "platform.python_implementation",
+    private static final Set<String> MARKER_VARIABLES = Set.of(
+            "python_version",
+            "python_full_version",
+            "os_name",
+            "sys_platform",
+            "platform_release",
+            "platform_system",
+            "platform_version",
+            "platform_machine",
+            "platform_python_implementation",
+            "implementation_name",
+            "implementation_version",
+            "extra",
+            "os.name",
+            "sys.platform",
+            "platform.version",
+            "platform.machine",
+            "platform.python_implementation",
             "python_implementation");
 
     private static final Set<String> OPERATORS = Set.of("===", "==", "!=", "<=", ">=", "~=", "<", ">");
     private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$", Pattern.DOTALL);
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://|git\\+|file:)");
-    private static final Pattern ARCHIVE = Pattern.compile("\\S+\\.(whl|tar\\.gz|tgz|tar\\.bz2|tbz|tar\\.xz|txz|tar|zip)");
-    private static final Pattern WHEEL = Pattern.compile("[^/\\s-]+-[^/\\s-]+(-\\d[^/\\s-]*)?-[^/\\s-]+-[^/\\s-]+-[^/\\s-]+\\.whl");
+    private static final Pattern ARCHIVE =
+            Pattern.compile("\\S+\\.(whl|tar\\.gz|tgz|tar\\.bz2|tbz|tar\\.xz|txz|tar|zip)");
+    private static final Pattern WHEEL =
+            Pattern.compile("[^/\\s-]+-[^/\\s-]+(-\\d[^/\\s-]*)?-[^/\\s-]+-[^/\\s-]+-[^/\\s-]+\\.whl");
 
     private PipRequirementSyntax() {}
 
@@ -118,10 +147,13 @@ public final class PipRequirementSyntax {
                 }
             }
             if (takesValue == null) {
-                throw fail(start, REQUIREMENT_OPTIONS.contains(name)
-                        ? "'" + name + "' goes after a requirement on its line (e.g. numpy==1.26 " + name + "=...)"
-                        : "'" + name + "' is not an option pip reads in a requirements file"
-                                + " (e.g. -r FILE, -e URL, --index-url URL, --extra-index-url URL)");
+                throw fail(
+                        start,
+                        REQUIREMENT_OPTIONS.contains(name)
+                                ? "'" + name + "' goes after a requirement on its line (e.g. numpy==1.26 " + name
+                                        + "=...)"
+                                : "'" + name + "' is not an option pip reads in a requirements file"
+                                        + " (e.g. -r FILE, -e URL, --index-url URL, --extra-index-url URL)");
             }
             boolean equals = pos < end && text.charAt(pos) == '=';
             if (equals) {
@@ -139,8 +171,11 @@ public final class PipRequirementSyntax {
 
         private boolean looksLikeUrlOrPath() {
             String first = word();
-            return first.startsWith(".") || first.startsWith("/") || first.startsWith("~")
-                    || SCHEME.matcher(first).lookingAt() || ARCHIVE.matcher(first).matches();
+            return first.startsWith(".")
+                    || first.startsWith("/")
+                    || first.startsWith("~")
+                    || SCHEME.matcher(first).lookingAt()
+                    || ARCHIVE.matcher(first).matches();
         }
 
         private void urlOrPath() {
@@ -151,10 +186,11 @@ public final class PipRequirementSyntax {
             String target = text.substring(start, pos);
             String file = target.substring(target.lastIndexOf('/') + 1);
             if (file.endsWith(".whl") && !WHEEL.matcher(file).matches()) {
-                throw fail(start + target.length() - file.length(),
+                throw fail(
+                        start + target.length() - file.length(),
                         "'" + file + "' is not a wheel file name (NAME-VERSION-PYTHON-ABI-PLATFORM.whl)");
             }
-            if (target.matches("[A-Za-z][A-Za-z0-9+.-]*:") ) {
+            if (target.matches("[A-Za-z][A-Za-z0-9+.-]*:")) {
                 throw fail(start, "nothing after '" + target + "'");
             }
             afterRequirement(true);
@@ -164,7 +200,10 @@ public final class PipRequirementSyntax {
             int start = pos;
             char first = text.charAt(pos);
             if (!isAsciiAlnum(first)) {
-                throw fail(pos, "a requirement starts with a package name (letters, digits, '.', '_', '-'), not '" + first + "'");
+                throw fail(
+                        pos,
+                        "a requirement starts with a package name (letters, digits, '.', '_', '-'), not '" + first
+                                + "'");
             }
             while (pos < end && isNameChar(text.charAt(pos))) {
                 pos++;
@@ -172,7 +211,9 @@ public final class PipRequirementSyntax {
             if (!isAsciiAlnum(text.charAt(pos - 1))) {
                 throw fail(pos - 1, "a package name ends with a letter or digit");
             }
-            if (pos < end && !Character.isWhitespace(text.charAt(pos)) && "[@(;".indexOf(text.charAt(pos)) < 0
+            if (pos < end
+                    && !Character.isWhitespace(text.charAt(pos))
+                    && "[@(;".indexOf(text.charAt(pos)) < 0
                     && !isOperatorChar(text.charAt(pos))) {
                 throw fail(pos, "'" + text.charAt(pos) + "' cannot be in a package name");
             }
@@ -233,7 +274,11 @@ public final class PipRequirementSyntax {
                     pos++;
                 }
                 if (pos == nameStart) {
-                    throw fail(pos, pos < end ? "'" + text.charAt(pos) + "' cannot be in an extra's name" : "'[' is not closed");
+                    throw fail(
+                            pos,
+                            pos < end
+                                    ? "'" + text.charAt(pos) + "' cannot be in an extra's name"
+                                    : "'[' is not closed");
                 }
                 skipBlanks();
                 first = false;
@@ -252,15 +297,20 @@ public final class PipRequirementSyntax {
                 }
                 String op = text.substring(opStart, pos);
                 if (op.isEmpty()) {
-                    throw fail(pos, pos < end ? "expected a version operator (==, !=, <, <=, >, >=, ~=) before '"
-                            + text.charAt(pos) + "'" : "no version operator after ','");
+                    throw fail(
+                            pos,
+                            pos < end
+                                    ? "expected a version operator (==, !=, <, <=, >, >=, ~=) before '"
+                                            + text.charAt(pos) + "'"
+                                    : "no version operator after ','");
                 }
                 if (!OPERATORS.contains(op)) {
                     throw fail(opStart, "'" + op + "' is not a version operator (use ==, !=, <, <=, >, >=, ~= or ===)");
                 }
                 skipBlanks();
                 int versionStart = pos;
-                while (pos < end && (op.equals("===") ? isArbitraryChar(text.charAt(pos)) : isVersionChar(text.charAt(pos)))) {
+                while (pos < end
+                        && (op.equals("===") ? isArbitraryChar(text.charAt(pos)) : isVersionChar(text.charAt(pos)))) {
                     pos++;
                 }
                 if (pos == versionStart) {
@@ -271,7 +321,10 @@ public final class PipRequirementSyntax {
                 }
                 String version = text.substring(versionStart, pos);
                 int star = version.indexOf('*');
-                if (star >= 0 && !(version.endsWith(".*") && star == version.length() - 1 && (op.equals("==") || op.equals("!=")))) {
+                if (star >= 0
+                        && !(version.endsWith(".*")
+                                && star == version.length() - 1
+                                && (op.equals("==") || op.equals("!=")))) {
                     throw fail(versionStart + star, "'*' may only end a version after == or != (e.g. ==1.2.*)");
                 }
                 skipBlanks();
@@ -301,8 +354,12 @@ public final class PipRequirementSyntax {
             }
             while (pos < end) {
                 if (!text.startsWith("--", pos)) {
-                    throw fail(pos, url ? "unexpected '" + word() + "' after the URL"
-                            : "unexpected '" + word() + "' after the requirement (a version needs an operator such as ==)");
+                    throw fail(
+                            pos,
+                            url
+                                    ? "unexpected '" + word() + "' after the URL"
+                                    : "unexpected '" + word()
+                                            + "' after the requirement (a version needs an operator such as ==)");
                 }
                 int start = pos;
                 while (pos < end && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != '=') {
@@ -310,7 +367,11 @@ public final class PipRequirementSyntax {
                 }
                 String name = text.substring(start, pos);
                 if (!REQUIREMENT_OPTIONS.contains(name)) {
-                    throw fail(start, "'" + name + "' cannot follow a requirement (only --hash, --config-settings, --global-option)");
+                    throw fail(
+                            start,
+                            "'" + name
+                                    + "' cannot follow a requirement (only --hash, --config-settings, "
+                                    + "--global-option)");
                 }
                 if (pos < end && text.charAt(pos) == '=') {
                     pos++;
@@ -383,8 +444,11 @@ public final class PipRequirementSyntax {
                 }
                 String op = text.substring(opStart, pos);
                 if (op.isEmpty()) {
-                    throw fail(opStart, pos < end ? "expected a comparison (==, !=, <, <=, >, >=, ~=, in, not in) in the marker"
-                            : "the marker ends before its comparison");
+                    throw fail(
+                            opStart,
+                            pos < end
+                                    ? "expected a comparison (==, !=, <, <=, >, >=, ~=, in, not in) in the marker"
+                                    : "the marker ends before its comparison");
                 }
                 if (!OPERATORS.contains(op)) {
                     throw fail(opStart, "'" + op + "' is not a marker operator");
@@ -411,7 +475,8 @@ public final class PipRequirementSyntax {
                     return;
                 }
                 int start = pos;
-                while (pos < end && (isAsciiAlnum(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) {
+                while (pos < end
+                        && (isAsciiAlnum(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) {
                     pos++;
                 }
                 String name = text.substring(start, pos);
@@ -419,16 +484,20 @@ public final class PipRequirementSyntax {
                     throw fail(start, "'" + c + "' cannot start a marker value (a variable or a quoted string)");
                 }
                 if (!MARKER_VARIABLES.contains(name)) {
-                    throw fail(start, "'" + name + "' is not a marker variable (e.g. python_version, sys_platform,"
-                            + " platform_machine); quote a literal value");
+                    throw fail(
+                            start,
+                            "'" + name + "' is not a marker variable (e.g. python_version, sys_platform,"
+                                    + " platform_machine); quote a literal value");
                 }
             }
 
             boolean keyword(String word) {
                 int save = pos;
                 skipBlanks();
-                if (text.startsWith(word, pos) && (pos + word.length() == end
-                        || !isAsciiAlnum(text.charAt(pos + word.length())) && text.charAt(pos + word.length()) != '_')) {
+                if (text.startsWith(word, pos)
+                        && (pos + word.length() == end
+                                || !isAsciiAlnum(text.charAt(pos + word.length()))
+                                        && text.charAt(pos + word.length()) != '_')) {
                     pos += word.length();
                     return true;
                 }
@@ -455,8 +524,11 @@ public final class PipRequirementSyntax {
     /** PEP 440: a version starts with a digit, or 'v' and a digit. */
     private static boolean startsVersion(String text, int at) {
         char c = text.charAt(at);
-        return Character.isDigit(c) && c < 0x80 || (c == 'v' || c == 'V') && at + 1 < text.length()
-                && Character.isDigit(text.charAt(at + 1)) && text.charAt(at + 1) < 0x80;
+        return Character.isDigit(c) && c < 0x80
+                || (c == 'v' || c == 'V')
+                        && at + 1 < text.length()
+                        && Character.isDigit(text.charAt(at + 1))
+                        && text.charAt(at + 1) < 0x80;
     }
 
     private static boolean isNameChar(char c) {

@@ -21,7 +21,9 @@ public record PythonSection(
         return new PythonSection(false, "python", null, null, spec);
     }
 
-    /** {@code PythonSection(_skip_defaults=True)}: not user-managed, interpreter {@code python}, no conda dependencies. */
+    /**
+     * {@code PythonSection(_skip_defaults=True)}: not user-managed, interpreter {@code python}, no conda dependencies.
+     */
     public static PythonSection withoutCondaDependencies() {
         return new PythonSection(false, "python", null, null, null);
     }
@@ -31,14 +33,17 @@ public record PythonSection(
     }
 
     public PythonSection withCondaDependencies(CondaSpec spec) {
-        return new PythonSection(userManagedDependencies, interpreterPath, condaDependenciesFile, baseCondaEnvironment, spec);
+        return new PythonSection(
+                userManagedDependencies, interpreterPath, condaDependenciesFile, baseCondaEnvironment, spec);
     }
 
     public PythonSection withUserManagedDependencies(boolean userManaged) {
-        return new PythonSection(userManaged, interpreterPath, condaDependenciesFile, baseCondaEnvironment, condaDependencies);
+        return new PythonSection(
+                userManaged, interpreterPath, condaDependenciesFile, baseCondaEnvironment, condaDependencies);
     }
 
     public PythonSection withInterpreterPath(String path) {
-        return new PythonSection(userManagedDependencies, path, condaDependenciesFile, baseCondaEnvironment, condaDependencies);
+        return new PythonSection(
+                userManagedDependencies, path, condaDependenciesFile, baseCondaEnvironment, condaDependencies);
     }
 }

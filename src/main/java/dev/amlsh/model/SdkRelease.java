@@ -28,16 +28,19 @@ public final class SdkRelease {
      * (each removed, then added). Pinning azureml packages to the installed SDK's version
      * ({@code pin_sdk_version=True}) needs an installed SDK, which amlsh has not.
      */
-    public static CondaSpec create(String pipIndexUrl, List<String> pipPackages, List<String> condaPackages,
-            String pythonVersion) {
+    public static CondaSpec create(
+            String pipIndexUrl, List<String> pipPackages, List<String> condaPackages, String pythonVersion) {
         CondaSpec spec = defaultCondaSpec();
         if (pipIndexUrl != null) {
-            spec = spec.setPipOption("--index-url " + pipIndexUrl).setPipOption("--extra-index-url https://pypi.python.org/simple");
+            spec = spec.setPipOption("--index-url " + pipIndexUrl)
+                    .setPipOption("--extra-index-url https://pypi.python.org/simple");
         }
         spec = spec.setPythonVersion(pythonVersion == null ? DEFAULT_PYTHON_VERSION : pythonVersion);
         List<String> pip = pipPackages == null ? List.of("azureml-defaults") : pipPackages;
         if (pipPackages != null) {
-            for (String listed : spec.pipRequirements().stream().filter(p -> !SdkPackageNames.isOption(p)).toList()) {
+            for (String listed : spec.pipRequirements().stream()
+                    .filter(p -> !SdkPackageNames.isOption(p))
+                    .toList()) {
                 spec = spec.removePipPackage(listed);
             }
         }
@@ -57,7 +60,11 @@ public final class SdkRelease {
 
     /** The SDK's default conda spec: python, pip with azureml-defaults, anaconda and conda-forge. */
     public static CondaSpec defaultCondaSpec() {
-        return CondaSpec.of("project_environment", List.of("anaconda", "conda-forge"),
-                List.of(new CondaPackage("python=" + DEFAULT_PYTHON_VERSION), new PipSection(List.of("azureml-defaults"))));
+        return CondaSpec.of(
+                "project_environment",
+                List.of("anaconda", "conda-forge"),
+                List.of(
+                        new CondaPackage("python=" + DEFAULT_PYTHON_VERSION),
+                        new PipSection(List.of("azureml-defaults"))));
     }
 }

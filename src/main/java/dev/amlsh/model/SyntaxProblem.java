@@ -43,6 +43,7 @@ public class SyntaxProblem extends AmlshException {
 
     /** The same message at a place the reader worked out itself (a problem on a continuation line). */
     public AmlshException placed(SourceLocation place, String what) {
-        return new AmlshException("'" + ControlCharacters.quoted(text.strip()) + "' is not " + what + ": " + problem(), place, this);
+        return new AmlshException(
+                "'" + ControlCharacters.quoted(text.strip()) + "' is not " + what + ": " + problem(), place, this);
     }
 }

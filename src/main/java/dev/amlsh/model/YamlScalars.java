@@ -23,7 +23,8 @@ public final class YamlScalars {
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
     private static final Pattern FLOAT = Pattern.compile("[-+]?[0-9][0-9_]*\\.[0-9_]*([eE][-+]?[0-9]+)?"
             + "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|\\.[0-9_]+([eE][-+][0-9]+)?");
-    private static final Pattern INT = Pattern.compile("[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
+    private static final Pattern INT =
+            Pattern.compile("[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
 
     private YamlScalars() {}
 
@@ -50,7 +51,10 @@ public final class YamlScalars {
         return text;
     }
 
-    /** ruamel's {@code construct_yaml_int} for YAML 1.2: {@code 0b}, {@code 0o}, {@code 0x}; a leading 0 alone is decimal. */
+    /**
+     * ruamel's {@code construct_yaml_int} for YAML 1.2: {@code 0b}, {@code 0o}, {@code 0x}; a leading 0 alone is
+     * decimal.
+     */
     private static Object integer(String text) {
         String s = text.replace("_", "");
         boolean negative = s.startsWith("-");
@@ -91,7 +95,9 @@ public final class YamlScalars {
         return value;
     }
 
-    /** The value as {@code json.dumps} prints a scalar: numbers as Python does, strings as they are, null as {@code ""}. */
+    /**
+     * The value as {@code json.dumps} prints a scalar: numbers as Python does, strings as they are, null as {@code ""}.
+     */
     public static String text(Object value) {
         if (value == null) {
             return "";

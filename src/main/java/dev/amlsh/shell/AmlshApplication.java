@@ -1,5 +1,8 @@
 package dev.amlsh.shell;
 
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.launch.AmlshConfiguration;
+import dev.amlsh.shell.launch.AmlshRunner;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -7,9 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import dev.amlsh.shell.api.ShellIO;
-import dev.amlsh.shell.launch.AmlshConfiguration;
-import dev.amlsh.shell.launch.AmlshRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -28,7 +28,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  *     line editor.</li>
  * <li>Replaced: the parser and {@code execute(CommandContext)} ({@code DefaultCommandParser} re-splits
  *     lines on a regex, ignores unknown options and missing arguments: amlsh's {@code CommandLine} is
- *     strict, exit 2, and hands its result straight to the handler); the runners (they ignore program arguments in interactive mode, lose exit codes, exit on Ctrl-C:
+ *     strict, exit 2, and hands its result straight to the handler); the runners (they ignore program arguments in
+ * interactive mode, lose exit codes, exit on Ctrl-C:
  *     {@link AmlshRunner} runs one-shot, scripts and the JLine prompt); annotations and Boot's
  *     auto-configuration (classpath scan and auto-configured beans cost start-up: commands are
  *     declared with {@code CommandSpec} and built into the registry by hand); completion providers
@@ -43,8 +44,14 @@ public final class AmlshApplication {
         silenceFrameworkLogging();
         PrintWriter out = utf8(FileDescriptor.out);
         PrintWriter err = utf8(FileDescriptor.err);
-        ShellIO io = new ShellIO(System.in, out, err, System.getenv(), Path.of(""),
-                Terminals.stdinIsTerminal(), Terminals.stdoutIsTerminal());
+        ShellIO io = new ShellIO(
+                System.in,
+                out,
+                err,
+                System.getenv(),
+                Path.of(""),
+                Terminals.stdinIsTerminal(),
+                Terminals.stdoutIsTerminal());
         int code;
         try {
             code = run(args, io);

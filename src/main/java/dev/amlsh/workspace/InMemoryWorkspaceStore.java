@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A workspace held in memory: the registration semantics without persistence. For tests of
@@ -73,8 +73,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         Environment draft = drafts.get(draftName);
         RegisteredVersion fromLatest = null;
         if (draft == null) {
-            fromLatest = latest(draftName).orElseThrow(() -> new AmlshException(
-                    "no environment named '" + draftName + "' (no draft and no registered version)"));
+            fromLatest = latest(draftName)
+                    .orElseThrow(() -> new AmlshException(
+                            "no environment named '" + draftName + "' (no draft and no registered version)"));
             draft = fromLatest.environment().withVersion(null);
         }
         Environment edited = edit.apply(fromLatest, draft);
@@ -96,8 +97,12 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         if (!decision.creates()) {
             return new Registration(decision.existing().orElseThrow(), false);
         }
-        RegisteredVersion created = new RegisteredVersion(env.withVersion(decision.version()), ++sequence,
-                clock.instant(), archivedNames.contains(envName), List.of());
+        RegisteredVersion created = new RegisteredVersion(
+                env.withVersion(decision.version()),
+                ++sequence,
+                clock.instant(),
+                archivedNames.contains(envName),
+                List.of());
         existing.add(created);
         return new Registration(created, true);
     }
@@ -106,7 +111,8 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     public synchronized List<String> names(boolean includeArchived) {
         return versions.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
-                .filter(e -> includeArchived || RegistrationRules.latest(e.getValue()).isPresent())
+                .filter(e -> includeArchived
+                        || RegistrationRules.latest(e.getValue()).isPresent())
                 .map(Map.Entry::getKey)
                 .toList();
     }
@@ -118,7 +124,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     @Override
     public synchronized Optional<RegisteredVersion> version(String envName, String version) {
-        return versions(envName).stream().filter(v -> v.version().equals(version)).findFirst();
+        return versions(envName).stream()
+                .filter(v -> v.version().equals(version))
+                .findFirst();
     }
 
     @Override
@@ -131,7 +139,9 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
         if (label.equals(Labels.LATEST)) {
             return latest(envName);
         }
-        return versions(envName).stream().filter(v -> v.labels().contains(label)).findFirst();
+        return versions(envName).stream()
+                .filter(v -> v.labels().contains(label))
+                .findFirst();
     }
 
     @Override

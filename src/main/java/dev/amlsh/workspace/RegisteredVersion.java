@@ -9,8 +9,8 @@ import java.util.List;
  * its place in the creation order ({@code sequence}, an insertion counter, not the clock), when
  * it was created, whether it is archived, and its user labels.
  */
-public record RegisteredVersion(Environment environment, long sequence, Instant createdAt, boolean archived,
-        List<String> labels) {
+public record RegisteredVersion(
+        Environment environment, long sequence, Instant createdAt, boolean archived, List<String> labels) {
 
     public RegisteredVersion {
         labels = List.copyOf(labels);

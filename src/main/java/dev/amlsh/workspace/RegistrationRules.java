@@ -25,8 +25,8 @@ public final class RegistrationRules {
 
     private RegistrationRules() {}
 
-    public static Decision decide(String name, Environment candidate, String explicitVersion,
-            List<RegisteredVersion> existing) {
+    public static Decision decide(
+            String name, Environment candidate, String explicitVersion, List<RegisteredVersion> existing) {
         if (explicitVersion != null) {
             requireValidVersion(explicitVersion);
             for (RegisteredVersion v : existing) {
@@ -63,7 +63,8 @@ public final class RegistrationRules {
             }
         }
         if (max == Long.MAX_VALUE) {
-            throw new AmlshException("no version number is left after " + max + ": register with an explicit --version");
+            throw new AmlshException(
+                    "no version number is left after " + max + ": register with an explicit --version");
         }
         return Long.toString(max + 1);
     }

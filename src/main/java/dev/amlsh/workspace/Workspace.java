@@ -46,16 +46,21 @@ public final class Workspace {
     /** The registered version a reference names (drafts never). */
     public RegisteredVersion resolveRegistered(EnvironmentRef ref) {
         if (ref.version() != null) {
-            return store.version(ref.name(), ref.version()).orElseThrow(() -> notFound(ref,
-                    "version " + ref.version() + " of " + ref.name() + " is not registered"));
+            return store.version(ref.name(), ref.version())
+                    .orElseThrow(() ->
+                            notFound(ref, "version " + ref.version() + " of " + ref.name() + " is not registered"));
         }
         if (ref.label() != null && !ref.label().equals(Labels.LATEST)) {
-            return store.labelled(ref.name(), ref.label()).orElseThrow(() -> notFound(ref,
-                    "no version of " + ref.name() + " has the label '" + ref.label() + "'"));
+            return store.labelled(ref.name(), ref.label())
+                    .orElseThrow(() ->
+                            notFound(ref, "no version of " + ref.name() + " has the label '" + ref.label() + "'"));
         }
-        return store.latest(ref.name()).orElseThrow(() -> notFound(ref, ref.isPlainName()
-                ? "no environment named '" + ref.name() + "' (no draft and no registered version)"
-                : noRegisteredVersion(ref)));
+        return store.latest(ref.name())
+                .orElseThrow(() -> notFound(
+                        ref,
+                        ref.isPlainName()
+                                ? "no environment named '" + ref.name() + "' (no draft and no registered version)"
+                                : noRegisteredVersion(ref)));
     }
 
     private String noRegisteredVersion(EnvironmentRef ref) {
@@ -68,7 +73,9 @@ public final class Workspace {
     }
 
     private AmlshException notFound(EnvironmentRef ref, String message) {
-        if (ref.version() == null && ref.label() == null && !store.versions(ref.name()).isEmpty()
+        if (ref.version() == null
+                && ref.label() == null
+                && !store.versions(ref.name()).isEmpty()
                 && store.latest(ref.name()).isEmpty()) {
             return new AmlshException("environment " + ref.name() + " is archived (restore it, or name a version)");
         }
@@ -116,15 +123,23 @@ public final class Workspace {
             for (String name : names) {
                 List<RegisteredVersion> versions = s.versions(name);
                 Optional<RegisteredVersion> latest = s.latest(name);
-                Optional<RegisteredVersion> newest = latest.isPresent() ? latest
+                Optional<RegisteredVersion> newest = latest.isPresent()
+                        ? latest
                         : versions.stream().max(Comparator.comparingLong(RegisteredVersion::sequence));
                 Environment draft = drafts.get(name);
-                EnvironmentSummary.DraftState state = draft == null ? null
-                        : newest.isEmpty() ? EnvironmentSummary.DraftState.NEW
-                        : newest.get().environment().sameDefinitionAs(draft) ? EnvironmentSummary.DraftState.SAME
-                        : EnvironmentSummary.DraftState.CHANGED;
-                rows.add(new EnvironmentSummary(name, state, latest.map(RegisteredVersion::version).orElse(null),
-                        versions.size(), !versions.isEmpty() && latest.isEmpty()));
+                EnvironmentSummary.DraftState state = draft == null
+                        ? null
+                        : newest.isEmpty()
+                                ? EnvironmentSummary.DraftState.NEW
+                                : newest.get().environment().sameDefinitionAs(draft)
+                                        ? EnvironmentSummary.DraftState.SAME
+                                        : EnvironmentSummary.DraftState.CHANGED;
+                rows.add(new EnvironmentSummary(
+                        name,
+                        state,
+                        latest.map(RegisteredVersion::version).orElse(null),
+                        versions.size(),
+                        !versions.isEmpty() && latest.isEmpty()));
             }
             return rows;
         });
@@ -134,7 +149,10 @@ public final class Workspace {
     public Registration register(String reference, String explicitVersion, String as) {
         Environment env = resolve(reference);
         // the service keeps the data, not the file's comments: a version's conda text is the plain dump
-        Environment candidate = (as == null ? env : env.withName(as)).withVersion(null).withAssetId(null).withCondaFile(null);
+        Environment candidate = (as == null ? env : env.withName(as))
+                .withVersion(null)
+                .withAssetId(null)
+                .withCondaFile(null);
         return store.register(candidate, explicitVersion);
     }
 }

@@ -37,7 +37,8 @@ class HostileCorpusIT {
     record Case(int line, int exit, String fragment, List<String> args) {
         @Override
         public String toString() {
-            return "cases.tsv:" + line + " " + String.join(" ", args.stream().map(HostileCorpusIT::shown).toList());
+            return "cases.tsv:" + line + " "
+                    + String.join(" ", args.stream().map(HostileCorpusIT::shown).toList());
         }
     }
 
@@ -52,8 +53,10 @@ class HostileCorpusIT {
         copyCorpus(jar.cwd);
         generateLargeFiles(jar.cwd.resolve("generated"));
         jar.write("ok.yml", "name: demo\ndependencies:\n  - python=3.10\n  - numpy\n");
-        jar.write("setup.amlsh", "env create demo --conda-file ok.yml\nenv register demo\nenv label demo:1 stable\n"
-                + "env var set demo CHANGED=yes\n");
+        jar.write(
+                "setup.amlsh",
+                "env create demo --conda-file ok.yml\nenv register demo\nenv label demo:1 stable\n"
+                        + "env var set demo CHANGED=yes\n");
         jar.run("-f", "setup.amlsh").exits(0);
         workspaceBefore = Files.readAllBytes(jar.workspaceFile("default"));
         workspaceFilesBefore = workspaceFiles();
@@ -75,7 +78,10 @@ class HostileCorpusIT {
                 continue;
             }
             String[] f = line.split("\t");
-            cases.add(new Case(i + 1, Integer.parseInt(f[0]), f[1],
+            cases.add(new Case(
+                    i + 1,
+                    Integer.parseInt(f[0]),
+                    f[1],
                     Arrays.stream(f, 2, f.length).map(HostileCorpusIT::unescape).toList()));
         }
         return cases;
@@ -86,7 +92,8 @@ class HostileCorpusIT {
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(60);
         try (Stream<Path> files = Files.walk(CORPUS)) {
-            List<String> unused = files.filter(Files::isRegularFile).map(p -> CORPUS.relativize(p).toString())
+            List<String> unused = files.filter(Files::isRegularFile)
+                    .map(p -> CORPUS.relativize(p).toString())
                     .filter(p -> !p.equals("cases.tsv"))
                     .filter(p -> cases.stream().noneMatch(c -> c.args().stream().anyMatch(a -> p.startsWith(a))))
                     .toList();
@@ -103,15 +110,24 @@ class HostileCorpusIT {
         Jar.Result r = jar.runTimed(c.args().toArray(String[]::new));
         double cpu = jar.lastCpuSeconds;
         r.noStackTrace();
-        assertThat(r.code()).as("exit code of %s; stderr:%n%s", c, r.err()).isIn(1, 2, 3).isEqualTo(c.exit());
-        List<String> errorLines = r.err().lines().filter(l -> l.startsWith("error:")).toList();
+        assertThat(r.code())
+                .as("exit code of %s; stderr:%n%s", c, r.err())
+                .isIn(1, 2, 3)
+                .isEqualTo(c.exit());
+        List<String> errorLines =
+                r.err().lines().filter(l -> l.startsWith("error:")).toList();
         assertThat(errorLines).as("one error: line; stderr:%n%s", r.err()).hasSize(1);
         assertThat(errorLines.get(0)).as("the error line of %s", c).contains(c.fragment());
         assertThat(r.out()).as("stdout of a refused command").isEmpty();
-        assertThat(firstControlCharacter(r.err())).as("a raw control character in stderr:%n%s", r.err()).isEqualTo(-1);
-        assertThat(Files.readAllBytes(jar.workspaceFile("default"))).as("the workspace file's bytes").isEqualTo(workspaceBefore);
+        assertThat(firstControlCharacter(r.err()))
+                .as("a raw control character in stderr:%n%s", r.err())
+                .isEqualTo(-1);
+        assertThat(Files.readAllBytes(jar.workspaceFile("default")))
+                .as("the workspace file's bytes")
+                .isEqualTo(workspaceBefore);
         assertThat(workspaceFiles()).isEqualTo(workspaceFilesBefore);
-        assertThat(cpu - startupCpuSeconds).as("%s took %.2f s of CPU, the shell's start %.2f s", c, cpu, startupCpuSeconds)
+        assertThat(cpu - startupCpuSeconds)
+                .as("%s took %.2f s of CPU, the shell's start %.2f s", c, cpu, startupCpuSeconds)
                 .isLessThan(BUDGET_SECONDS);
     }
 
@@ -152,7 +168,9 @@ class HostileCorpusIT {
         Files.writeString(dir.resolve("huge.yml"), huge, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("huge.txt"), "numpy\n".repeat(1_000_000), StandardCharsets.UTF_8);
         String long1 = "numpy" + "x".repeat(1_000_000) + " !";
-        Files.writeString(dir.resolve("overlong-line.yml"), "dependencies:\n  - python=3.10\n  - " + long1 + "\n",
+        Files.writeString(
+                dir.resolve("overlong-line.yml"),
+                "dependencies:\n  - python=3.10\n  - " + long1 + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("overlong-line.txt"), "numpy\n" + long1 + "\n", StandardCharsets.UTF_8);
     }

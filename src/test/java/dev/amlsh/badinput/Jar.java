@@ -33,8 +33,9 @@ final class Jar {
 
         /** No Java stack trace or exception class name reaches the user. */
         Result noStackTrace() {
-            assertThat(err).as("stderr without --debug").doesNotContain("Exception", "\tat ", "at dev.amlsh", "at java.",
-                    "at org.");
+            assertThat(err)
+                    .as("stderr without --debug")
+                    .doesNotContain("Exception", "\tat ", "at dev.amlsh", "at java.", "at org.");
             return this;
         }
 
@@ -76,7 +77,8 @@ final class Jar {
         lastCpuSeconds = 0;
         for (String t : children.strip().split("\\s+")) {
             int m = t.indexOf('m');
-            lastCpuSeconds += Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
+            lastCpuSeconds +=
+                    Integer.parseInt(t.substring(0, m)) * 60 + Double.parseDouble(t.substring(m + 1, t.length() - 1));
         }
         return r;
     }
@@ -105,7 +107,9 @@ final class Jar {
                 p.destroyForcibly();
                 throw new AssertionError("amlsh did not finish in 120 s: " + args);
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -138,7 +142,9 @@ final class Jar {
         StringBuilder s = new StringBuilder();
         try {
             Path config = home.resolve("config");
-            s.append("config: ").append(Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : "-").append('\n');
+            s.append("config: ")
+                    .append(Files.exists(config) ? Files.readString(config, StandardCharsets.UTF_8) : "-")
+                    .append('\n');
             Path dir = home.resolve("workspaces");
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(dir)) {
@@ -175,7 +181,10 @@ final class Jar {
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= n; i++) {
-                            row.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append(" | ");
+                            row.append(rs.getMetaData().getColumnName(i))
+                                    .append('=')
+                                    .append(rs.getString(i))
+                                    .append(" | ");
                         }
                         rows.add(row.toString());
                     }

@@ -55,19 +55,29 @@ class WriteFaultsIT {
     void aFullDiskLeavesNoPartialFileOrFolder() throws Exception {
         List<String> before = files();
         // the limit holds for the JVM only; its stdout and stderr go through pipes (a file would be full too)
-        List<String> ulimit = List.of("bash", "-c", "set -o pipefail; (ulimit -f 0; exec \"$@\") 2> >(cat >&2) | cat", "bash");
-        List<String> jvm = List.of("-Dorg.sqlite.lib.path=" + nativeLibrary.getParent(),
+        List<String> ulimit =
+                List.of("bash", "-c", "set -o pipefail; (ulimit -f 0; exec \"$@\") 2> >(cat >&2) | cat", "bash");
+        List<String> jvm = List.of(
+                "-Dorg.sqlite.lib.path=" + nativeLibrary.getParent(),
                 "-Dorg.sqlite.lib.name=" + nativeLibrary.getFileName());
         try (Connection held = DriverManager.getConnection("jdbc:sqlite:" + jar.workspaceFile("default"))) {
-            held.createStatement().executeQuery("SELECT count(*) FROM sqlite_master").close();
+            held.createStatement()
+                    .executeQuery("SELECT count(*) FROM sqlite_master")
+                    .close();
 
-            Jar.Result save = jar.run(ulimit, jvm, "env", "save", "demo:1", "out/saved").noStackTrace().exits(1);
+            Jar.Result save = jar.run(ulimit, jvm, "env", "save", "demo:1", "out/saved")
+                    .noStackTrace()
+                    .exits(1);
             assertThat(save.err()).contains("error: out/saved: cannot be written: the disk is full (File too large)");
 
-            Jar.Result export = jar.run(ulimit, jvm, "env", "export", "demo:1", "demo-v2.yml").noStackTrace().exits(1);
-            assertThat(export.err()).contains("error: demo-v2.yml: cannot be written: the disk is full (File too large)");
+            Jar.Result export = jar.run(ulimit, jvm, "env", "export", "demo:1", "demo-v2.yml")
+                    .noStackTrace()
+                    .exits(1);
+            assertThat(export.err())
+                    .contains("error: demo-v2.yml: cannot be written: the disk is full (File too large)");
 
-            Jar.Result copy = jar.run(ulimit, jvm, "workspace", "export", "copy.amlsh").noStackTrace();
+            Jar.Result copy =
+                    jar.run(ulimit, jvm, "workspace", "export", "copy.amlsh").noStackTrace();
             assertThat(copy.code()).isIn(1, 3);
             assertThat(copy.err()).startsWith("error: ").contains("cannot export");
         }
@@ -78,18 +88,28 @@ class WriteFaultsIT {
     void aReadOnlyFolderIsAClearErrorAndGetsNothing() throws Exception {
         Path ro = Files.createDirectories(jar.cwd.resolve("ro"));
         Files.writeString(ro.resolve("keep.txt"), "mine\n");
-        List<String> mount = List.of("unshare", "-m", "bash", "-c",
-                "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"", ro.toString());
+        List<String> mount = List.of(
+                "unshare",
+                "-m",
+                "bash",
+                "-c",
+                "mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" && exec \"$@\"",
+                ro.toString());
         Jar.Result probe = jar.run(mount, List.of(), "--version");
         Assumptions.assumeTrue(probe.code() == 0, "a read-only bind mount is not allowed here: " + probe.err());
         List<String> before = files();
 
-        Jar.Result save = jar.run(mount, List.of(), "env", "save", "demo:1", "ro/saved").noStackTrace().exits(1);
+        Jar.Result save = jar.run(mount, List.of(), "env", "save", "demo:1", "ro/saved")
+                .noStackTrace()
+                .exits(1);
         assertThat(save.err()).contains("error: ro/saved: cannot be written: the folder is read-only");
-        Jar.Result export = jar.run(mount, List.of(), "env", "export", "demo:1", "ro/demo.yml").noStackTrace().exits(1);
+        Jar.Result export = jar.run(mount, List.of(), "env", "export", "demo:1", "ro/demo.yml")
+                .noStackTrace()
+                .exits(1);
         assertThat(export.err()).contains("error: ro/demo.yml: cannot be written: the folder is read-only");
         // SQLite reports its VACUUM INTO target as a file it cannot open (the message names the temporary file)
-        Jar.Result copy = jar.run(mount, List.of(), "workspace", "export", "ro/copy.amlsh").noStackTrace();
+        Jar.Result copy = jar.run(mount, List.of(), "workspace", "export", "ro/copy.amlsh")
+                .noStackTrace();
         assertThat(copy.code()).isIn(1, 3);
         assertThat(copy.err()).startsWith("error: ").contains("ro/.copy.amlsh");
 
@@ -103,10 +123,10 @@ class WriteFaultsIT {
         String arch = System.getProperty("os.arch").equals("amd64") ? "x86_64" : System.getProperty("os.arch");
         String wanted = "org/sqlite/native/Linux/" + arch + "/libsqlitejdbc.so";
         try (ZipInputStream boot = new ZipInputStream(Files.newInputStream(dev.amlsh.PackagedJar.JAR))) {
-            for (ZipEntry e; (e = boot.getNextEntry()) != null;) {
+            for (ZipEntry e; (e = boot.getNextEntry()) != null; ) {
                 if (e.getName().startsWith("BOOT-INF/lib/sqlite-jdbc")) {
                     ZipInputStream inner = new ZipInputStream(boot);
-                    for (ZipEntry f; (f = inner.getNextEntry()) != null;) {
+                    for (ZipEntry f; (f = inner.getNextEntry()) != null; ) {
                         if (f.getName().equals(wanted)) {
                             Path lib = dir.resolve("libsqlitejdbc.so");
                             Files.copy((InputStream) inner, lib, StandardCopyOption.REPLACE_EXISTING);

@@ -1,11 +1,11 @@
 package dev.amlsh.bench;
 
-import dev.amlsh.shell.launch.AmlshConfiguration;
-import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.api.LineOptions;
 import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.launch.AmlshConfiguration;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -47,7 +47,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dfile.encoding=UTF-8", "-XX:+UseSerialGC"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Dfile.encoding=UTF-8", "-XX:+UseSerialGC"})
 public class CommandLatencyBenchmark {
 
     private ConfigurableApplicationContext context;
@@ -79,8 +81,14 @@ public class CommandLatencyBenchmark {
                 """, StandardCharsets.UTF_8);
         context = new AnnotationConfigApplicationContext(AmlshConfiguration.class); // as AmlshApplication.start() does
         commands = context.getBean(CommandRunner.class);
-        ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(sink), new PrintWriter(errors),
-                Map.of("AMLSH_HOME", home.toString()), home, false, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(sink),
+                new PrintWriter(errors),
+                Map.of("AMLSH_HOME", home.toString()),
+                home,
+                false,
+                false);
         FileWorkspaceCatalog catalog = new FileWorkspaceCatalog(home, Clock.systemUTC());
         session = new Session(io, () -> catalog, LineOptions.NONE);
         must(List.of("env", "create", "bench", "--conda-file", conda.toString()));

@@ -76,7 +76,12 @@ class BadInputTest {
     @Test
     void unknownTopLevelKey() throws Exception {
         Path f = file("k.yml", "name: x\n\ndependencies: [python]\npackages: [numpy]\n");
-        at(problem(() -> conda(f)), f, 4, 1, "unknown top-level key 'packages' (allowed: name, channels, dependencies, prefix, variables)");
+        at(
+                problem(() -> conda(f)),
+                f,
+                4,
+                1,
+                "unknown top-level key 'packages' (allowed: name, channels, dependencies, prefix, variables)");
     }
 
     @Test
@@ -146,7 +151,12 @@ class BadInputTest {
     @Test
     void badPipLinesAndTemplateTokensInAConda() throws Exception {
         Path f = file("pipbad.yml", "dependencies:\n  - pip:\n    - numpy\n    - 'not a package!'\n");
-        at(problem(() -> conda(f)), f, 4, 12, "'not a package!' is not a pip requirement: unexpected 'a' after the requirement");
+        at(
+                problem(() -> conda(f)),
+                f,
+                4,
+                12,
+                "'not a package!' is not a pip requirement: unexpected 'a' after the requirement");
         Path g = file("tok.yml", "dependencies:\n  - pip:\n    - \"azureml-core=={{latest-pypi-version}}\"\n");
         at(problem(() -> conda(g)), g, 3, 22, "template token '{{latest-pypi-version}}'");
     }
@@ -155,16 +165,19 @@ class BadInputTest {
     void pipOptionsAreNotPackages() {
         CondaSpec spec = SdkRelease.defaultCondaSpec();
         // add_pip_package's own message
-        assertThat(problem(() -> spec.addPipPackage("--extra-index-url https://x")).getMessage())
+        assertThat(problem(() -> spec.addPipPackage("--extra-index-url https://x"))
+                        .getMessage())
                 .isEqualTo("Invalid package name --extra-index-url https://x");
-        assertThat(problem(() -> spec.addPipPackage("!!")).getMessage()).contains("'!!' is not a pip requirement: a requirement starts with a package name");
+        assertThat(problem(() -> spec.addPipPackage("!!")).getMessage())
+                .contains("'!!' is not a pip requirement: a requirement starts with a package name");
         // an edit stores only what the readers accept, so the stored definition always reads back
         assertThat(problem(() -> spec.addPipPackage("bad spec!!")).getMessage())
                 .isEqualTo("'bad spec!!' is not a pip requirement: unexpected 'spec!!' after the requirement"
                         + " (a version needs an operator such as ==)");
         assertThat(problem(() -> spec.addCondaPackage("python=")).getMessage())
                 .isEqualTo("'python=' is not a conda package: no version after '='");
-        assertThat(problem(() -> spec.addCondaPackage("-c conda-forge")).getMessage()).contains("is an option");
+        assertThat(problem(() -> spec.addCondaPackage("-c conda-forge")).getMessage())
+                .contains("is an option");
         assertThat(problem(() -> spec.removeCondaPackage("python=3.8.13")).getMessage())
                 .isEqualTo("python must not be removed from conda dependencies");
     }
@@ -186,7 +199,12 @@ class BadInputTest {
         // the caret goes to the word at fault (issue 10: the message names the real problem and points at it)
         at(problem(() -> PipRequirementsReader.read(f)), f, 8, 8, "'not a valid line' is not a pip requirement");
         Path g = file("cont.txt", "numpy\nscipy \\\n  >=1.0 \\\n  bad)\n");
-        at(problem(() -> PipRequirementsReader.read(g)), g, 4, 3, "'scipy   >=1.0   bad)' is not a pip requirement: unexpected 'bad)'");
+        at(
+                problem(() -> PipRequirementsReader.read(g)),
+                g,
+                4,
+                3,
+                "'scipy   >=1.0   bad)' is not a pip requirement: unexpected 'bad)'");
         // from_pip_requirements keeps every line: a file of comments and blanks is not an error
         Path h = file("only-comments.txt", "# a\n\n# b\n");
         assertThat(PipRequirementsReader.read(h)).containsExactly("# a", "", "# b");
@@ -212,18 +230,19 @@ class BadInputTest {
                 tail \\
                 """);
         // Environment.from_pip_requirements: read().splitlines(), every line as written
-        assertThat(PipRequirementsReader.read(f)).containsExactly(
-                "# tools",
-                "numpy==1.26 \\",
-                "    --hash=sha256:0123abcd",
-                "pandas>=2.0  # inline comment",
-                "--extra-index-url https://download.pytorch.org/whl/cpu",
-                "torch==2.1.0+cpu ; python_version >= \"3.8\"",
-                "azureml-dataset-runtime[fuse,pandas]",
-                "mypkg @ https://example.com/mypkg-1.0.tar.gz",
-                "git+https://github.com/org/repo.git@main#egg=repo",
-                "./wheels/foo-1.0-py3-none-any.whl",
-                "tail \\");
+        assertThat(PipRequirementsReader.read(f))
+                .containsExactly(
+                        "# tools",
+                        "numpy==1.26 \\",
+                        "    --hash=sha256:0123abcd",
+                        "pandas>=2.0  # inline comment",
+                        "--extra-index-url https://download.pytorch.org/whl/cpu",
+                        "torch==2.1.0+cpu ; python_version >= \"3.8\"",
+                        "azureml-dataset-runtime[fuse,pandas]",
+                        "mypkg @ https://example.com/mypkg-1.0.tar.gz",
+                        "git+https://github.com/org/repo.git@main#egg=repo",
+                        "./wheels/foo-1.0-py3-none-any.whl",
+                        "tail \\");
     }
 
     // files together
@@ -232,20 +251,36 @@ class BadInputTest {
     void aCondaFileAndAPipFileTogetherAreRefusedBeforeReading() throws Exception {
         Path conda = dir.resolve("never-read.yml");
         Path pip = dir.resolve("never-read.txt");
-        AmlshException e = problem(() -> EnvironmentFiles.fromFiles("e", conda, pip, null, null, null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        AmlshException e = problem(() ->
+                EnvironmentFiles.fromFiles("e", conda, pip, null, null, null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
         assertThat(e.getMessage()).startsWith("a conda file and a pip requirements file cannot be used together");
-        assertThat(problem(() -> EnvironmentFiles.fromFiles("e", null, null, null, "img", dir.resolve("Dockerfile"),
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("a base image and a Dockerfile");
-        assertThat(problem(() -> EnvironmentFiles.fromFiles("e", null, null, "23.1", "img", null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("a pip version goes with");
+        assertThat(problem(() -> EnvironmentFiles.fromFiles(
+                                "e",
+                                null,
+                                null,
+                                null,
+                                "img",
+                                dir.resolve("Dockerfile"),
+                                SdkRelease.DEFAULT_BASE_IMAGE,
+                                w -> {}))
+                        .getMessage())
+                .contains("a base image and a Dockerfile");
+        assertThat(problem(() -> EnvironmentFiles.fromFiles(
+                                "e", null, null, "23.1", "img", null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}))
+                        .getMessage())
+                .contains("a pip version goes with");
         assertThat(EnvironmentFiles.fromFiles("e", null, null, null, null, null, "def:1", w -> {}))
                 .isEqualTo(Environment.create("e", "def:1"));
         Path emptyDockerfile = file("Dockerfile", "\n");
-        wholeFile(problem(() -> EnvironmentFiles.fromFiles("e", null, null, null, null, emptyDockerfile,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {})), emptyDockerfile, "is empty");
-        assertThat(problem(() -> EnvironmentFiles.fromFiles("bad name", null, null, null, "img", null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {})).getMessage()).contains("is not a valid environment name");
+        wholeFile(
+                problem(() -> EnvironmentFiles.fromFiles(
+                        "e", null, null, null, null, emptyDockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {})),
+                emptyDockerfile,
+                "is empty");
+        assertThat(problem(() -> EnvironmentFiles.fromFiles(
+                                "bad name", null, null, null, "img", null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}))
+                        .getMessage())
+                .contains("is not a valid environment name");
     }
 
     @Test
@@ -260,7 +295,9 @@ class BadInputTest {
         assertThat(fromConda.condaSpec().dependencies()).hasSize(2);
         Environment fromPip = EnvironmentFiles.fromFiles("e", null, pip, "23.1", "img:2", null, "def:1", w -> {});
         assertThat(fromPip.condaSpec().pipRequirements()).containsExactly("numpy");
-        assertThat(fromPip.condaSpec().condaPackages()).extracting(p -> p.spec()).contains("pip=23.1");
+        assertThat(fromPip.condaSpec().condaPackages())
+                .extracting(p -> p.spec())
+                .contains("pip=23.1");
         assertThat(fromPip.docker().baseImage()).isEqualTo("img:2");
         assertThat(fromPip.isUserManaged()).isFalse();
         Environment image = EnvironmentFiles.fromFiles("e", null, null, null, "img:3", null, "def:1", w -> {});

@@ -31,38 +31,60 @@ class CondaHashPropertiesTest {
     // generators
 
     static Arbitrary<String> packageName() {
-        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8)
-                .flatMap(head -> Arbitraries.of("", "-learn", "_core", "2", ".io").map(tail -> head + tail));
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .flatMap(head ->
+                        Arbitraries.of("", "-learn", "_core", "2", ".io").map(tail -> head + tail));
     }
 
     static Arbitrary<String> version() {
-        return Combinators.combine(Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 20))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 30),
+                        Arbitraries.integers().between(0, 20))
                 .as((a, b) -> a + "." + b);
     }
 
     static Arbitrary<String> condaSpec() {
-        return Combinators.combine(Arbitraries.of("", "conda-forge::"), packageName(),
-                Arbitraries.of("", "=", ">=", "<=", "=="), version())
+        return Combinators.combine(
+                        Arbitraries.of("", "conda-forge::"),
+                        packageName(),
+                        Arbitraries.of("", "=", ">=", "<=", "=="),
+                        version())
                 .as((channel, name, op, v) -> channel + name + (op.isEmpty() ? "" : op + v));
     }
 
     static Arbitrary<String> pipRequirement() {
-        return Combinators.combine(packageName(), Arbitraries.of("", "[extra]"), Arbitraries.of("", "==", ">=", "~="),
-                version(), Arbitraries.of("", "; python_version >= \"3.8\""))
+        return Combinators.combine(
+                        packageName(),
+                        Arbitraries.of("", "[extra]"),
+                        Arbitraries.of("", "==", ">=", "~="),
+                        version(),
+                        Arbitraries.of("", "; python_version >= \"3.8\""))
                 .as((name, extra, op, v, marker) -> name + extra + (op.isEmpty() ? "" : op + v) + marker);
     }
 
     @Provide
     Arbitrary<CondaSpec> specs() {
         Arbitrary<List<String>> channels = Arbitraries.of("conda-forge", "defaults", "pytorch", "nvidia", "anaconda")
-                .list().uniqueElements().ofMaxSize(3);
-        Arbitrary<List<String>> packages = condaSpec().list().uniqueElements(CondaHashPropertiesTest::nameOf)
-                .ofMinSize(1).ofMaxSize(6);
+                .list()
+                .uniqueElements()
+                .ofMaxSize(3);
+        Arbitrary<List<String>> packages = condaSpec()
+                .list()
+                .uniqueElements(CondaHashPropertiesTest::nameOf)
+                .ofMinSize(1)
+                .ofMaxSize(6);
         Arbitrary<List<String>> pip = pipRequirement().list().uniqueElements().ofMaxSize(5);
         Arbitrary<Boolean> hasPip = Arbitraries.of(true, false);
         Arbitrary<Map<String, String>> variables = Arbitraries.maps(
-                Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(6),
-                Arbitraries.strings().alpha().numeric().ofMaxLength(6)).ofMaxSize(2);
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .ofMinLength(1)
+                                .ofMaxLength(6),
+                        Arbitraries.strings().alpha().numeric().ofMaxLength(6))
+                .ofMaxSize(2);
         Arbitrary<String> name = Arbitraries.of("env", "my-env", "pytorch").injectNull(0.3);
         return Combinators.combine(name, channels, packages, hasPip, pip, variables)
                 .as((n, c, p, withPip, r, v) -> {
@@ -77,9 +99,14 @@ class CondaHashPropertiesTest {
 
     @Provide
     Arbitrary<CondaStyle> styles() {
-        return Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(2, 4), Arbitraries.of(true, false),
-                Arbitraries.of('p', 's', 'd'), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.of(true, false))
+        return Combinators.combine(
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(2, 4),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of('p', 's', 'd'),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
                 .as(CondaStyle::new);
     }
 
@@ -94,8 +121,11 @@ class CondaHashPropertiesTest {
     // laws
 
     @Property(tries = 300)
-    void everyStyleParsesToTheSameSpecAndHash(@ForAll("specs") CondaSpec spec, @ForAll("styles") CondaStyle style,
-            @ForAll boolean bom, @ForAll("names") String otherName) {
+    void everyStyleParsesToTheSameSpecAndHash(
+            @ForAll("specs") CondaSpec spec,
+            @ForAll("styles") CondaStyle style,
+            @ForAll boolean bom,
+            @ForAll("names") String otherName) {
         String text = style.render(spec.withName(otherName));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bom) {
@@ -109,7 +139,8 @@ class CondaHashPropertiesTest {
         CondaSpec parsed = CondaFileReader.parse(TextFile.decode(FILE, bytes));
         assertThat(parsed.withName(null)).isEqualTo(spec.withName(null));
         assertThat(hash(parsed)).isEqualTo(hash(spec));
-        assertThat(hash(CondaFileReader.parse(FILE, CondaSpecWriter.write(spec)))).isEqualTo(hash(spec));
+        assertThat(hash(CondaFileReader.parse(FILE, CondaSpecWriter.write(spec))))
+                .isEqualTo(hash(spec));
     }
 
     @Provide
@@ -133,7 +164,10 @@ class CondaHashPropertiesTest {
     void changingAVersionChangesTheHash(@ForAll("specs") CondaSpec spec, @ForAll("styles") CondaStyle style) {
         List<CondaDependency> deps = new ArrayList<>(spec.dependencies());
         int i = deps.indexOf(spec.condaPackages().get(0));
-        deps.set(i, new CondaPackage(spec.condaPackages().get(0).spec() + (spec.condaPackages().get(0).constraint().isEmpty() ? "=1.0" : ".1")));
+        deps.set(
+                i,
+                new CondaPackage(spec.condaPackages().get(0).spec()
+                        + (spec.condaPackages().get(0).constraint().isEmpty() ? "=1.0" : ".1")));
         CondaSpec changed = spec.withDependencies(deps);
         assertThat(hash(CondaFileReader.parse(FILE, style.render(changed)))).isNotEqualTo(hash(spec));
     }
@@ -148,7 +182,8 @@ class CondaHashPropertiesTest {
     }
 
     @Property(tries = 200)
-    void addingAChannelOrReorderingChannelsChangesTheHash(@ForAll("specs") CondaSpec spec, @ForAll("styles") CondaStyle style) {
+    void addingAChannelOrReorderingChannelsChangesTheHash(
+            @ForAll("specs") CondaSpec spec, @ForAll("styles") CondaStyle style) {
         CondaSpec added = spec.addChannel("bioconda");
         assertThat(hash(CondaFileReader.parse(FILE, style.render(added)))).isNotEqualTo(hash(spec));
         if (spec.channels().size() >= 2) {
@@ -164,8 +199,10 @@ class CondaHashPropertiesTest {
         Environment env = Environments.fromCondaSpecification("e", spec, "img:1", w -> {});
         String image = EnvironmentHashes.imageName(env);
         String conda = hash(env.condaSpec());
-        Environment varied = env.withVariable("SOME_VAR", "value").withoutVariable("EXAMPLE_ENV_VAR")
-                .withName("other").withVersion("7");
+        Environment varied = env.withVariable("SOME_VAR", "value")
+                .withoutVariable("EXAMPLE_ENV_VAR")
+                .withName("other")
+                .withVersion("7");
         assertThat(EnvironmentHashes.imageName(varied)).isEqualTo(image);
         assertThat(hash(varied.condaSpec())).isEqualTo(conda);
         assertThat(hash(spec.withName(otherName))).isEqualTo(hash(spec));

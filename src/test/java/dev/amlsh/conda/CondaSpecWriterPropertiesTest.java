@@ -22,18 +22,78 @@ import net.jqwik.api.Provide;
 /** {@link CondaSpecWriter}'s output reads back as the same spec, whatever the values hold. */
 class CondaSpecWriterPropertiesTest {
 
-    static final List<String> EDGE = List.of("yes", "no", "on", "off", "Y", "n", "true", "False", "1.0", "1", "0x1F",
-            "1_000", "-1", ".inf", "~", "null", "Null", "#x", "a #b", "a: b", "a:", ":a", "- x", "-x", "--x", "@x", "x@y",
-            "`x", "%x", "!x", "&x", "*x", "|x", ">x", "'x", "\"x", "x'y", "x\"y", "?", "? x", "[x]", "{x}", "x,y",
-            " x", "x ", "", "é", "日本語", "😀", "a\tb", "a\nb", "\r", "\u0085", "\u2028", "\uFEFF", "x\u00A0y", "\u007F",
-            "2001-01-01", "<<", "=", "a\\b", "{{", "}}x");
+    static final List<String> EDGE = List.of(
+            "yes",
+            "no",
+            "on",
+            "off",
+            "Y",
+            "n",
+            "true",
+            "False",
+            "1.0",
+            "1",
+            "0x1F",
+            "1_000",
+            "-1",
+            ".inf",
+            "~",
+            "null",
+            "Null",
+            "#x",
+            "a #b",
+            "a: b",
+            "a:",
+            ":a",
+            "- x",
+            "-x",
+            "--x",
+            "@x",
+            "x@y",
+            "`x",
+            "%x",
+            "!x",
+            "&x",
+            "*x",
+            "|x",
+            ">x",
+            "'x",
+            "\"x",
+            "x'y",
+            "x\"y",
+            "?",
+            "? x",
+            "[x]",
+            "{x}",
+            "x,y",
+            " x",
+            "x ",
+            "",
+            "é",
+            "日本語",
+            "😀",
+            "a\tb",
+            "a\nb",
+            "\r",
+            "\u0085",
+            "\u2028",
+            "\uFEFF",
+            "x\u00A0y",
+            "\u007F",
+            "2001-01-01",
+            "<<",
+            "=",
+            "a\\b",
+            "{{",
+            "}}x");
 
     static Arbitrary<String> text() {
         Arbitrary<Character> chars = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(6, Arbitraries.chars().range(' ', '~')),
                 net.jqwik.api.Tuple.of(1, Arbitraries.chars().range('\u00A0', '\u00FF')),
                 net.jqwik.api.Tuple.of(1, Arbitraries.chars().range('\u3040', '\u30FF')),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of('\t', '\n', '\r', '\u0085', '\u2028', '\uFEFF', '\u0000', '\u007F')));
+                net.jqwik.api.Tuple.of(
+                        1, Arbitraries.of('\t', '\n', '\r', '\u0085', '\u2028', '\uFEFF', '\u0000', '\u007F')));
         Arbitrary<String> random = chars.list().ofMaxSize(12).map(cs -> {
             StringBuilder sb = new StringBuilder();
             cs.forEach(sb::append);
@@ -47,10 +107,24 @@ class CondaSpecWriterPropertiesTest {
      * grammar (the reader refuses anything else); edge values that are specs stay in.
      */
     static Arbitrary<String> dependency() {
-        Arbitrary<String> specs = Arbitraries.of("numpy", "numpy=1.21", "numpy 1.21 py38_0", "conda-forge::numpy>=1.20,<2",
-                "numpy[version='>=1.2']", "x", "n", "yes", "1", "Null", "on");
-        return Arbitraries.oneOf(specs, text()).filter(s -> !s.isBlank() && !TemplateTokens.contains(s) && isSpec(s)
-                && !new CondaPackage(s).isPython()); // two python entries are refused; one python is covered elsewhere
+        Arbitrary<String> specs = Arbitraries.of(
+                "numpy",
+                "numpy=1.21",
+                "numpy 1.21 py38_0",
+                "conda-forge::numpy>=1.20,<2",
+                "numpy[version='>=1.2']",
+                "x",
+                "n",
+                "yes",
+                "1",
+                "Null",
+                "on");
+        return Arbitraries.oneOf(specs, text())
+                .filter(s -> !s.isBlank()
+                        && !TemplateTokens.contains(s)
+                        && isSpec(s)
+                        && !new CondaPackage(s)
+                                .isPython()); // two python entries are refused; one python is covered elsewhere
     }
 
     static boolean isSpec(String s) {
@@ -69,9 +143,14 @@ class CondaSpecWriterPropertiesTest {
 
     @Provide
     Arbitrary<CondaSpec> specs() {
-        Arbitrary<Map<String, String>> variables = Arbitraries.maps(printable(), printable()).ofMaxSize(3);
-        return Combinators.combine(text().injectNull(0.2), printable().list().ofMaxSize(3), dependency().list().ofMaxSize(4),
-                text().injectNull(0.7), variables)
+        Arbitrary<Map<String, String>> variables =
+                Arbitraries.maps(printable(), printable()).ofMaxSize(3);
+        return Combinators.combine(
+                        text().injectNull(0.2),
+                        printable().list().ofMaxSize(3),
+                        dependency().list().ofMaxSize(4),
+                        text().injectNull(0.7),
+                        variables)
                 .as((name, channels, deps, prefix, vars) -> {
                     List<CondaDependency> d = new ArrayList<>();
                     deps.forEach(s -> d.add(new CondaPackage(s)));
@@ -91,10 +170,14 @@ class CondaSpecWriterPropertiesTest {
     @Property(tries = 300)
     void everyEdgeValueSurvivesAsEveryKindOfScalar(@ForAll("edge") String value) {
         boolean printable = dev.amlsh.model.ControlCharacters.indexOf(value) < 0;
-        CondaSpec spec = new CondaSpec(value, printable ? List.of(value) : List.of(),
+        CondaSpec spec = new CondaSpec(
+                value,
+                printable ? List.of(value) : List.of(),
                 value.isBlank() || !isSpec(value) ? List.of() : List.of(new CondaPackage(value)),
-                value, printable ? Map.of(value, value) : Map.of());
-        assertThat(CondaFileReader.parse(Path.of("e.yml"), CondaSpecWriter.write(spec))).isEqualTo(spec);
+                value,
+                printable ? Map.of(value, value) : Map.of());
+        assertThat(CondaFileReader.parse(Path.of("e.yml"), CondaSpecWriter.write(spec)))
+                .isEqualTo(spec);
     }
 
     @Provide

@@ -12,10 +12,20 @@ import java.util.Map;
  * One way a person may write a conda file: block or flow lists, indent, quote style, comments,
  * key order, line ends. Renders a spec in that style, independently of {@link CondaSpecWriter}.
  */
-record CondaStyle(boolean flow, int indent, boolean indentSequences, char quote, boolean comments,
-        boolean nameFirst, boolean crlf) {
+record CondaStyle(
+        boolean flow,
+        int indent,
+        boolean indentSequences,
+        char quote,
+        boolean comments,
+        boolean nameFirst,
+        boolean crlf) {
 
-    enum Quote { PLAIN, SINGLE, DOUBLE }
+    enum Quote {
+        PLAIN,
+        SINGLE,
+        DOUBLE
+    }
 
     String render(CondaSpec spec) {
         List<String> lines = new ArrayList<>();

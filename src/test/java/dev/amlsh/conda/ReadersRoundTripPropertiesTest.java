@@ -20,9 +20,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Issue 10: whatever the input, each reader gives either a domain error or a value that
@@ -65,28 +65,172 @@ class ReadersRoundTripPropertiesTest {
         return Arbitraries.of(pieces).list().ofMaxSize(max).map(list -> String.join("", list));
     }
 
-    static final List<String> SPEC_PIECES = List.of("numpy", "python", "py38_0", "conda-forge", "::", "=", "==", ">=",
-            "<", ">", "!=", "~=", ",", "|", " ", "1.21", "2", "*", ".*", "[", "]", "version=", "build=", "'", "\"", "-",
-            "_", "x", "\t", "\u001b", "#", ".conda", "/", "https://h/", "@", "$");
+    static final List<String> SPEC_PIECES = List.of(
+            "numpy",
+            "python",
+            "py38_0",
+            "conda-forge",
+            "::",
+            "=",
+            "==",
+            ">=",
+            "<",
+            ">",
+            "!=",
+            "~=",
+            ",",
+            "|",
+            " ",
+            "1.21",
+            "2",
+            "*",
+            ".*",
+            "[",
+            "]",
+            "version=",
+            "build=",
+            "'",
+            "\"",
+            "-",
+            "_",
+            "x",
+            "\t",
+            "\u001b",
+            "#",
+            ".conda",
+            "/",
+            "https://h/",
+            "@",
+            "$");
 
-    static final List<String> PIP_PIECES = List.of("numpy", "requests", "[socks]", "[", "]", "==", ">=", "<", "~=",
-            "!=", "===", ",", "1.2", "2.0.*", " ", ";", " python_version", " < ", "'3.11'", "\"win32\"", " and ", " or ",
-            "(", ")", "@", "https://example.org/x.whl", "git+https://g/r.git#egg=r", "-r", "-e", "--index-url", " x.txt",
-            "--hash=sha256:ab", "#", " # note", "\\", "\n", "\n\n", "./pkg", "x-1.0-py3-none-any.whl", "\u001b", "--bogus");
+    static final List<String> PIP_PIECES = List.of(
+            "numpy",
+            "requests",
+            "[socks]",
+            "[",
+            "]",
+            "==",
+            ">=",
+            "<",
+            "~=",
+            "!=",
+            "===",
+            ",",
+            "1.2",
+            "2.0.*",
+            " ",
+            ";",
+            " python_version",
+            " < ",
+            "'3.11'",
+            "\"win32\"",
+            " and ",
+            " or ",
+            "(",
+            ")",
+            "@",
+            "https://example.org/x.whl",
+            "git+https://g/r.git#egg=r",
+            "-r",
+            "-e",
+            "--index-url",
+            " x.txt",
+            "--hash=sha256:ab",
+            "#",
+            " # note",
+            "\\",
+            "\n",
+            "\n\n",
+            "./pkg",
+            "x-1.0-py3-none-any.whl",
+            "\u001b",
+            "--bogus");
 
-    static final List<String> IMAGE_PIECES = List.of("ubuntu", "mcr.microsoft.com", "localhost", ":5000", "/", ":",
-            "22.04", "latest", "@sha256:", "a".repeat(64), "abc", "UPPER", "__", "-", ".", "_", "$", " ", "\n", "[::1]",
-            "azureml", "openmpi4.1.0-ubuntu20.04");
+    static final List<String> IMAGE_PIECES = List.of(
+            "ubuntu",
+            "mcr.microsoft.com",
+            "localhost",
+            ":5000",
+            "/",
+            ":",
+            "22.04",
+            "latest",
+            "@sha256:",
+            "a".repeat(64),
+            "abc",
+            "UPPER",
+            "__",
+            "-",
+            ".",
+            "_",
+            "$",
+            " ",
+            "\n",
+            "[::1]",
+            "azureml",
+            "openmpi4.1.0-ubuntu20.04");
 
-    static final List<String> DOCKERFILE_PIECES = List.of("FROM ", "from ", "ubuntu:22.04", "Ubuntu", " AS base",
-            "--platform=linux/amd64 ", "ARG ", "BASE=x", "${BASE}", "RUN ", "echo hi", "COPY ", "a b", "ENV ", "A=1",
-            "\n", "\n\n", " \\\n", "# comment\n", "<<EOF", "EOF", "\t", "numpy==1.2", "LABEL ", "\r\n", "\u001b", "  ");
+    static final List<String> DOCKERFILE_PIECES = List.of(
+            "FROM ",
+            "from ",
+            "ubuntu:22.04",
+            "Ubuntu",
+            " AS base",
+            "--platform=linux/amd64 ",
+            "ARG ",
+            "BASE=x",
+            "${BASE}",
+            "RUN ",
+            "echo hi",
+            "COPY ",
+            "a b",
+            "ENV ",
+            "A=1",
+            "\n",
+            "\n\n",
+            " \\\n",
+            "# comment\n",
+            "<<EOF",
+            "EOF",
+            "\t",
+            "numpy==1.2",
+            "LABEL ",
+            "\r\n",
+            "\u001b",
+            "  ");
 
-    static final List<String> CONDA_PIECES = List.of("name: x\n", "channels:\n", "  - conda-forge\n", "dependencies:\n",
-            "  - python=3.10\n", "  - python=3.11\n", "  - numpy\n", "  - numpy 1.21 py38_0\n", "  - 'numpy>=1.2'\n",
-            "  - numpy>>1\n", "  - pip:\n", "    - requests==2.31\n", "    - --index-url https://x/simple\n",
-            "    - ''\n", "    - '# c'\n", "variables:\n", "  A: b\n", "  B: \"\\e\"\n", "prefix: /opt\n", "  - ", "\t",
-            "- ", ": ", "[", "]", "{", "}", "&a ", "*a", "#", "\n");
+    static final List<String> CONDA_PIECES = List.of(
+            "name: x\n",
+            "channels:\n",
+            "  - conda-forge\n",
+            "dependencies:\n",
+            "  - python=3.10\n",
+            "  - python=3.11\n",
+            "  - numpy\n",
+            "  - numpy 1.21 py38_0\n",
+            "  - 'numpy>=1.2'\n",
+            "  - numpy>>1\n",
+            "  - pip:\n",
+            "    - requests==2.31\n",
+            "    - --index-url https://x/simple\n",
+            "    - ''\n",
+            "    - '# c'\n",
+            "variables:\n",
+            "  A: b\n",
+            "  B: \"\\e\"\n",
+            "prefix: /opt\n",
+            "  - ",
+            "\t",
+            "- ",
+            ": ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "&a ",
+            "*a",
+            "#",
+            "\n");
 
     @Provide
     Arbitrary<String> specs() {
@@ -111,7 +255,9 @@ class ReadersRoundTripPropertiesTest {
         CondaSpec spec = readOrRefuse(() -> CondaFileReader.parse(Path.of("f.yml"), text));
         if (spec != null) {
             String written = CondaSpecWriter.write(spec);
-            assertThat(CondaFileReader.parse(Path.of("w.yml"), written)).as(written).isEqualTo(spec);
+            assertThat(CondaFileReader.parse(Path.of("w.yml"), written))
+                    .as(written)
+                    .isEqualTo(spec);
         }
     }
 
@@ -163,7 +309,9 @@ class ReadersRoundTripPropertiesTest {
         String read = readOrRefuse(() -> EnvironmentFiles.readDockerfile(file));
         if (read != null) {
             DockerfileInstructions instructions = DockerfileInstructions.parse(read);
-            assertThat(DockerfileInstructions.parse(instructions.render())).as(instructions.render()).isEqualTo(instructions);
+            assertThat(DockerfileInstructions.parse(instructions.render()))
+                    .as(instructions.render())
+                    .isEqualTo(instructions);
         }
     }
 

@@ -28,38 +28,48 @@ class EnvironmentDiffTest {
 
     @Test
     void packagesAreComparedByNameWithTheirVersionChange() {
-        Environment after = BASE.withCondaSpec(s -> s.removeCondaPackage("numpy=1.26").addCondaPackage("numpy=2.0")
-                .addCondaPackage("scipy").addPipPackage("torch==2.1").addPipPackage("Transformers")
-                .addChannel("pytorch").addCondaPackage("python=3.11"));
+        Environment after = BASE.withCondaSpec(s -> s.removeCondaPackage("numpy=1.26")
+                .addCondaPackage("numpy=2.0")
+                .addCondaPackage("scipy")
+                .addPipPackage("torch==2.1")
+                .addPipPackage("Transformers")
+                .addChannel("pytorch")
+                .addCondaPackage("python=3.11"));
         EnvironmentDiff diff = EnvironmentDiff.of(BASE, after);
-        assertThat(diff.changes()).containsExactly(
-                new Changed("python", "3.8.13", "3.11"),
-                new Added("channels.pytorch", "pytorch"),
-                new Changed("conda.numpy", "numpy=1.26", "numpy=2.0"),
-                new Added("conda.scipy", "scipy"),
-                new Changed("pip.torch", "torch==2.0", "torch==2.1"),
-                new Added("pip.transformers", "Transformers"));
+        assertThat(diff.changes())
+                .containsExactly(
+                        new Changed("python", "3.8.13", "3.11"),
+                        new Added("channels.pytorch", "pytorch"),
+                        new Changed("conda.numpy", "numpy=1.26", "numpy=2.0"),
+                        new Added("conda.scipy", "scipy"),
+                        new Changed("pip.torch", "torch==2.0", "torch==2.1"),
+                        new Added("pip.transformers", "Transformers"));
         assertThat(diff.imageRebuilt()).isTrue();
         assertThat(diff.condaEnvironmentChanged()).isTrue();
     }
 
     @Test
     void removalsAndReorderingAreChangesToo() {
-        Environment after = BASE.withCondaSpec(s -> s.removePipPackage("torch").withChannels(List.of("conda-forge", "anaconda")));
+        Environment after =
+                BASE.withCondaSpec(s -> s.removePipPackage("torch").withChannels(List.of("conda-forge", "anaconda")));
         EnvironmentDiff diff = EnvironmentDiff.of(BASE, after);
-        assertThat(diff.changes()).containsExactly(
-                new Changed("channels.order", "anaconda, conda-forge", "conda-forge, anaconda"),
-                new Removed("pip.torch", "torch==2.0"));
+        assertThat(diff.changes())
+                .containsExactly(
+                        new Changed("channels.order", "anaconda, conda-forge", "conda-forge, anaconda"),
+                        new Removed("pip.torch", "torch==2.0"));
         assertThat(diff.condaEnvironmentChanged()).isTrue();
     }
 
     @Test
     void variablesNameAndVersionChangeNothingThatIsBuilt() {
-        Environment after = BASE.withVariable("MODE", "fast").withoutVariable("EXAMPLE_ENV_VAR").withName("f").withVersion("2");
+        Environment after = BASE.withVariable("MODE", "fast")
+                .withoutVariable("EXAMPLE_ENV_VAR")
+                .withName("f")
+                .withVersion("2");
         EnvironmentDiff diff = EnvironmentDiff.of(BASE, after);
-        assertThat(diff.changes()).containsExactly(
-                new Removed("variables.EXAMPLE_ENV_VAR", "EXAMPLE_VALUE"),
-                new Added("variables.MODE", "fast"));
+        assertThat(diff.changes())
+                .containsExactly(
+                        new Removed("variables.EXAMPLE_ENV_VAR", "EXAMPLE_VALUE"), new Added("variables.MODE", "fast"));
         assertThat(diff.imageRebuilt()).isFalse();
         assertThat(diff.condaEnvironmentChanged()).isFalse();
     }
@@ -68,14 +78,17 @@ class EnvironmentDiffTest {
     void dockerFieldsAndRegistryPasswordsNeverShownInClear() {
         Environment after = BASE.withBaseImage("img:2", w -> {});
         after = after.withDocker(after.docker().withRegistry(new ContainerRegistry("acr.io", "me", "pw1", null)));
-        Environment after2 = after.withDocker(after.docker().withRegistry(new ContainerRegistry("acr.io", "me", "pw2", null)));
-        assertThat(EnvironmentDiff.of(BASE, after).changes()).containsExactly(
-                new Changed("docker.baseImage", "img:1", "img:2"),
-                new Added("docker.baseImageRegistry.address", "acr.io"),
-                new Added("docker.baseImageRegistry.username", "me"),
-                new Added("docker.baseImageRegistry.password", "***"));
-        assertThat(EnvironmentDiff.of(after, after2).changes()).containsExactly(
-                new Changed("docker.baseImageRegistry.password", "*** (one value)", "*** (another value)"));
+        Environment after2 =
+                after.withDocker(after.docker().withRegistry(new ContainerRegistry("acr.io", "me", "pw2", null)));
+        assertThat(EnvironmentDiff.of(BASE, after).changes())
+                .containsExactly(
+                        new Changed("docker.baseImage", "img:1", "img:2"),
+                        new Added("docker.baseImageRegistry.address", "acr.io"),
+                        new Added("docker.baseImageRegistry.username", "me"),
+                        new Added("docker.baseImageRegistry.password", "***"));
+        assertThat(EnvironmentDiff.of(after, after2).changes())
+                .containsExactly(
+                        new Changed("docker.baseImageRegistry.password", "*** (one value)", "*** (another value)"));
         assertThat(EnvironmentDiff.of(after, after2).imageRebuilt()).isFalse();
     }
 
@@ -94,7 +107,8 @@ class EnvironmentDiffTest {
         DockerfileRenderer renderer = new DockerfileRenderer(BaseImageCatalog.bundled());
         Environment a = Environment.create("a", SdkRelease.DEFAULT_BASE_IMAGE);
         Environment b = a.withBaseImage("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest", w -> {});
-        String diff = DockerfileDiff.unified(renderer.render(a), renderer.render(b), "a:1/Dockerfile", "b:1/Dockerfile", 1);
+        String diff =
+                DockerfileDiff.unified(renderer.render(a), renderer.render(b), "a:1/Dockerfile", "b:1/Dockerfile", 1);
         assertThat(diff).isEqualTo("""
                 --- a:1/Dockerfile
                 +++ b:1/Dockerfile
@@ -103,6 +117,7 @@ class EnvironmentDiffTest {
                 +FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu22.04:latest
                  USER root
                 """);
-        assertThat(DockerfileDiff.unified(renderer.render(a), renderer.render(a), "x", "y", 3)).isEmpty();
+        assertThat(DockerfileDiff.unified(renderer.render(a), renderer.render(a), "x", "y", 3))
+                .isEmpty();
     }
 }

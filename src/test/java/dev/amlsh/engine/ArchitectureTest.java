@@ -19,8 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] DOMAIN = {"dev.amlsh.model..", "dev.amlsh.conda..", "dev.amlsh.image..", "dev.amlsh.diff..",
-        "dev.amlsh.lint..", "dev.amlsh.formats..", "dev.amlsh.workspace..", "dev.amlsh.files.."};
+    static final String[] DOMAIN = {
+        "dev.amlsh.model..",
+        "dev.amlsh.conda..",
+        "dev.amlsh.image..",
+        "dev.amlsh.diff..",
+        "dev.amlsh.lint..",
+        "dev.amlsh.formats..",
+        "dev.amlsh.workspace..",
+        "dev.amlsh.files.."
+    };
 
     /** The compiled main classes only (scanning the whole classpath for the package is slow). */
     static final JavaClasses CLASSES = new ClassFileImporter()
@@ -29,8 +37,11 @@ class ArchitectureTest {
 
     @Test
     void theDomainImportsNothingFromTheShellSpringOrJline() {
-        ArchRule rule = noClasses().that().resideInAnyPackage(DOMAIN)
-                .should().dependOnClassesThat()
+        ArchRule rule = noClasses()
+                .that()
+                .resideInAnyPackage(DOMAIN)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.amlsh.shell..", "org.springframework..", "org.jline..")
                 .because("domain errors and rules live in the domain; only dev.amlsh.shell is the edge");
         rule.check(CLASSES);
@@ -52,7 +63,8 @@ class ArchitectureTest {
                     return SliceIdentifier.of("shell (root)");
                 }
                 if (name.startsWith("dev.amlsh.shell.")) {
-                    return SliceIdentifier.of("shell." + name.substring("dev.amlsh.shell.".length()).split("\\.")[0]);
+                    return SliceIdentifier.of("shell."
+                            + name.substring("dev.amlsh.shell.".length()).split("\\.")[0]);
                 }
                 return SliceIdentifier.ignore();
             }
@@ -62,20 +74,39 @@ class ArchitectureTest {
                 return "the packages of dev.amlsh.shell, the root included";
             }
         };
-        SlicesRuleDefinition.slices().assignedFrom(shellPackages).should().beFreeOfCycles().check(CLASSES);
+        SlicesRuleDefinition.slices()
+                .assignedFrom(shellPackages)
+                .should()
+                .beFreeOfCycles()
+                .check(CLASSES);
     }
 
     @Test
     void theCycleRuleSeesEveryShellPackage() {
-        assertThat(CLASSES.stream().map(JavaClass::getPackageName).filter(p -> p.startsWith("dev.amlsh.shell")).distinct())
-                .contains("dev.amlsh.shell", "dev.amlsh.shell.api", "dev.amlsh.shell.cli", "dev.amlsh.shell.commands",
-                        "dev.amlsh.shell.render", "dev.amlsh.shell.script", "dev.amlsh.shell.interactive",
+        assertThat(CLASSES.stream()
+                        .map(JavaClass::getPackageName)
+                        .filter(p -> p.startsWith("dev.amlsh.shell"))
+                        .distinct())
+                .contains(
+                        "dev.amlsh.shell",
+                        "dev.amlsh.shell.api",
+                        "dev.amlsh.shell.cli",
+                        "dev.amlsh.shell.commands",
+                        "dev.amlsh.shell.render",
+                        "dev.amlsh.shell.script",
+                        "dev.amlsh.shell.interactive",
                         "dev.amlsh.shell.launch");
     }
 
     @Test
     void theRuleSeesTheDomain() {
-        assertThat(CLASSES.stream().filter(c -> c.getPackageName().startsWith("dev.amlsh.formats")).count()).isPositive();
-        assertThat(CLASSES.stream().filter(c -> c.getPackageName().startsWith("dev.amlsh.model")).count()).isPositive();
+        assertThat(CLASSES.stream()
+                        .filter(c -> c.getPackageName().startsWith("dev.amlsh.formats"))
+                        .count())
+                .isPositive();
+        assertThat(CLASSES.stream()
+                        .filter(c -> c.getPackageName().startsWith("dev.amlsh.model"))
+                        .count())
+                .isPositive();
     }
 }

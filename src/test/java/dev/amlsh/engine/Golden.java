@@ -30,8 +30,11 @@ public final class Golden {
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
                 return;
             }
-            assertThat(file).as("golden file %s is missing: run the test with -Damlsh.golden.update=true", file).exists();
-            assertThat(actual).as("golden file %s (rewrite with -Damlsh.golden.update=true)", file)
+            assertThat(file)
+                    .as("golden file %s is missing: run the test with -Damlsh.golden.update=true", file)
+                    .exists();
+            assertThat(actual)
+                    .as("golden file %s (rewrite with -Damlsh.golden.update=true)", file)
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,16 +31,17 @@ class SeedWalkthroughTest {
     static final String SEED_IMAGE = "mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1";
 
     static Path seed(String file) throws URISyntaxException {
-        return Path.of(SeedWalkthroughTest.class.getResource("/seed-pytorch/" + file).toURI());
+        return Path.of(
+                SeedWalkthroughTest.class.getResource("/seed-pytorch/" + file).toURI());
     }
 
     @Test
     void registeredSeedEnvironmentPrintsTheSeedsDockerfileAndCondaFile() throws Exception {
         List<String> warnings = new ArrayList<>();
-        Environment env = Environments.fromCondaSpecification("pytorch", CondaFileReader.read(seed("env.yml")),
-                SEED_IMAGE, warnings::add);
-        var store = new InMemoryWorkspaceStore("seed", SdkRelease.DEFAULT_BASE_IMAGE,
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+        Environment env = Environments.fromCondaSpecification(
+                "pytorch", CondaFileReader.read(seed("env.yml")), SEED_IMAGE, warnings::add);
+        var store = new InMemoryWorkspaceStore(
+                "seed", SdkRelease.DEFAULT_BASE_IMAGE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         Registration registration = store.register(env, null);
         Environment registered = registration.version().environment();
 
@@ -51,15 +52,18 @@ class SeedWalkthroughTest {
         assertThat(registered.version()).isEqualTo("1");
         assertThat(condaName).matches("azureml_[0-9a-f]{32}");
         assertThat(renderer.render(registered)).isEqualTo(expected("Dockerfile.expected", condaName));
-        assertThat(MutatedCondaFile.render(registered)).contains(expected("mutated_conda_dependencies.yml.expected", condaName));
-        assertThat(ImageDetails.of(registered, renderer).ingredients().dockerfile()).isEqualTo(renderer.render(registered));
+        assertThat(MutatedCondaFile.render(registered))
+                .contains(expected("mutated_conda_dependencies.yml.expected", condaName));
+        assertThat(ImageDetails.of(registered, renderer).ingredients().dockerfile())
+                .isEqualTo(renderer.render(registered));
     }
 
     @Test
     void theSeedsOwnHashIsNotReproduced() throws Exception {
         var spec = CondaFileReader.read(seed("env.yml"));
         // Azure ML's algorithm is not public; amlsh's emulator rule must not pretend otherwise.
-        assertThat(EnvironmentHashes.condaEnvironmentName(spec)).isNotEqualTo("azureml_7459a71437df47401c6a369f49fbbdb6");
+        assertThat(EnvironmentHashes.condaEnvironmentName(spec))
+                .isNotEqualTo("azureml_7459a71437df47401c6a369f49fbbdb6");
     }
 
     private static String expected(String file, String condaName) throws IOException, URISyntaxException {

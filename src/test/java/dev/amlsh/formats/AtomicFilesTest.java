@@ -92,7 +92,9 @@ class AtomicFilesTest {
         Map<String, String> t = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(p -> !p.equals(dir)).toList()) {
-                t.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "/" : Files.readString(p, StandardCharsets.UTF_8));
+                t.put(
+                        dir.relativize(p).toString(),
+                        Files.isDirectory(p) ? "/" : Files.readString(p, StandardCharsets.UTF_8));
             }
         }
         return t;
@@ -105,12 +107,15 @@ class AtomicFilesTest {
         AtomicFiles.REAL.writeFile(file, "new\n");
         assertThat(tree()).isEqualTo(Map.of("env.yml", "new\n"));
 
-        AmlshException full = catchThrowableOfType(AmlshException.class,
+        AmlshException full = catchThrowableOfType(
+                AmlshException.class,
                 () -> new AtomicFiles(new Faulty("write", 1, diskFull())).writeFile(file, "newer\n"));
-        assertThat(full.getMessage()).endsWith("env.yml: cannot be written: the disk is full (No space left on device)");
+        assertThat(full.getMessage())
+                .endsWith("env.yml: cannot be written: the disk is full (No space left on device)");
         assertThat(tree()).as("the old file, and no temporary file").isEqualTo(Map.of("env.yml", "new\n"));
 
-        AmlshException ro = catchThrowableOfType(AmlshException.class,
+        AmlshException ro = catchThrowableOfType(
+                AmlshException.class,
                 () -> new AtomicFiles(new Faulty("move", 1, readOnly())).writeFile(file, "newer\n"));
         assertThat(ro.problem()).isEqualTo("cannot be written: the folder is read-only");
         assertThat(tree()).isEqualTo(Map.of("env.yml", "new\n"));
@@ -118,8 +123,8 @@ class AtomicFilesTest {
 
     @Test
     void aFileInAMissingFolderIsAnError() throws IOException {
-        AmlshException e = catchThrowableOfType(AmlshException.class,
-                () -> AtomicFiles.REAL.writeFile(dir.resolve("nodir/x.yml"), "x"));
+        AmlshException e = catchThrowableOfType(
+                AmlshException.class, () -> AtomicFiles.REAL.writeFile(dir.resolve("nodir/x.yml"), "x"));
         assertThat(e.problem()).contains("its folder", "nodir", "does not exist");
         assertThat(tree()).isEmpty();
     }
@@ -129,27 +134,32 @@ class AtomicFilesTest {
         Map<String, String> files = Map.of("a.json", "{}\n", "b.yml", "b\n", "sub/c.yml", "c\n");
         for (int n = 1; n <= 3; n++) {
             AtomicFiles faulty = new AtomicFiles(new Faulty("write", n, diskFull()));
-            AmlshException e = catchThrowableOfType(AmlshException.class,
-                    () -> faulty.writeFolder(dir.resolve("out/saved"), files, List.of()));
+            AmlshException e = catchThrowableOfType(
+                    AmlshException.class, () -> faulty.writeFolder(dir.resolve("out/saved"), files, List.of()));
             assertThat(e.problem()).contains("the disk is full");
-            assertThat(tree()).as("after a full disk at write %d: no folder, no staging folder", n).isEmpty();
+            assertThat(tree())
+                    .as("after a full disk at write %d: no folder, no staging folder", n)
+                    .isEmpty();
         }
-        AmlshException ro = catchThrowableOfType(AmlshException.class,
+        AmlshException ro = catchThrowableOfType(
+                AmlshException.class,
                 () -> new AtomicFiles(new Faulty("mkdir", 2, readOnly()))
-                .writeFolder(dir.resolve("out/saved"), files, List.of()));
+                        .writeFolder(dir.resolve("out/saved"), files, List.of()));
         assertThat(ro.problem()).isEqualTo("cannot be written: the folder is read-only");
         assertThat(tree()).isEmpty();
 
         AtomicFiles.REAL.writeFolder(dir.resolve("out/saved"), files, List.of());
-        assertThat(tree()).containsEntry("out/saved/a.json", "{}\n").containsEntry("out/saved/sub/c.yml", "c\n")
+        assertThat(tree())
+                .containsEntry("out/saved/a.json", "{}\n")
+                .containsEntry("out/saved/sub/c.yml", "c\n")
                 .hasSize(6);
     }
 
     @Test
     void anOverwrittenFolderKeepsItsOldFilesUntilTheNewOnesAreComplete() throws IOException {
         Path saved = dir.resolve("saved");
-        AtomicFiles.REAL.writeFolder(saved, Map.of("a.json", "old a\n", "b.yml", "old b\n", "Dockerfile", "FROM x\n"),
-                List.of());
+        AtomicFiles.REAL.writeFolder(
+                saved, Map.of("a.json", "old a\n", "b.yml", "old b\n", "Dockerfile", "FROM x\n"), List.of());
         Files.writeString(saved.resolve("mine.txt"), "not ours\n");
         Map<String, String> before = tree();
         Map<String, String> next = new java.util.LinkedHashMap<>();
@@ -159,27 +169,36 @@ class AtomicFilesTest {
         for (String op : List.of("write", "move")) {
             for (int n = 1; n <= (op.equals("write") ? 2 : 5); n++) {
                 AtomicFiles faulty = new AtomicFiles(new Faulty(op, n, op.equals("write") ? diskFull() : readOnly()));
-                catchThrowableOfType(AmlshException.class,
-                        () -> faulty.writeFolder(saved, next, List.of("Dockerfile")));
+                catchThrowableOfType(
+                        AmlshException.class, () -> faulty.writeFolder(saved, next, List.of("Dockerfile")));
                 assertThat(tree()).as("after a failed %s %d", op, n).isEqualTo(before);
             }
         }
         AtomicFiles.REAL.writeFolder(saved, next, List.of("Dockerfile"));
-        assertThat(tree()).isEqualTo(Map.of("saved", "/", "saved/a.json", "new a\n", "saved/b.yml", "new b\n",
-                "saved/mine.txt", "not ours\n"));
+        assertThat(tree())
+                .isEqualTo(Map.of(
+                        "saved",
+                        "/",
+                        "saved/a.json",
+                        "new a\n",
+                        "saved/b.yml",
+                        "new b\n",
+                        "saved/mine.txt",
+                        "not ours\n"));
     }
 
     @Test
     void aProducedFileIsNotPutOverAnExistingOne() throws IOException {
         Path file = dir.resolve("copy.amlsh");
         Files.writeString(file, "mine");
-        AmlshException e = catchThrowableOfType(AmlshException.class, () -> AtomicFiles.REAL.produce(file, false,
-                tmp -> Files.writeString(tmp, "theirs")));
+        AmlshException e = catchThrowableOfType(
+                AmlshException.class,
+                () -> AtomicFiles.REAL.produce(file, false, tmp -> Files.writeString(tmp, "theirs")));
         assertThat(e.problem()).isEqualTo("already exists");
         assertThat(tree()).isEqualTo(Map.of("copy.amlsh", "mine"));
-        AmlshException denied = catchThrowableOfType(AmlshException.class,
-                () -> AtomicFiles.REAL.produce(dir.resolve("x"), false,
-                tmp -> {
+        AmlshException denied = catchThrowableOfType(
+                AmlshException.class,
+                () -> AtomicFiles.REAL.produce(dir.resolve("x"), false, tmp -> {
                     throw new AccessDeniedException(tmp.toString());
                 }));
         assertThat(denied.problem()).isEqualTo("cannot be written: permission denied");

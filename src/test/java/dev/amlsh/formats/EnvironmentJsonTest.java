@@ -3,8 +3,8 @@ package dev.amlsh.formats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.AmlshException;
+import dev.amlsh.model.AssetMetadata;
 import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.ContainerRegistry;
@@ -108,7 +108,8 @@ class EnvironmentJsonTest {
 
     @Test
     void readsTheRealScaffoldFileOfAnOlderRelease() throws Exception {
-        Path file = Path.of(getClass().getResource("/v1-scaffold/azureml_environment.json").toURI());
+        Path file = Path.of(
+                getClass().getResource("/v1-scaffold/azureml_environment.json").toURI());
         Environment env = EnvironmentJson.read(file, Files.readString(file, StandardCharsets.UTF_8));
         assertThat(env.name()).isEqualTo("testenv");
         assertThat(env.docker().baseImage()).isEqualTo("mcr.microsoft.com/azureml/base:intelmpi2018.3-ubuntu16.04");
@@ -131,7 +132,8 @@ class EnvironmentJsonTest {
         assertThat(env.docker().gpuSupport()).isTrue();
         assertThat(env.docker().enabled()).isTrue();
         String written = EnvironmentJson.write(env, EnvironmentJson.Options.file());
-        assertThat(written).contains("\"sharedVolumes\": true,\n        \"gpuSupport\": true,\n        \"shmSize\": \"1g\"");
+        assertThat(written)
+                .contains("\"sharedVolumes\": true,\n        \"gpuSupport\": true,\n        \"shmSize\": \"1g\"");
         assertThat(EnvironmentJson.read(SRC, written)).isEqualTo(env);
     }
 
@@ -162,18 +164,34 @@ class EnvironmentJsonTest {
     void roundTripsAFullDefinition() {
         Environment base = Environment.create("full", "img:2");
         CondaSpec spec = new CondaSpec("n", List.of("conda-forge"), List.of(), "/opt/env", Map.of("K", "v"))
-                .addCondaPackage("python=3.10").addPipPackage("numpy==1.26").addPipPackage("ünïcode-pkg".replace("ü", "u").replace("ï", "i"));
+                .addCondaPackage("python=3.10")
+                .addPipPackage("numpy==1.26")
+                .addPipPackage("ünïcode-pkg".replace("ü", "u").replace("ï", "i"));
         Environment env = base.withCondaSpec(s -> spec)
-                .withDocker(base.docker().withBuildContext(new BuildContext("git", "https://x/y.git", "docker/Dockerfile", "FROM a\nRUN b\n"), w -> {})
+                .withDocker(base.docker()
+                        .withBuildContext(
+                                new BuildContext("git", "https://x/y.git", "docker/Dockerfile", "FROM a\nRUN b\n"),
+                                w -> {})
                         .withRegistry(new ContainerRegistry("myacr.azurecr.io", "user", "secret", null))
                         .withPlatform(new Platform("Windows", "amd64")))
                 .withSpark(new SparkSection(List.of("https://repo"), List.of(new SparkPackage("g", "a", "1")), false))
                 .withVariable("GREETING", "héllo \"world\" \\ back") // control characters are refused (issue 10)
                 .withVersion("3")
                 .withAssetId("azureml://x");
-        env = new Environment(env.name(), env.version(), env.environmentVariables(), env.python(), env.docker(),
-                env.spark(), new DatabricksSection(List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(), List.of(), List.of()),
-                Map.of("rVersion", "4"), "latest", env.assetId(), Map.of(), AssetMetadata.NONE);
+        env = new Environment(
+                env.name(),
+                env.version(),
+                env.environmentVariables(),
+                env.python(),
+                env.docker(),
+                env.spark(),
+                new DatabricksSection(
+                        List.of(Map.of("coordinates", "a:b:1")), List.of(), List.of(), List.of(), List.of()),
+                Map.of("rVersion", "4"),
+                "latest",
+                env.assetId(),
+                Map.of(),
+                AssetMetadata.NONE);
         String json = EnvironmentJson.write(env, EnvironmentJson.Options.service());
         assertThat(json).contains("\"GREETING\": \"h\\u00e9llo \\\"world\\\" \\\\ back\"");
         assertThat(EnvironmentJson.read(SRC, json)).isEqualTo(env);
@@ -191,11 +209,17 @@ class EnvironmentJsonTest {
 
     @Test
     void outputJsonIsTwoSpaceUtf8WithTheSameContentAndAMaskedPassword() {
-        Environment base = Environment.create("é-env".replace("é", "e"), "img:1").withVariable("GREETING", "héllo");
-        Environment env = base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr", "admin", "s3cret", null)));
+        Environment base =
+                Environment.create("é-env".replace("é", "e"), "img:1").withVariable("GREETING", "héllo");
+        Environment env =
+                base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr", "admin", "s3cret", null)));
         String out = OutputJson.write(OutputJson.environment(env));
-        assertThat(out).startsWith("{\n  \"name\": \"e-env\",\n").endsWith("}\n").contains("\"héllo\"")
-                .contains("\"password\": \"***\"").doesNotContain("s3cret");
+        assertThat(out)
+                .startsWith("{\n  \"name\": \"e-env\",\n")
+                .endsWith("}\n")
+                .contains("\"héllo\"")
+                .contains("\"password\": \"***\"")
+                .doesNotContain("s3cret");
         Environment back = EnvironmentJson.read(SRC, out);
         assertThat(back.withDocker(env.docker())).isEqualTo(env);
     }
@@ -203,11 +227,15 @@ class EnvironmentJsonTest {
     @Test
     void masksOrOmitsThePasswordAsAsked() {
         Environment base = Environment.create("e", "img:1");
-        Environment env = base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr", "admin", "s3cret", null)));
+        Environment env =
+                base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr", "admin", "s3cret", null)));
         var masked = EnvironmentJson.write(env, EnvironmentJson.Options.file().withSecrets(Secrets.MASK));
         var omitted = EnvironmentJson.write(env, EnvironmentJson.Options.file().withSecrets(Secrets.OMIT));
         var kept = EnvironmentJson.write(env, EnvironmentJson.Options.file());
-        assertThat(masked).contains("\"password\": \"***\"").doesNotContain("s3cret").contains("\"username\": \"admin\"");
+        assertThat(masked)
+                .contains("\"password\": \"***\"")
+                .doesNotContain("s3cret")
+                .contains("\"username\": \"admin\"");
         assertThat(omitted).contains("\"password\": null").doesNotContain("s3cret");
         assertThat(kept).contains("\"password\": \"s3cret\"");
         assertThat(EnvironmentJson.write(base, EnvironmentJson.Options.file().withSecrets(Secrets.MASK)))
@@ -226,15 +254,27 @@ class EnvironmentJsonTest {
 
     @Test
     void wrongTypesAndUnknownNestedKeysAreErrorsAtTheValue() {
-        assertProblem("{\"name\": \"x\",\n \"docker\": {\"enabled\": \"yes\"}}", 2, 24, "'docker.enabled' must be true or false, not a string");
+        assertProblem(
+                "{\"name\": \"x\",\n \"docker\": {\"enabled\": \"yes\"}}",
+                2,
+                24,
+                "'docker.enabled' must be true or false, not a string");
         assertProblem("{\"name\": \"x\",\n \"python\": []}", 2, 12, "'python' must be a JSON object, not a list");
         assertProblem("{\"name\": \"x\",\n \"docker\": {\n   \"bogus\": 1}}", 3, 13, "unknown key 'docker.bogus'");
         assertProblem("{\"name\": \"bad name\"}", 1, 10, "not a valid environment name");
         assertProblem("{\"version\": \"1\"}", 1, 1, "needs a 'name'");
         assertProblem("[1]", 1, 1, "must be a JSON object");
-        assertProblem("{\"name\": \"x\",\n \"python\": {\"condaDependencies\": {\"dependencies\": [\"a\", {\"pip\": [\"b\"]}, {\"pip\": []}]}}}",
-                2, 73, "a second 'pip:' list");
-        assertProblem("{\"name\": \"x\", \"docker\": {\"baseImage\": \"a\", \"baseDockerfile\": \"FROM b\"}}", 1, 25, "exclusive");
+        assertProblem(
+                "{\"name\": \"x\",\n \"python\": {\"condaDependencies\": {\"dependencies\": [\"a\", {\"pip\": "
+                        + "[\"b\"]}, {\"pip\": []}]}}}",
+                2,
+                73,
+                "a second 'pip:' list");
+        assertProblem(
+                "{\"name\": \"x\", \"docker\": {\"baseImage\": \"a\", \"baseDockerfile\": \"FROM b\"}}",
+                1,
+                25,
+                "exclusive");
         assertProblem("{\"name\": \"x\"} {}", 1, 15, "unexpected content");
     }
 

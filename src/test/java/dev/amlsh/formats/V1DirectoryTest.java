@@ -33,7 +33,9 @@ class V1DirectoryTest {
 
     @Test
     void saveThenLoadGivesTheSameEnvironmentVersionIncluded() {
-        Environment env = Environment.create("e1", "img:1").withCondaSpec(s -> s.addPipPackage("numpy==1.26")).withVersion("2");
+        Environment env = Environment.create("e1", "img:1")
+                .withCondaSpec(s -> s.addPipPackage("numpy==1.26"))
+                .withVersion("2");
         V1Directory.save(env, out(), false, Secrets.KEEP);
         assertThat(out().resolve(V1Directory.DOCKERFILE)).doesNotExist();
         assertThat(load(out())).isEqualTo(env);
@@ -42,17 +44,22 @@ class V1DirectoryTest {
     @Test
     void aBaseDockerfileGoesToItsOwnFileAndItsKeyLeavesTheJson() throws Exception {
         Environment base = Environment.create("e2", "img:1");
-        Environment env = base.withDocker(base.docker().withBaseDockerfile("FROM ubuntu:22.04\nRUN echo hi\n", w -> {}));
+        Environment env =
+                base.withDocker(base.docker().withBaseDockerfile("FROM ubuntu:22.04\nRUN echo hi\n", w -> {}));
         V1Directory.save(env, out(), false, Secrets.KEEP);
-        assertThat(Files.readString(out().resolve(V1Directory.DOCKERFILE))).isEqualTo("FROM ubuntu:22.04\nRUN echo hi\n");
+        assertThat(Files.readString(out().resolve(V1Directory.DOCKERFILE)))
+                .isEqualTo("FROM ubuntu:22.04\nRUN echo hi\n");
         String json = Files.readString(out().resolve(V1Directory.DEFINITION));
         // del environment_dict["docker"]["baseDockerfile"]; python.condaDependencies is deleted too
-        assertThat(json).contains("\"baseImage\": null,\n        \"buildContext\": null,")
-                .doesNotContain("baseDockerfile").doesNotContain("\"condaDependencies\"");
+        assertThat(json)
+                .contains("\"baseImage\": null,\n        \"buildContext\": null,")
+                .doesNotContain("baseDockerfile")
+                .doesNotContain("\"condaDependencies\"");
         assertThat(load(out())).isEqualTo(env);
         // without a base Dockerfile the key stays, null
         V1Directory.save(base, tmp.resolve("plain"), false, Secrets.KEEP);
-        assertThat(Files.readString(tmp.resolve("plain").resolve(V1Directory.DEFINITION))).contains("\"baseDockerfile\": null,");
+        assertThat(Files.readString(tmp.resolve("plain").resolve(V1Directory.DEFINITION)))
+                .contains("\"baseDockerfile\": null,");
     }
 
     @Test
@@ -60,8 +67,11 @@ class V1DirectoryTest {
         Environment base = Environment.create("e3", "img:1");
         Files.createDirectories(out());
         // os.makedirs(path, exist_ok=overwrite)
-        assertThatThrownBy(() -> V1Directory.save(base, out(), false, Secrets.KEEP)).isInstanceOf(AmlshException.class)
-                .hasMessage(out() + ": already exists: save_to_directory writes a new folder; choose another, or add --overwrite");
+        assertThatThrownBy(() -> V1Directory.save(base, out(), false, Secrets.KEEP))
+                .isInstanceOf(AmlshException.class)
+                .hasMessage(out()
+                        + ": already exists: save_to_directory writes a new folder; choose another, or "
+                        + "add --overwrite");
         try (var files = Files.list(out())) {
             assertThat(files).isEmpty();
         }
@@ -76,7 +86,8 @@ class V1DirectoryTest {
     @Test
     void aCondaSpecWithoutPythonIsRefusedBeforeAnythingIsWritten() {
         Environment env = Environment.create("e5", "img:1").withCondaSpec(s -> s.withDependencies(List.of()));
-        assertThatThrownBy(() -> V1Directory.save(env, out(), false, Secrets.KEEP)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> V1Directory.save(env, out(), false, Secrets.KEEP))
+                .isInstanceOf(AmlshException.class)
                 .hasMessage("Python package is missing.");
         assertThat(out()).doesNotExist();
     }
@@ -100,12 +111,17 @@ class V1DirectoryTest {
     void aFolderWithOnlyTheJsonHasNoCondaDependenciesAndKeepsItsVersion() throws Exception {
         Path dir = tmp.resolve("scaffold");
         Files.createDirectories(dir);
-        Files.copy(Path.of(getClass().getResource("/v1-scaffold/azureml_environment.json").toURI()), dir.resolve(V1Directory.DEFINITION));
+        Files.copy(
+                Path.of(getClass()
+                        .getResource("/v1-scaffold/azureml_environment.json")
+                        .toURI()),
+                dir.resolve(V1Directory.DEFINITION));
         Environment env = load(dir);
         assertThat(env.name()).isEqualTo("testenv");
         assertThat(env.hasCondaDependencies()).isFalse();
         for (String version : List.of("36", "Autosave_2023-05-04T10:11:12Z_a1b2c3d4")) {
-            Files.writeString(dir.resolve(V1Directory.DEFINITION), "{\"name\": \"x\", \"version\": \"" + version + "\"}");
+            Files.writeString(
+                    dir.resolve(V1Directory.DEFINITION), "{\"name\": \"x\", \"version\": \"" + version + "\"}");
             assertThat(load(dir).version()).isEqualTo(version);
         }
     }
@@ -124,13 +140,16 @@ class V1DirectoryTest {
     void aBaseDockerfileReplacesTheBaseImageWithTheSdksWarningAndAnEmptyOneIsIgnored() throws Exception {
         Path dir = tmp.resolve("docker");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(V1Directory.DEFINITION), "{\"name\": \"x\", \"docker\": {\"baseImage\": \"img:1\"}}");
+        Files.writeString(
+                dir.resolve(V1Directory.DEFINITION), "{\"name\": \"x\", \"docker\": {\"baseImage\": \"img:1\"}}");
         Files.writeString(dir.resolve(V1Directory.DOCKERFILE), "FROM ubuntu:22.04\n");
         List<String> warnings = new ArrayList<>();
         Environment env = V1Directory.load(dir, warnings::add);
         assertThat(env.docker().baseImage()).isNull();
         assertThat(env.docker().baseDockerfile()).isEqualTo("FROM ubuntu:22.04\n");
-        assertThat(warnings).containsExactly("Property base_image is mutually exclusive with base_dockerfile. Reset base_image to None");
+        assertThat(warnings)
+                .containsExactly(
+                        "Property base_image is mutually exclusive with base_dockerfile. Reset base_image to None");
         // base_dockerfile = '' is falsy: no base Dockerfile, the base image stays
         Files.writeString(dir.resolve(V1Directory.DOCKERFILE), "");
         Environment empty = load(dir);
@@ -144,16 +163,19 @@ class V1DirectoryTest {
         Environment env = base.withDocker(base.docker().withRegistry(new ContainerRegistry("acr.io", "u", "pw", null)));
         V1Directory.save(env, out(), false, Secrets.MASK);
         assertThat(Files.readString(out().resolve(V1Directory.DEFINITION), StandardCharsets.UTF_8))
-                .contains("\"password\": \"***\"").doesNotContain("\"pw\"");
+                .contains("\"password\": \"***\"")
+                .doesNotContain("\"pw\"");
     }
 
     @Test
     void loadErrorsNameTheFileAndPlace() throws Exception {
         Path dir = tmp;
         assertThatThrownBy(() -> load(dir.resolve("none")))
-                .isInstanceOf(AmlshException.class).hasMessageEndingWith("none: no such folder");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageEndingWith("none: no such folder");
         assertThatThrownBy(() -> load(dir))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("holds no azureml_environment.json");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("holds no azureml_environment.json");
         Files.writeString(dir.resolve(V1Directory.DEFINITION), "{\"name\": \"x\"}");
         Files.writeString(dir.resolve(V1Directory.CONDA), "dependencies:\n  - python=3.8\nbogus: 1\n");
         assertThatThrownBy(() -> load(dir))

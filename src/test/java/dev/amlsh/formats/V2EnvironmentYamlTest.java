@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 class V2EnvironmentYamlTest {
 
     static Path realWorld(String file) throws Exception {
-        return Path.of(V2EnvironmentYamlTest.class.getResource("/real-world/" + file).toURI());
+        return Path.of(
+                V2EnvironmentYamlTest.class.getResource("/real-world/" + file).toURI());
     }
 
     @Test
@@ -34,7 +35,8 @@ class V2EnvironmentYamlTest {
 
     @Test
     void imagePlusCondaFileReadsTheCondaFileRelativeToTheYaml() throws Exception {
-        Environment env = V2EnvironmentYaml.read(realWorld("02-azureml-examples-image-plus-conda/docker-image-plus-conda.yaml"))
+        Environment env = V2EnvironmentYaml.read(
+                        realWorld("02-azureml-examples-image-plus-conda/docker-image-plus-conda.yaml"))
                 .environment();
         assertThat(env.isUserManaged()).isFalse();
         assertThat(env.docker().baseImage()).isEqualTo("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04");
@@ -45,7 +47,8 @@ class V2EnvironmentYamlTest {
 
     @Test
     void gpuImagePlusConda() throws Exception {
-        Environment env = V2EnvironmentYaml.read(realWorld("04-azureml-examples-gpu-image-plus-conda/torch200-cu118-ubuntu22.yaml"))
+        Environment env = V2EnvironmentYaml.read(
+                        realWorld("04-azureml-examples-gpu-image-plus-conda/torch200-cu118-ubuntu22.yaml"))
                 .environment();
         assertThat(env.docker().baseImage()).endsWith("cudnn8-ubuntu22.04:latest");
         assertThat(env.condaSpec().pipRequirements()).contains("azureml-dataset-runtime[fuse]");
@@ -58,11 +61,15 @@ class V2EnvironmentYamlTest {
         BuildContext context = env.docker().buildContext();
         // DockerBuildContext.LocationType has git and storageAccount only: a local folder has none
         assertThat(context.locationType()).isNull();
-        assertThat(context.localFolder()).isEqualTo(realWorld("03-azureml-examples-docker-context/docker-contexts/python-and-pip")
-                .toAbsolutePath().normalize().toString());
+        assertThat(context.localFolder())
+                .isEqualTo(realWorld("03-azureml-examples-docker-context/docker-contexts/python-and-pip")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
         assertThat(context.location()).isEqualTo("docker-contexts/python-and-pip");
         assertThat(context.dockerfilePath()).isEqualTo("Dockerfile");
-        assertThat(context.dockerfile()).startsWith("#FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\nFROM python:3.8\n");
+        assertThat(context.dockerfile())
+                .startsWith("#FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04\nFROM python:3.8\n");
         assertThat(env.docker().baseImage()).isNull();
         // Environment.from_docker_build_context: Environment(name, _skip_defaults=True), so shm_size None,
         // no conda dependencies, user_managed_dependencies False
@@ -75,50 +82,88 @@ class V2EnvironmentYamlTest {
     @Test
     void aRemoteContextGetsTheSdksLocationType() {
         // azureml-core DockerBuildContext.LocationType: Git = "git", StorageAccount = "storageAccount"
-        assertThat(BuildContext.locationTypeOf("https://github.com/Azure/azureml-examples.git#main:cli/x")).isEqualTo("git");
+        assertThat(BuildContext.locationTypeOf("https://github.com/Azure/azureml-examples.git#main:cli/x"))
+                .isEqualTo("git");
         assertThat(BuildContext.locationTypeOf("git@github.com:org/repo.git")).isEqualTo("git");
         assertThat(BuildContext.locationTypeOf("https://acct.blob.core.windows.net/azureml/DockerBuildContext/abc/"))
                 .isEqualTo("storageAccount");
-        assertThat(BuildContext.locationTypeOf("azureml://datastores/workspaceblobstore/paths/ctx/")).isEqualTo("storageAccount");
-        assertThat(BuildContext.locationTypeOf("https://example.org/context.tar")).isNull();
-        assertThat(BuildContext.locationTypeOf("docker-contexts/python-and-pip")).isNull();
+        assertThat(BuildContext.locationTypeOf("azureml://datastores/workspaceblobstore/paths/ctx/"))
+                .isEqualTo("storageAccount");
+        assertThat(BuildContext.locationTypeOf("https://example.org/context.tar"))
+                .isNull();
+        assertThat(BuildContext.locationTypeOf("docker-contexts/python-and-pip"))
+                .isNull();
     }
 
     @Test
     void aCondaFileGivenAsAnEnvironmentFileSaysSo() throws Exception {
-        for (String file : List.of("04-azureml-examples-gpu-image-plus-conda/torch200-conda.yaml",
+        for (String file : List.of(
+                "04-azureml-examples-gpu-image-plus-conda/torch200-conda.yaml",
                 "08-azureml-generated-dockerfile-image-plus-conda/env.yml",
                 "09-azureml-examples-conda-variants/dask-nyctaxi-conda.yaml")) {
             assertProblem(realWorld(file), 2, 1, "this looks like a conda file ('channels')");
         }
-        assertProblem(realWorld("10-azureml-examples-build-context-conda-in-dockerfile/conda_dependencies.yaml"), 1, 1,
+        assertProblem(
+                realWorld("10-azureml-examples-build-context-conda-in-dockerfile/conda_dependencies.yaml"),
+                1,
+                1,
                 "this looks like a conda file ('channels')");
     }
 
     @Test
     void curatedAssetSourcesFailOnTheirTemplateTokens() throws Exception {
-        assertProblem(realWorld("05-azureml-assets-sklearn-1.5/spec.yaml"), 6, 8,
+        assertProblem(
+                realWorld("05-azureml-assets-sklearn-1.5/spec.yaml"),
+                6,
+                8,
                 "template token '{{asset.name}}': this file is a template for Azure's asset publishing tooling");
-        assertProblem(realWorld("06-azureml-assets-minimal-py311-inference/spec.yaml"), 6, 8, "template token '{{asset.name}}'");
-        assertProblem(realWorld("05-azureml-assets-sklearn-1.5/asset.yaml"), 1, 1,
+        assertProblem(
+                realWorld("06-azureml-assets-minimal-py311-inference/spec.yaml"),
+                6,
+                8,
+                "template token '{{asset.name}}'");
+        assertProblem(
+                realWorld("05-azureml-assets-sklearn-1.5/asset.yaml"),
+                1,
+                1,
                 "Docker image or Dockerfile is required for environments");
-        assertProblem(realWorld("05-azureml-assets-sklearn-1.5/environment.yaml"), 1, 1, "an environment file needs a 'name'");
+        assertProblem(
+                realWorld("05-azureml-assets-sklearn-1.5/environment.yaml"),
+                1,
+                1,
+                "an environment file needs a 'name'");
         assertProblem(text("name: x\nimage:\n  name: y\n"), 3, 3, "'image' must be a single value, not a mapping");
-        assertProblem(realWorld("05-azureml-assets-sklearn-1.5/context/conda_dependencies.yaml"), 12, 27,
+        assertProblem(
+                realWorld("05-azureml-assets-sklearn-1.5/context/conda_dependencies.yaml"),
+                12,
+                27,
                 "template token '{{latest-pypi-version}}'");
     }
 
     @Test
     void aDeploymentFileIsNotAnEnvironmentFile() throws Exception {
-        assertProblem(realWorld("07-azureml-examples-inference-config-tfserving/tfserving-deployment.yml"), 1, 1,
-                "this is a deployment file, not an environment file: put its inline 'environment:' block in a file of its own");
+        assertProblem(
+                realWorld("07-azureml-examples-inference-config-tfserving/tfserving-deployment.yml"),
+                1,
+                1,
+                "this is a deployment file, not an environment file: put its inline 'environment:' block in a "
+                        + "file of its own");
     }
 
     @Test
     void azureMlsOwnMessagesForImageAndBuild() {
-        assertProblem(text("name: a\ndescription: x\n"), 1, 1, "Docker image or Dockerfile is required for environments");
-        assertProblem(text("name: a\nimage: x\nbuild:\n  path: .\n"), 3, 1, "Docker image or Dockerfile should be provided not both");
-        assertProblem(text("name: a\nbuild:\n  path: https://x/y.git\nconda_file: c.yml\n"), 4, 1, "'conda_file' needs an 'image'");
+        assertProblem(
+                text("name: a\ndescription: x\n"), 1, 1, "Docker image or Dockerfile is required for environments");
+        assertProblem(
+                text("name: a\nimage: x\nbuild:\n  path: .\n"),
+                3,
+                1,
+                "Docker image or Dockerfile should be provided not both");
+        assertProblem(
+                text("name: a\nbuild:\n  path: https://x/y.git\nconda_file: c.yml\n"),
+                4,
+                1,
+                "'conda_file' needs an 'image'");
     }
 
     @Test
@@ -132,21 +177,41 @@ class V2EnvironmentYamlTest {
         assertProblem(text("name: a\nimage: x\nos_type: mac\n"), 3, 10, "os_type must be 'linux' or 'windows'");
         assertProblem(text("name: a\nimage: x\n  bad: indent\n"), 3, 6, "invalid YAML");
         assertProblem(text("- name: a\n"), 1, 1, "must be a mapping");
-        assertProblem(text("name: a\nimage: x\ninference_config:\n  liveness_route: {port: 1, path: /}\n"), 4, 3,
+        assertProblem(
+                text("name: a\nimage: x\ninference_config:\n  liveness_route: {port: 1, path: /}\n"),
+                4,
+                3,
                 "'readiness_route' is missing");
-        assertProblem(text("name: a\nimage: x\nconda_file:\n  dependencies:\n    - python=3.8\n  extra: 1\n"), 6, 3,
+        assertProblem(
+                text("name: a\nimage: x\nconda_file:\n  dependencies:\n    - python=3.8\n  extra: 1\n"),
+                6,
+                3,
                 "unknown top-level key 'extra'");
     }
 
     @Test
     void missingReferencedFilesAreErrorsAtTheReference(@TempDir Path dir) throws Exception {
         Path yml = dir.resolve("env.yml");
-        assertProblem(V2EnvironmentYaml::read, yml, "name: a\nimage: x\nconda_file: missing.yml\n", 3, 13, "conda_file 'missing.yml' not found");
-        assertProblem(V2EnvironmentYaml::read, yml, "name: a\nbuild:\n  path: ctx\n", 3, 9, "build path 'ctx' is not a folder");
+        assertProblem(
+                V2EnvironmentYaml::read,
+                yml,
+                "name: a\nimage: x\nconda_file: missing.yml\n",
+                3,
+                13,
+                "conda_file 'missing.yml' not found");
+        assertProblem(
+                V2EnvironmentYaml::read,
+                yml,
+                "name: a\nbuild:\n  path: ctx\n",
+                3,
+                9,
+                "build path 'ctx' is not a folder");
         java.nio.file.Files.createDirectory(dir.resolve("ctx"));
-        assertProblem(V2EnvironmentYaml::read, yml, "name: a\nbuild:\n  path: ctx\n", 3, 9, "no Dockerfile 'Dockerfile'");
+        assertProblem(
+                V2EnvironmentYaml::read, yml, "name: a\nbuild:\n  path: ctx\n", 3, 9, "no Dockerfile 'Dockerfile'");
         assertThatThrownBy(() -> V2EnvironmentYaml.read(dir.resolve("nope.yml")))
-                .isInstanceOf(AmlshException.class).hasMessageEndingWith("nope.yml: no such file");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageEndingWith("nope.yml: no such file");
     }
 
     @Test
@@ -174,19 +239,22 @@ class V2EnvironmentYamlTest {
         assertThat(env.condaSpec().channels()).containsExactly("conda-forge");
         assertThat(env.condaSpec().pipRequirements()).containsExactly("numpy");
         assertThat(v2.tags()).isEqualTo(Map.of("team", "ml"));
-        assertThat(env.metadata().inferenceConfig().scoring()).isEqualTo(new AssetMetadata.Route(8501, "/v1/models/m:predict"));
+        assertThat(env.metadata().inferenceConfig().scoring())
+                .isEqualTo(new AssetMetadata.Route(8501, "/v1/models/m:predict"));
         assertThat(env.metadata().osType()).isEqualTo("windows");
         assertThat(v2.warnings()).isEmpty();
-        V2Environment noPython = V2EnvironmentYaml.read(Path.of("np.yml"),
-                "name: n\nimage: x\nconda_file:\n  dependencies: [numpy]\n");
-        assertThat(noPython.warnings()).containsExactly(
-                "the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
+        V2Environment noPython =
+                V2EnvironmentYaml.read(Path.of("np.yml"), "name: n\nimage: x\nconda_file:\n  dependencies: [numpy]\n");
+        assertThat(noPython.warnings())
+                .containsExactly(
+                        "the conda file names no python: Azure ML v2 adds none, so conda picks one at build time");
         assertThat(noPython.environment().condaSpec().dependencies()).hasSize(1);
     }
 
     @Test
     void exportReadsBackToTheSameDefinition() throws Exception {
-        for (String file : List.of("01-azureml-examples-docker-image/docker-image.yml",
+        for (String file : List.of(
+                "01-azureml-examples-docker-image/docker-image.yml",
                 "02-azureml-examples-image-plus-conda/docker-image-plus-conda.yaml",
                 "04-azureml-examples-gpu-image-plus-conda/torch200-cu118-ubuntu22.yaml")) {
             V2Environment v2 = V2EnvironmentYaml.read(realWorld(file));
@@ -217,11 +285,13 @@ class V2EnvironmentYamlTest {
                           - azureml-defaults
                   name: project_environment
                 """);
-        assertThat(export.warnings()).containsExactly(
-                "environment variables are not part of a v2 environment, not exported: EXAMPLE_ENV_VAR");
+        assertThat(export.warnings())
+                .containsExactly(
+                        "environment variables are not part of a v2 environment, not exported: EXAMPLE_ENV_VAR");
         Environment dockerfile = env.withDocker(env.docker().withBaseDockerfile("FROM x\n", w -> {}));
         assertThatThrownBy(() -> V2EnvironmentWriter.write(dockerfile))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("has a base Dockerfile");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("has a base Dockerfile");
         CondaSpec spec = env.condaSpec();
         assertThat(spec).isNotNull();
     }
@@ -232,22 +302,33 @@ class V2EnvironmentYamlTest {
         Path yml = dir.resolve("env.yml");
         java.nio.file.Files.writeString(yml, "name: broken\ncolour: red\nbuild:\nimgae: x\n");
         AmlshException e = catchProblem(yml);
-        assertThat(e.problems()).extracting(AmlshException::problem).containsExactly(
-                "unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, datastore, description,"
-                        + " image, inference_config, name, os_type, tags, version)",
-                "'build' may not be null (Field may not be null.)",
-                "unknown key 'imgae' in an environment file (allowed: $schema, build, conda_file, datastore, description,"
-                        + " image, inference_config, name, os_type, tags, version)");
-        assertThat(e.problems()).extracting(p -> p.location().orElseThrow().line()).containsExactly(2, 3, 4);
+        assertThat(e.problems())
+                .extracting(AmlshException::problem)
+                .containsExactly(
+                        "unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, "
+                                + "datastore, description,"
+                                + " image, inference_config, name, os_type, tags, version)",
+                        "'build' may not be null (Field may not be null.)",
+                        "unknown key 'imgae' in an environment file (allowed: $schema, build, conda_file, "
+                                + "datastore, description,"
+                                + " image, inference_config, name, os_type, tags, version)");
+        assertThat(e.problems())
+                .extracting(p -> p.location().orElseThrow().line())
+                .containsExactly(2, 3, 4);
 
         java.nio.file.Files.writeString(yml, "name: broken\ncolour: red\nbuild:\n  path: nowhere\n  dockerfile: D\n");
         e = catchProblem(yml);
-        assertThat(e.problems()).extracting(AmlshException::problem).containsExactly(
-                "unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, datastore, description,"
-                        + " image, inference_config, name, os_type, tags, version)",
-                "build path 'nowhere' is not a folder (looked for " + dir.resolve("nowhere") + ")",
-                "unknown key 'build.dockerfile' in 'build' (allowed: dockerfile_path, path)");
-        assertThat(e.problems()).extracting(p -> p.location().orElseThrow().line()).containsExactly(2, 4, 5);
+        assertThat(e.problems())
+                .extracting(AmlshException::problem)
+                .containsExactly(
+                        "unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, "
+                                + "datastore, description,"
+                                + " image, inference_config, name, os_type, tags, version)",
+                        "build path 'nowhere' is not a folder (looked for " + dir.resolve("nowhere") + ")",
+                        "unknown key 'build.dockerfile' in 'build' (allowed: dockerfile_path, path)");
+        assertThat(e.problems())
+                .extracting(p -> p.location().orElseThrow().line())
+                .containsExactly(2, 4, 5);
     }
 
     /** azure-ai-ml _schema/core/fields.py VersionField._deserialize: str stays, int/float become str(value). */
@@ -264,7 +345,10 @@ class V2EnvironmentYamlTest {
         assertThat(V2VersionField.pythonRepr(0.00001)).isEqualTo("1e-05");
         assertThat(V2VersionField.pythonRepr(0.0001)).isEqualTo("0.0001");
         assertThat(V2VersionField.pythonRepr(123456789012345.6)).isEqualTo("123456789012345.6");
-        assertProblem(text("name: a\nversion: 2022-02-03\nimage: x\n"), 2, 10,
+        assertProblem(
+                text("name: a\nversion: 2022-02-03\nimage: x\n"),
+                2,
+                10,
                 "version 2022-02-03 is a date to YAML, and Azure ML refuses it");
         assertProblem(text("name: a\nversion: [1]\nimage: x\n"), 2, 10, "a version must be a string or a number");
         assertProblem(text("name: a\nversion: latest\nimage: x\n"), 2, 10, "'latest' is not a version");
@@ -274,7 +358,8 @@ class V2EnvironmentYamlTest {
     @Test
     void readOnlyKeysAreIgnoredAndDatastoreIsAccepted() {
         V2Environment v2 = V2EnvironmentYaml.read(Path.of("shown.yml"), """
-                id: azureml:/subscriptions/x/resourceGroups/y/providers/Microsoft.MachineLearningServices/workspaces/w/environments/my-env.v2/versions/1
+                id: azureml:/subscriptions/x/resourceGroups/y/providers/Microsoft.MachineLearningServices/workspaces/w\
+                /environments/my-env.v2/versions/1
                 name: my-env.v2
                 version: '1'
                 latest_version: '4'
@@ -287,8 +372,9 @@ class V2EnvironmentYamlTest {
         assertThat(v2.environment().name()).isEqualTo("my-env.v2");
         assertThat(v2.environment().version()).isEqualTo("1");
         assertThat(v2.environment().extraFields()).isEmpty();
-        assertThat(v2.warnings()).containsExactly("datastore 'workspaceblobstore': Azure ML uploads a local build folder"
-                + " there; amlsh uploads nothing and does not keep it");
+        assertThat(v2.warnings())
+                .containsExactly("datastore 'workspaceblobstore': Azure ML uploads a local build folder"
+                        + " there; amlsh uploads nothing and does not keep it");
         assertProblem(text("name: a\nimage: x\nid:\n"), 3, 1, "unknown key 'id'");
     }
 
@@ -309,10 +395,15 @@ class V2EnvironmentYamlTest {
                 """);
         Environment env = v2.environment();
         assertThat(env.version()).isEqualTo("1.1");
-        assertThat(env.metadata()).isEqualTo(new AssetMetadata("Serving: the model's runtime",
-                Map.of("team", "vision", "stage", "prod"), "linux", new AssetMetadata.InferenceConfig(
-                        new AssetMetadata.Route(8501, "/v1/models/m"), new AssetMetadata.Route(8501, "/v1/models/m"),
-                        new AssetMetadata.Route(8501, "/v1/models/m:predict"))));
+        assertThat(env.metadata())
+                .isEqualTo(new AssetMetadata(
+                        "Serving: the model's runtime",
+                        Map.of("team", "vision", "stage", "prod"),
+                        "linux",
+                        new AssetMetadata.InferenceConfig(
+                                new AssetMetadata.Route(8501, "/v1/models/m"),
+                                new AssetMetadata.Route(8501, "/v1/models/m"),
+                                new AssetMetadata.Route(8501, "/v1/models/m:predict"))));
         var export = V2EnvironmentWriter.write(env);
         assertThat(export.warnings()).isEmpty();
         V2Environment back = V2EnvironmentYaml.read(Path.of("exported.yml"), export.text());
@@ -321,7 +412,9 @@ class V2EnvironmentYamlTest {
     }
 
     private static String version(String line) {
-        return V2EnvironmentYaml.read(Path.of("v.yml"), "name: a\n" + line + "\nimage: x\n").environment().version();
+        return V2EnvironmentYaml.read(Path.of("v.yml"), "name: a\n" + line + "\nimage: x\n")
+                .environment()
+                .version();
     }
 
     private static AmlshException catchProblem(Path file) {
@@ -352,8 +445,14 @@ class V2EnvironmentYamlTest {
                 .satisfies(e -> assertLocation((AmlshException) e, line, column));
     }
 
-    private static void assertProblem(java.util.function.Function<Path, V2Environment> reader, Path file, String text,
-            int line, int column, String message) throws RuntimeException {
+    private static void assertProblem(
+            java.util.function.Function<Path, V2Environment> reader,
+            Path file,
+            String text,
+            int line,
+            int column,
+            String message)
+            throws RuntimeException {
         try {
             java.nio.file.Files.writeString(file.toAbsolutePath(), text);
         } catch (java.io.IOException e) {

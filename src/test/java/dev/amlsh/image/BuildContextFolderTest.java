@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class BuildContextFolderTest {
 
     static final BuildContextFolder FOLDERS = new BuildContextFolder(RENDERER);
-    static final Path CONTEXT_03 = resource("real-world/03-azureml-examples-docker-context/docker-contexts/python-and-pip");
+    static final Path CONTEXT_03 =
+            resource("real-world/03-azureml-examples-docker-context/docker-contexts/python-and-pip");
 
     @TempDir
     Path tmp;
@@ -43,15 +44,37 @@ class BuildContextFolderTest {
     static Map<String, Environment> cases() {
         Map<String, Environment> cases = new LinkedHashMap<>();
         cases.put("conda", GoldenFilesTest.fromConda("seed", "seed-pytorch/env.yml", SEED_IMAGE));
-        cases.put("pip", EnvironmentFiles.fromFiles("pip", null, CONTEXT_03.resolve("requirements.txt"), "23.1", null, null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        cases.put(
+                "pip",
+                EnvironmentFiles.fromFiles(
+                        "pip",
+                        null,
+                        CONTEXT_03.resolve("requirements.txt"),
+                        "23.1",
+                        null,
+                        null,
+                        SdkRelease.DEFAULT_BASE_IMAGE,
+                        w -> {}));
         Path dockerfile = resource("real-world/10-azureml-examples-build-context-conda-in-dockerfile/Dockerfile");
-        cases.put("user-managed", EnvironmentFiles.fromFiles("custom-user", null, null, null, null, dockerfile,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
-        cases.put("base-dockerfile", EnvironmentFiles.fromFiles("custom", resource("seed-pytorch/env.yml"), null, null, null,
-                dockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
-        cases.put("build-context", V2EnvironmentYaml.read(resource("real-world/03-azureml-examples-docker-context/docker-context.yml"))
-                .environment());
+        cases.put(
+                "user-managed",
+                EnvironmentFiles.fromFiles(
+                        "custom-user", null, null, null, null, dockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        cases.put(
+                "base-dockerfile",
+                EnvironmentFiles.fromFiles(
+                        "custom",
+                        resource("seed-pytorch/env.yml"),
+                        null,
+                        null,
+                        null,
+                        dockerfile,
+                        SdkRelease.DEFAULT_BASE_IMAGE,
+                        w -> {}));
+        cases.put(
+                "build-context",
+                V2EnvironmentYaml.read(resource("real-world/03-azureml-examples-docker-context/docker-context.yml"))
+                        .environment());
         return cases;
     }
 
@@ -63,24 +86,34 @@ class BuildContextFolderTest {
             written.put(dir, FOLDERS.layout(env, name));
             BuildContextFolder.write(written.get(dir), dir, false);
         });
-        List<Path> dockerfiles = written.keySet().stream().map(d -> d.resolve("Dockerfile")).toList();
+        List<Path> dockerfiles =
+                written.keySet().stream().map(d -> d.resolve("Dockerfile")).toList();
         Map<Path, DockerfileParser.Result> parsed = DockerfileParser.parse(dockerfiles);
         for (Path dir : written.keySet()) {
             DockerfileParser.Result result = parsed.get(dir.resolve("Dockerfile"));
-            assertThat(result.diagnostics()).as(dir.getFileName() + ": the linter's findings").isEmpty();
+            assertThat(result.diagnostics())
+                    .as(dir.getFileName() + ": the linter's findings")
+                    .isEmpty();
             assertThat(result.sources()).as(dir.getFileName() + ": sources").isNotEmpty();
             List<String> warnings = written.get(dir).warnings();
             for (DockerfileParser.Source source : result.sources()) {
                 boolean present = exists(dir, source.path());
-                boolean warned = warnings.stream().anyMatch(w -> w.contains(source.keyword() + " " + source.path() + ":"));
-                assertThat(present || warned).as(dir.getFileName() + ": " + source + " is in the folder or named in a warning")
+                boolean warned =
+                        warnings.stream().anyMatch(w -> w.contains(source.keyword() + " " + source.path() + ":"));
+                assertThat(present || warned)
+                        .as(dir.getFileName() + ": " + source + " is in the folder or named in a warning")
                         .isTrue();
-                assertThat(present && warned).as(dir.getFileName() + ": no warning for " + source + ", which is there").isFalse();
+                assertThat(present && warned)
+                        .as(dir.getFileName() + ": no warning for " + source + ", which is there")
+                        .isFalse();
             }
         }
         // only the base Dockerfile names a file amlsh does not have (real-world/10 copies its own conda file)
-        assertThat(written.get(tmp.resolve("base-dockerfile")).warnings()).singleElement().asString()
-                .startsWith("Dockerfile line 9, COPY conda_dependencies.yaml: the folder has no 'conda_dependencies.yaml'");
+        assertThat(written.get(tmp.resolve("base-dockerfile")).warnings())
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "Dockerfile line 9, COPY conda_dependencies.yaml: the folder has no 'conda_dependencies.yaml'");
         assertThat(written.get(tmp.resolve("user-managed")).warnings()).hasSize(1);
         for (String name : List.of("conda", "pip", "build-context")) {
             assertThat(written.get(tmp.resolve(name)).warnings()).as(name).isEmpty();
@@ -96,9 +129,13 @@ class BuildContextFolderTest {
         byte[] original = Files.readAllBytes(CONTEXT_03.resolve("Dockerfile"));
         assertThat(Files.readAllBytes(dir.resolve("Dockerfile"))).isEqualTo(original);
         assertThat(RENDERER.render(env).getBytes(StandardCharsets.UTF_8)).isEqualTo(original);
-        assertThat(Files.readAllBytes(dir.resolve("requirements.txt"))).isEqualTo(Files.readAllBytes(CONTEXT_03.resolve("requirements.txt")));
-        assertThat(written).containsExactlyInAnyOrder(dir.resolve("requirements.txt"), dir.resolve("Dockerfile"),
-                dir.resolve(BuildContextFolder.README));
+        assertThat(Files.readAllBytes(dir.resolve("requirements.txt")))
+                .isEqualTo(Files.readAllBytes(CONTEXT_03.resolve("requirements.txt")));
+        assertThat(written)
+                .containsExactlyInAnyOrder(
+                        dir.resolve("requirements.txt"),
+                        dir.resolve("Dockerfile"),
+                        dir.resolve(BuildContextFolder.README));
         assertThat(dir.resolve("azureml-environment-setup")).doesNotExist();
     }
 
@@ -108,30 +145,38 @@ class BuildContextFolderTest {
         Path dir = tmp.resolve("seed");
         BuildContextFolder.write(FOLDERS.layout(env, "pytorch:1"), dir, false);
         Path setup = dir.resolve("azureml-environment-setup");
-        assertThat(Files.readString(setup.resolve("mutated_conda_dependencies.yml"))).isEqualTo(MutatedCondaFile.render(env).orElseThrow());
+        assertThat(Files.readString(setup.resolve("mutated_conda_dependencies.yml")))
+                .isEqualTo(MutatedCondaFile.render(env).orElseThrow());
         assertThat(Files.readString(dir.resolve("Dockerfile"))).isEqualTo(RENDERER.render(env));
         for (String file : List.of("99brokenproxy", "spark_cache.py", "log4j.properties")) {
             String text = Files.readString(setup.resolve(file));
-            assertThat(text).as(file).startsWith((file.equals("99brokenproxy") ? "//" : "#") + " amlsh stand-in for Azure ML's "
-                    + file + " (the real file is not public).");
+            assertThat(text)
+                    .as(file)
+                    .startsWith((file.equals("99brokenproxy") ? "//" : "#") + " amlsh stand-in for Azure ML's " + file
+                            + " (the real file is not public).");
         }
         // apt reads 99brokenproxy as configuration and log4j.properties is a properties file: comments only, no setting
         assertThat(Files.readAllLines(setup.resolve("99brokenproxy"))).allMatch(l -> l.startsWith("//"));
         assertThat(Files.readAllLines(setup.resolve("log4j.properties"))).allMatch(l -> l.startsWith("#"));
         String readme = Files.readString(dir.resolve(BuildContextFolder.README));
-        assertThat(readme).startsWith(BuildContextFolder.README_TITLE + "\n")
+        assertThat(readme)
+                .startsWith(BuildContextFolder.README_TITLE + "\n")
                 .contains("    docker build -t " + EnvironmentHashes.imageName(env) + " .\n")
-                .contains("`pytorch:1`").contains("stand-ins");
+                .contains("`pytorch:1`")
+                .contains("stand-ins");
     }
 
     @Test
     void anImageUsedAsItIsAndARemoteContextHaveNoFolder() {
-        Environment image = EnvironmentFiles.fromFiles("byoc", null, null, null, "pytorch/pytorch:latest", null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {});
-        assertThatThrownBy(() -> FOLDERS.layout(image, "byoc")).isInstanceOf(AmlshException.class)
-                .hasMessageContaining("Azure ML builds no image for it").hasMessageContaining("docker pull pytorch/pytorch:latest");
+        Environment image = EnvironmentFiles.fromFiles(
+                "byoc", null, null, null, "pytorch/pytorch:latest", null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {});
+        assertThatThrownBy(() -> FOLDERS.layout(image, "byoc"))
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("Azure ML builds no image for it")
+                .hasMessageContaining("docker pull pytorch/pytorch:latest");
         Environment remote = GoldenFilesTest.dockerfileCases().get("build-context-remote");
-        assertThatThrownBy(() -> FOLDERS.layout(remote, "remote")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> FOLDERS.layout(remote, "remote"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("cannot read a remote context");
     }
 
@@ -143,7 +188,8 @@ class BuildContextFolderTest {
         BuildContextFolder.Layout failing = new BuildContextFolder.Layout(entries, List.of());
         Path dir = tmp.resolve("out");
 
-        assertThatThrownBy(() -> BuildContextFolder.write(failing, dir, false)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> BuildContextFolder.write(failing, dir, false))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("cannot be written");
         assertThat(dir).doesNotExist();
         try (Stream<Path> left = Files.list(tmp)) {
@@ -153,7 +199,9 @@ class BuildContextFolderTest {
         BuildContextFolder.write(layout, dir, false);
         String before = Files.readString(dir.resolve("Dockerfile"));
         assertThatThrownBy(() -> BuildContextFolder.write(failing, dir, true)).isInstanceOf(AmlshException.class);
-        assertThat(Files.readString(dir.resolve("Dockerfile"))).as("the earlier folder stays whole").isEqualTo(before);
+        assertThat(Files.readString(dir.resolve("Dockerfile")))
+                .as("the earlier folder stays whole")
+                .isEqualTo(before);
         assertThat(dir.resolve("late")).doesNotExist();
     }
 
@@ -162,14 +210,16 @@ class BuildContextFolderTest {
         BuildContextFolder.Layout layout = FOLDERS.layout(cases().get("pip"), "pip");
         Path mine = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(mine.resolve("notes.txt"), "mine\n");
-        assertThatThrownBy(() -> BuildContextFolder.write(layout, mine, true)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> BuildContextFolder.write(layout, mine, true))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("holds files amlsh did not write");
         assertThat(Files.readString(mine.resolve("notes.txt"))).isEqualTo("mine\n");
 
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         BuildContextFolder.write(layout, empty, false);
         assertThat(empty.resolve("Dockerfile")).exists();
-        assertThatThrownBy(() -> BuildContextFolder.write(layout, empty, false)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> BuildContextFolder.write(layout, empty, false))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already holds a build context: add --overwrite");
         Files.writeString(empty.resolve("stale.txt"), "from an earlier build\n");
         BuildContextFolder.write(layout, empty, true);
@@ -186,7 +236,8 @@ class BuildContextFolderTest {
         BuildContextFolder.write(FOLDERS.layout(env, "inside"), context.resolve("out"), false);
         // the second layout sees out/ inside the context: writing it there again would copy the folder into itself
         assertThatThrownBy(() -> BuildContextFolder.write(FOLDERS.layout(env, "inside"), context.resolve("out"), true))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("is inside the build context folder it would copy");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("is inside the build context folder it would copy");
         assertThat(context.resolve("out/out")).doesNotExist();
     }
 
@@ -194,13 +245,21 @@ class BuildContextFolderTest {
     void aBuildContextWhoseFolderIsGoneGetsItsDockerfileAndAWarningPerMissingSource() {
         Environment env = cases().get("build-context");
         var context = env.docker().buildContext();
-        Environment moved = env.withDocker(env.docker().withBuildContext(new dev.amlsh.model.BuildContext(context.locationType(),
-                context.location(), context.dockerfilePath(), context.dockerfile(), tmp.resolve("gone").toString()), w -> {}));
+        Environment moved = env.withDocker(env.docker()
+                .withBuildContext(
+                        new dev.amlsh.model.BuildContext(
+                                context.locationType(),
+                                context.location(),
+                                context.dockerfilePath(),
+                                context.dockerfile(),
+                                tmp.resolve("gone").toString()),
+                        w -> {}));
         BuildContextFolder.Layout layout = FOLDERS.layout(moved, "moved");
         assertThat(layout.paths()).containsExactly("Dockerfile", BuildContextFolder.README);
         assertThat(layout.warnings()).hasSize(2);
         assertThat(layout.warnings().get(0)).contains("gone").contains("is not there: only its Dockerfile is written");
-        assertThat(layout.warnings().get(1)).startsWith("Dockerfile line 5, COPY requirements.txt: the folder has no 'requirements.txt'");
+        assertThat(layout.warnings().get(1))
+                .startsWith("Dockerfile line 5, COPY requirements.txt: the folder has no 'requirements.txt'");
     }
 
     /** A file or folder, or a glob matching one, as Docker resolves a COPY source in the context. */

@@ -38,16 +38,19 @@ final class DockerfileParser {
 
     /** Parses each file; fails (or skips, when asked to) if the parser is not installed. */
     static Map<Path, Result> parse(List<Path> files) {
-        assumeFalse(Boolean.getBoolean(SKIP), "the Dockerfile parser tests are skipped on purpose (-D" + SKIP + "=true)");
+        assumeFalse(
+                Boolean.getBoolean(SKIP), "the Dockerfile parser tests are skipped on purpose (-D" + SKIP + "=true)");
         if (!Files.isDirectory(DIR.resolve("node_modules").resolve("dockerfile-utils"))
                 || !Files.isDirectory(DIR.resolve("node_modules").resolve("dockerfile-ast"))) {
-            fail("the Dockerfile parser is not installed in " + DIR + ": run scripts/run-tests, or npm ci --prefix " + DIR
-                    + " (node and npm needed); -D" + SKIP + "=true skips these tests on purpose");
+            fail("the Dockerfile parser is not installed in " + DIR + ": run scripts/run-tests, or npm ci --prefix "
+                    + DIR + " (node and npm needed); -D" + SKIP + "=true skips these tests on purpose");
         }
-        List<String> command = new ArrayList<>(List.of("node", DIR.resolve("check.js").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("node", DIR.resolve("check.js").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(false).start();
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readAllBytes();
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -60,18 +63,25 @@ final class DockerfileParser {
                 JsonNode node = root.get(file.toAbsolutePath().toString());
                 List<Diagnostic> diagnostics = new ArrayList<>();
                 for (JsonNode d : node.get("diagnostics")) {
-                    diagnostics.add(new Diagnostic(d.get("line").asInt(), d.get("column").asInt(), d.get("severity").asString(),
+                    diagnostics.add(new Diagnostic(
+                            d.get("line").asInt(),
+                            d.get("column").asInt(),
+                            d.get("severity").asString(),
                             d.get("message").asString()));
                 }
                 List<Source> sources = new ArrayList<>();
                 for (JsonNode s : node.get("sources")) {
-                    sources.add(new Source(s.get("line").asInt(), s.get("keyword").asString(), s.get("path").asString()));
+                    sources.add(new Source(
+                            s.get("line").asInt(),
+                            s.get("keyword").asString(),
+                            s.get("path").asString()));
                 }
                 results.put(file, new Result(diagnostics, sources));
             }
             return results;
         } catch (IOException e) {
-            fail("cannot run node for the Dockerfile parser (is node installed? scripts/run-tests installs it): " + e.getMessage());
+            fail("cannot run node for the Dockerfile parser (is node installed? scripts/run-tests installs it): "
+                    + e.getMessage());
             return Map.of();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

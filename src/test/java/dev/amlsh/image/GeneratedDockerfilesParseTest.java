@@ -27,25 +27,31 @@ class GeneratedDockerfilesParseTest {
     @Test
     void everyGeneratedDockerfilePassesTheLinter() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Map.Entry<String, Environment> c : GoldenFilesTest.dockerfileCases().entrySet()) {
+        for (Map.Entry<String, Environment> c :
+                GoldenFilesTest.dockerfileCases().entrySet()) {
             String text = GoldenFilesTest.RENDERER.plan(c.getValue()).dockerfile();
             if (text != null) {
                 files.add(Files.writeString(tmp.resolve(c.getKey() + ".Dockerfile"), text, StandardCharsets.UTF_8));
             }
         }
         for (Map.Entry<String, Environment> c : GoldenFilesTest.condaCases().entrySet()) {
-            files.add(Files.writeString(tmp.resolve("conda-" + c.getKey() + ".Dockerfile"),
-                    GoldenFilesTest.RENDERER.render(c.getValue()), StandardCharsets.UTF_8));
+            files.add(Files.writeString(
+                    tmp.resolve("conda-" + c.getKey() + ".Dockerfile"),
+                    GoldenFilesTest.RENDERER.render(c.getValue()),
+                    StandardCharsets.UTF_8));
         }
         assertThat(files).hasSizeGreaterThan(10);
-        DockerfileParser.parse(files).forEach((file, result) ->
-                assertThat(result.diagnostics()).as(file.getFileName().toString()).isEmpty());
+        DockerfileParser.parse(files)
+                .forEach((file, result) -> assertThat(result.diagnostics())
+                        .as(file.getFileName().toString())
+                        .isEmpty());
     }
 
     @Test
     void theLinterReallyRunsAndFindsABrokenDockerfile() throws IOException {
         Path broken = Files.writeString(tmp.resolve("broken.Dockerfile"), "FROM ubuntu:22.04\nCOPY onlyone\nRUNN x\n");
-        List<DockerfileParser.Diagnostic> found = DockerfileParser.parse(List.of(broken)).get(broken).diagnostics();
+        List<DockerfileParser.Diagnostic> found =
+                DockerfileParser.parse(List.of(broken)).get(broken).diagnostics();
         assertThat(found).extracting(DockerfileParser.Diagnostic::line).containsExactly(2, 3);
         assertThat(found).allMatch(d -> d.severity().equals("error"));
     }
@@ -66,7 +72,9 @@ class GeneratedDockerfilesParseTest {
                 copy ./src/ /app/src/
                 COPY *.whl /wheels/
                 """);
-        dockerfiles.put("backtick", "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a.txt `\n  b.txt C:/app/\n");
+        dockerfiles.put(
+                "backtick",
+                "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY a.txt `\n  b.txt C:/app/\n");
         List<Path> files = new ArrayList<>();
         for (Map.Entry<String, String> d : dockerfiles.entrySet()) {
             files.add(Files.writeString(tmp.resolve(d.getKey() + ".Dockerfile"), d.getValue()));
@@ -75,12 +83,15 @@ class GeneratedDockerfilesParseTest {
         for (Path file : files) {
             List<String> theirs = parsed.get(file).sources().stream()
                     .filter(s -> !s.path().startsWith("https://"))
-                    .map(s -> s.line() + " " + s.keyword() + " " + s.path()).toList();
+                    .map(s -> s.line() + " " + s.keyword() + " " + s.path())
+                    .toList();
             List<String> ours = DockerfileSources.of(Files.readString(file)).stream()
-                    .map(s -> s.line() + " " + s.instruction() + " " + s.path()).toList();
+                    .map(s -> s.line() + " " + s.instruction() + " " + s.path())
+                    .toList();
             assertThat(ours).as(file.getFileName().toString()).isEqualTo(theirs).isNotEmpty();
         }
-        assertThat(DockerfileSources.of(dockerfiles.get("continued"))).extracting(DockerfileSources.Source::relative)
+        assertThat(DockerfileSources.of(dockerfiles.get("continued")))
+                .extracting(DockerfileSources.Source::relative)
                 .containsExactly("requirements.txt", "setup.py", "data/a.csv", "b.csv", "src", "*.whl");
     }
 }

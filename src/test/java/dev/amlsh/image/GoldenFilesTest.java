@@ -44,8 +44,8 @@ class GoldenFilesTest {
     }
 
     static Environment fromConda(String name, String condaFile, String image) {
-        return EnvironmentFiles.fromFiles(name, resource(condaFile), null, null, image, null,
-                SdkRelease.DEFAULT_BASE_IMAGE, w -> {});
+        return EnvironmentFiles.fromFiles(
+                name, resource(condaFile), null, null, image, null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {});
     }
 
     /** Every Dockerfile case: name → environment. */
@@ -53,22 +53,61 @@ class GoldenFilesTest {
         Map<String, Environment> cases = new LinkedHashMap<>();
         cases.put("conda-on-known-digest-image", fromConda("seed", "seed-pytorch/env.yml", SEED_IMAGE));
         cases.put("conda-on-unknown-image", fromConda("slim", "seed-pytorch/env.yml", "python:3.11-slim"));
-        cases.put("conda-on-image-pinned-by-digest", fromConda("pinned", "seed-pytorch/env.yml", SEED_IMAGE.replaceFirst(":[^:]+$", "") + "@" + SEED_DIGEST));
-        cases.put("user-managed-image", EnvironmentFiles.fromFiles("user", null, null, null, "pytorch/pytorch:latest",
-                null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        cases.put(
+                "conda-on-image-pinned-by-digest",
+                fromConda(
+                        "pinned", "seed-pytorch/env.yml", SEED_IMAGE.replaceFirst(":[^:]+$", "") + "@" + SEED_DIGEST));
+        cases.put(
+                "user-managed-image",
+                EnvironmentFiles.fromFiles(
+                        "user",
+                        null,
+                        null,
+                        null,
+                        "pytorch/pytorch:latest",
+                        null,
+                        SdkRelease.DEFAULT_BASE_IMAGE,
+                        w -> {}));
         Path dockerfile = resource("real-world/10-azureml-examples-build-context-conda-in-dockerfile/Dockerfile");
-        cases.put("base-dockerfile-conda-managed", EnvironmentFiles.fromFiles("custom", resource("seed-pytorch/env.yml"), null,
-                null, null, dockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
-        cases.put("base-dockerfile-user-managed", EnvironmentFiles.fromFiles("custom-user", null, null, null, null,
-                dockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
-        cases.put("build-context-local", V2EnvironmentYaml.read(resource("real-world/03-azureml-examples-docker-context/docker-context.yml"))
-                .environment());
+        cases.put(
+                "base-dockerfile-conda-managed",
+                EnvironmentFiles.fromFiles(
+                        "custom",
+                        resource("seed-pytorch/env.yml"),
+                        null,
+                        null,
+                        null,
+                        dockerfile,
+                        SdkRelease.DEFAULT_BASE_IMAGE,
+                        w -> {}));
+        cases.put(
+                "base-dockerfile-user-managed",
+                EnvironmentFiles.fromFiles(
+                        "custom-user", null, null, null, null, dockerfile, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        cases.put(
+                "build-context-local",
+                V2EnvironmentYaml.read(resource("real-world/03-azureml-examples-docker-context/docker-context.yml"))
+                        .environment());
         Environment remote = Environment.create("remote", SdkRelease.DEFAULT_BASE_IMAGE);
-        cases.put("build-context-remote", remote.withDocker(remote.docker().withBuildContext(
-                new BuildContext("url", "https://github.com/example/repo.git#main:docker", "Dockerfile"), w -> {})));
-        cases.put("pip-requirements-default-image", EnvironmentFiles.fromFiles("pip", null,
-                resource("real-world/03-azureml-examples-docker-context/docker-contexts/python-and-pip/requirements.txt"),
-                "23.1", null, null, SdkRelease.DEFAULT_BASE_IMAGE, w -> {}));
+        cases.put(
+                "build-context-remote",
+                remote.withDocker(remote.docker()
+                        .withBuildContext(
+                                new BuildContext(
+                                        "url", "https://github.com/example/repo.git#main:docker", "Dockerfile"),
+                                w -> {})));
+        cases.put(
+                "pip-requirements-default-image",
+                EnvironmentFiles.fromFiles(
+                        "pip",
+                        null,
+                        resource("real-world/03-azureml-examples-docker-context/docker-contexts/python-and-pip/"
+                                + "requirements.txt"),
+                        "23.1",
+                        null,
+                        null,
+                        SdkRelease.DEFAULT_BASE_IMAGE,
+                        w -> {}));
         return cases;
     }
 
@@ -76,17 +115,37 @@ class GoldenFilesTest {
     static Map<String, Environment> condaCases() {
         Map<String, Environment> cases = new LinkedHashMap<>();
         cases.put("seed-pytorch", fromConda("seed", "seed-pytorch/env.yml", SEED_IMAGE));
-        cases.put("02-pydata", fromConda("pydata", "real-world/02-azureml-examples-image-plus-conda/conda-yamls/pydata.yml", null));
-        cases.put("04-torch200", fromConda("torch200", "real-world/04-azureml-examples-gpu-image-plus-conda/torch200-conda.yaml",
-                "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04:latest"));
-        cases.put("08-pytorch", fromConda("pytorch", "real-world/08-azureml-generated-dockerfile-image-plus-conda/env.yml", null));
-        cases.put("09-dask", fromConda("dask", "real-world/09-azureml-examples-conda-variants/dask-nyctaxi-conda.yaml", null));
-        cases.put("09-imagecnn", fromConda("cnn", "real-world/09-azureml-examples-conda-variants/image_cnn_train-conda.yaml", null));
-        cases.put("10-mlflow", fromConda("mlflow", "real-world/10-azureml-examples-build-context-conda-in-dockerfile/conda_dependencies.yaml", null));
+        cases.put(
+                "02-pydata",
+                fromConda("pydata", "real-world/02-azureml-examples-image-plus-conda/conda-yamls/pydata.yml", null));
+        cases.put(
+                "04-torch200",
+                fromConda(
+                        "torch200",
+                        "real-world/04-azureml-examples-gpu-image-plus-conda/torch200-conda.yaml",
+                        "mcr.microsoft.com/azureml/openmpi4.1.0-cuda11.8-cudnn8-ubuntu22.04:latest"));
+        cases.put(
+                "08-pytorch",
+                fromConda("pytorch", "real-world/08-azureml-generated-dockerfile-image-plus-conda/env.yml", null));
+        cases.put(
+                "09-dask",
+                fromConda("dask", "real-world/09-azureml-examples-conda-variants/dask-nyctaxi-conda.yaml", null));
+        cases.put(
+                "09-imagecnn",
+                fromConda("cnn", "real-world/09-azureml-examples-conda-variants/image_cnn_train-conda.yaml", null));
+        cases.put(
+                "10-mlflow",
+                fromConda(
+                        "mlflow",
+                        "real-world/10-azureml-examples-build-context-conda-in-dockerfile/conda_dependencies.yaml",
+                        null));
         cases.put("default", Environment.create("default", SdkRelease.DEFAULT_BASE_IMAGE));
         Environment registry = fromConda("private", "seed-pytorch/env.yml", "myacr.azurecr.io/base/cuda:12");
-        cases.put("private-registry", registry.withDocker(registry.docker().withRegistry(
-                new ContainerRegistry("myacr.azurecr.io", "myacr-user", "s3cr3t-password", null))));
+        cases.put(
+                "private-registry",
+                registry.withDocker(registry.docker()
+                        .withRegistry(
+                                new ContainerRegistry("myacr.azurecr.io", "myacr-user", "s3cr3t-password", null))));
         return cases;
     }
 
@@ -128,7 +187,8 @@ class GoldenFilesTest {
     @MethodSource("condaCaseNames")
     void condaGoldenRendersParsesAndRendersToTheSameBytes(String name) {
         String golden = Golden.read("conda/" + name + ".yml");
-        assertThat(CondaSpecWriter.write(CondaFileReader.parse(Path.of(name + ".yml"), golden))).isEqualTo(golden);
+        assertThat(CondaSpecWriter.write(CondaFileReader.parse(Path.of(name + ".yml"), golden)))
+                .isEqualTo(golden);
     }
 
     @Test
@@ -145,12 +205,16 @@ class GoldenFilesTest {
     @Test
     void theSecretsNeverReachTheDetails() {
         String json = ImageDetailsJson.write(ImageDetails.of(condaCases().get("private-registry"), RENDERER));
-        assertThat(json).doesNotContain("s3cr3t").contains("\"username\": \"mya***\"").contains("\"password\": \"***\"");
+        assertThat(json)
+                .doesNotContain("s3cr3t")
+                .contains("\"username\": \"mya***\"")
+                .contains("\"password\": \"***\"");
     }
 
     @Test
     void curatedAssetCondaFilesDoNotParseBecauseOfTheirTemplateTokens() {
-        for (String file : List.of("real-world/05-azureml-assets-sklearn-1.5/context/conda_dependencies.yaml",
+        for (String file : List.of(
+                "real-world/05-azureml-assets-sklearn-1.5/context/conda_dependencies.yaml",
                 "real-world/06-azureml-assets-minimal-py311-inference/context/conda_dependencies.yaml")) {
             assertThatThrownBy(() -> CondaFileReader.read(resource(file)))
                     .isInstanceOf(AmlshException.class)
@@ -173,8 +237,11 @@ class GoldenFilesTest {
         });
         try (Stream<Path> files = Files.walk(Golden.ROOT)) {
             List<String> present = files.filter(Files::isRegularFile)
-                    .map(p -> Golden.ROOT.relativize(p).toString().replace('\\', '/')).toList();
-            assertThat(present).containsExactlyInAnyOrderElementsOf(expected.stream().distinct().toList());
+                    .map(p -> Golden.ROOT.relativize(p).toString().replace('\\', '/'))
+                    .toList();
+            assertThat(present)
+                    .containsExactlyInAnyOrderElementsOf(
+                            expected.stream().distinct().toList());
         }
     }
 }

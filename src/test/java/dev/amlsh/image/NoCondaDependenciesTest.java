@@ -29,7 +29,8 @@ class NoCondaDependenciesTest {
     void asksForItsCondaSpecGetAClearError() {
         assertThat(WITHOUT.hasCondaDependencies()).isFalse();
         assertThat(WITHOUT.buildsCondaEnvironment()).isFalse();
-        assertThatThrownBy(WITHOUT::condaSpec).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(WITHOUT::condaSpec)
+                .isInstanceOf(AmlshException.class)
                 .hasMessage("e has no conda dependencies (python.condaDependencies is not set, as when a saved folder"
                         + " has no conda_dependencies.yml)");
         assertThatThrownBy(() -> WITHOUT.withCondaSpec(s -> s.addCondaPackage("numpy")))
@@ -43,10 +44,14 @@ class NoCondaDependenciesTest {
         String with = RENDERER.render(WITH);
         String without = RENDERER.render(WITHOUT);
         assertThat(with).contains("conda env create");
-        assertThat(without).startsWith("FROM " + IMAGE + "\nUSER root\n").doesNotContain("conda env create")
-                .doesNotContain("azureml-envs").endsWith("CMD [\"bash\"]\n");
+        assertThat(without)
+                .startsWith("FROM " + IMAGE + "\nUSER root\n")
+                .doesNotContain("conda env create")
+                .doesNotContain("azureml-envs")
+                .endsWith("CMD [\"bash\"]\n");
         // the same Dockerfile as a user-managed definition on a base Dockerfile would get
-        Environment userManagedOnDockerfile = WITH.withDocker(WITH.docker().withBaseDockerfile("FROM " + IMAGE + "\n", w -> {}))
+        Environment userManagedOnDockerfile = WITH.withDocker(
+                        WITH.docker().withBaseDockerfile("FROM " + IMAGE + "\n", w -> {}))
                 .withPython(WITH.python().withUserManagedDependencies(true));
         assertThat(without).isEqualTo(RENDERER.render(userManagedOnDockerfile));
     }
@@ -74,7 +79,8 @@ class NoCondaDependenciesTest {
         assertThat(EnvironmentLint.check(WITHOUT.withPython(WITHOUT.python().withUserManagedDependencies(true))))
                 .noneMatch(f -> f.code().equals("no-conda-dependencies"));
         EnvironmentDiff diff = EnvironmentDiff.of(WITH, WITHOUT);
-        assertThat(diff.changes()).containsExactly(new Changed("python.condaDependencies", "2 dependencies, 2 channels", "none"));
+        assertThat(diff.changes())
+                .containsExactly(new Changed("python.condaDependencies", "2 dependencies, 2 channels", "none"));
         assertThat(diff.condaEnvironmentAfter()).isNull();
         assertThat(diff.condaEnvironmentChanged()).isTrue();
         assertThat(diff.imageRebuilt()).isTrue();

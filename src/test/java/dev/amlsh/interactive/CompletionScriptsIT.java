@@ -47,7 +47,8 @@ class CompletionScriptsIT {
         env.put("AMLSH_HOME", temp.resolve("home").toString());
         env.put("PATH", bin + ":" + System.getenv("PATH"));
         env.put("NO_COLOR", "1");
-        for (String[] command : List.of(new String[] {"env", "create", "bench", "--conda-file", "env.yml"},
+        for (String[] command : List.of(
+                new String[] {"env", "create", "bench", "--conda-file", "env.yml"},
                 new String[] {"env", "register", "bench"},
                 new String[] {"env", "create", "other", "--conda-file", "env.yml"})) {
             Amlsh.Result r = Amlsh.run(env, work, command);
@@ -56,7 +57,8 @@ class CompletionScriptsIT {
     }
 
     private List<String> bash(String line) {
-        String script = "source " + quote(Amlsh.PROJECT.resolve("completions/bash/amlsh").toString()) + "\n"
+        String script = "source "
+                + quote(Amlsh.PROJECT.resolve("completions/bash/amlsh").toString()) + "\n"
                 + "complete -p amlsh >&2\n"
                 + "COMP_LINE=" + quote(line) + "; COMP_POINT=${#COMP_LINE}; COMPREPLY=()\n"
                 + "_amlsh\n"
@@ -77,7 +79,8 @@ class CompletionScriptsIT {
         // bash splits words at ':', so the candidate is what follows the colon
         assertThat(bash("amlsh env show bench:")).containsExactly("1");
         assertThat(bash("amlsh --workspace default env show o")).containsExactly("other");
-        assertThat(bash("amlsh env create x --")).contains("--conda-file", "--base-image", "--python", "--output", "--help");
+        assertThat(bash("amlsh env create x --"))
+                .contains("--conda-file", "--base-image", "--python", "--output", "--help");
         assertThat(bash("amlsh env create x --conda-file e")).containsExactly("env.yml");
         assertThat(bash("amlsh -o ")).containsExactly("json", "text", "yaml");
         assertThat(bash("amlsh completion ")).containsExactly("bash", "fish", "zsh");
@@ -97,8 +100,10 @@ class CompletionScriptsIT {
 
     @Test
     void theJarPrintsTheRepositoryScriptsItBundles() throws IOException {
-        for (String[] shell : List.of(new String[] {"bash", "completions/bash/amlsh"},
-                new String[] {"zsh", "completions/zsh/_amlsh"}, new String[] {"fish", "completions/fish/amlsh.fish"})) {
+        for (String[] shell : List.of(
+                new String[] {"bash", "completions/bash/amlsh"},
+                new String[] {"zsh", "completions/zsh/_amlsh"},
+                new String[] {"fish", "completions/fish/amlsh.fish"})) {
             Amlsh.Result r = Amlsh.run(env, work, "completion", shell[0]);
             assertThat(r.code()).as(r.err()).isZero();
             assertThat(r.err()).isEmpty();
@@ -110,8 +115,9 @@ class CompletionScriptsIT {
     }
 
     private List<String> fish(String line) {
-        String script = "source " + quote(Amlsh.PROJECT.resolve("completions/fish/amlsh.fish").toString())
-                + "; complete -C" + quote(line);
+        String script = "source "
+                + quote(Amlsh.PROJECT.resolve("completions/fish/amlsh.fish").toString()) + "; complete -C"
+                + quote(line);
         Amlsh.Result r = Amlsh.exec(List.of("fish", "--no-config", "-c", script), env, work);
         assertThat(r.code()).as(r.err()).isZero();
         return r.out().lines().map(l -> l.split("\t")[0]).sorted().toList();
@@ -119,7 +125,8 @@ class CompletionScriptsIT {
 
     @Test
     void fishCompletesCommandsOptionsAndWorkspaceNames() {
-        Assumptions.assumeTrue(installed("fish"), "fish is not installed (apt-get install -y fish): its completion is not checked");
+        Assumptions.assumeTrue(
+                installed("fish"), "fish is not installed (apt-get install -y fish): its completion is not checked");
         assertThat(fish("amlsh env var ")).containsExactly("set", "unset");
         assertThat(fish("amlsh env dockerfile ")).containsExactly("bench", "other");
         assertThat(fish("amlsh env show bench:")).containsExactly("bench:1");
@@ -134,13 +141,16 @@ class CompletionScriptsIT {
 
     @Test
     void zshCompletesCommandsAndWorkspaceNamesAtATerminal() {
-        Assumptions.assumeTrue(installed("zsh") && Tmux.available(),
+        Assumptions.assumeTrue(
+                installed("zsh") && Tmux.available(),
                 "zsh or tmux is not installed (apt-get install -y zsh tmux): zsh completion is not checked");
         Map<String, String> zshEnv = new HashMap<>(env);
         zshEnv.put("PS1", "zsh> ");
-        String setup = "fpath=(" + Amlsh.PROJECT.resolve("completions/zsh") + " $fpath); autoload -U compinit; compinit -u -D";
+        String setup =
+                "fpath=(" + Amlsh.PROJECT.resolve("completions/zsh") + " $fpath); autoload -U compinit; compinit -u -D";
         try (Tmux tmux = new Tmux(temp)) {
-            for (String[] c : List.of(new String[] {"amlsh env var ", "set", "unset"},
+            for (String[] c : List.of(
+                    new String[] {"amlsh env var ", "set", "unset"},
                     new String[] {"amlsh env dockerfile ", "bench", "other"},
                     new String[] {"amlsh env show bench:", "zsh> amlsh env show bench:1"},
                     new String[] {"amlsh env create x --conda-file e", "zsh> amlsh env create x --conda-file env.yml"},
@@ -150,11 +160,14 @@ class CompletionScriptsIT {
                 zsh.waitFor("the zsh prompt", s -> s.contains("zsh>"));
                 zsh.type(setup);
                 zsh.press("Enter");
-                zsh.waitFor("compinit", s -> s.lines().filter(l -> l.startsWith("zsh>")).count() >= 2);
+                zsh.waitFor(
+                        "compinit",
+                        s -> s.lines().filter(l -> l.startsWith("zsh>")).count() >= 2);
                 zsh.type(c[0]);
                 zsh.press("Tab");
                 List<String> expected = Arrays.asList(c).subList(1, c.length);
-                zsh.waitFor("completion of '" + c[0] + "' to " + expected,
+                zsh.waitFor(
+                        "completion of '" + c[0] + "' to " + expected,
                         s -> expected.stream().allMatch(e -> s.lines().anyMatch(l -> l.contains(e))));
             }
         }

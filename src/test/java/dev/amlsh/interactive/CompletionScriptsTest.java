@@ -2,12 +2,12 @@ package dev.amlsh.interactive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.amlsh.shell.launch.AmlshConfiguration;
-import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.CommandSpec;
-import dev.amlsh.shell.api.GlobalOption;
-import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.api.GlobalOption;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.cli.CommandTable;
+import dev.amlsh.shell.launch.AmlshConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +57,10 @@ class CompletionScriptsTest {
     static List<String> spec() {
         List<String> lines = new ArrayList<>();
         for (CommandSpec command : table.specs()) {
-            String args = command.rawArguments() ? "none*"
-                    : command.args().stream().map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
+            String args = command.rawArguments()
+                    ? "none*"
+                    : command.args().stream()
+                            .map(a -> kind(a.completion()) + (a.variadic() ? "*" : ""))
                             .collect(Collectors.joining(" "));
             String options = command.options().stream()
                     .map(o -> o.longName() + ":" + (o.isFlag() ? "flag" : kind(o.completion())))
@@ -119,7 +121,9 @@ class CompletionScriptsTest {
     void scriptKnowsTheOptionsEveryCommandTakes(String script) throws IOException {
         String text = Files.readString(Path.of(script), StandardCharsets.UTF_8);
         for (GlobalOption o : GlobalOption.values()) {
-            assertThat(text).as(script + " offers the global option " + o.longName()).contains(o.longName());
+            assertThat(text)
+                    .as(script + " offers the global option " + o.longName())
+                    .contains(o.longName());
         }
     }
 }

@@ -32,7 +32,8 @@ class DemoModeIT {
 
     @BeforeAll
     static void needsTmux() {
-        Assumptions.assumeFalse(Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
         if (!Tmux.available()) {
             throw new AssertionError("tmux is not installed: apt-get install -y tmux, or -Damlsh.skipInteractive=true");
         }
@@ -41,7 +42,8 @@ class DemoModeIT {
     @BeforeEach
     void setUp() throws IOException {
         cwd = Files.createDirectories(temp.resolve("work"));
-        Files.writeString(cwd.resolve("demo.amlsh"), "# Say one.\necho one\necho two\necho three\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cwd.resolve("demo.amlsh"), "# Say one.\necho one\necho two\necho three\n", StandardCharsets.UTF_8);
         env = new HashMap<>();
         env.put("AMLSH_HOME", temp.resolve("home").toString());
         env.put("XDG_STATE_HOME", temp.resolve("state").toString());
@@ -84,7 +86,8 @@ class DemoModeIT {
 
     @Test
     void pauseWaitsForEnterOnATerminal() throws IOException {
-        Files.writeString(cwd.resolve("pause.amlsh"), "echo before\npause Look at this\necho after\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cwd.resolve("pause.amlsh"), "echo before\npause Look at this\necho after\n", StandardCharsets.UTF_8);
         Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command("-f", "pause.amlsh"));
         pane.waitFor("the pause", s -> s.contains("Look at this   [Enter continues, q quits]"));
         assertThat(pane.lines()).contains("before").doesNotContain("after");

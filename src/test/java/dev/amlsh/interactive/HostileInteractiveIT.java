@@ -35,7 +35,8 @@ class HostileInteractiveIT {
 
     @BeforeAll
     static void needsTmux() {
-        Assumptions.assumeFalse(Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
         if (!Tmux.available()) {
             throw new AssertionError("tmux is not installed: apt-get install -y tmux, or -Damlsh.skipInteractive=true");
         }
@@ -45,7 +46,8 @@ class HostileInteractiveIT {
     void setUp() throws IOException {
         home = Files.createDirectories(temp.resolve("home"));
         cwd = Files.createDirectories(temp.resolve("work"));
-        Files.writeString(cwd.resolve("env.yml"), "dependencies:\n  - python=3.10\n  - numpy\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cwd.resolve("env.yml"), "dependencies:\n  - python=3.10\n  - numpy\n", StandardCharsets.UTF_8);
         env = new HashMap<>();
         env.put("AMLSH_HOME", home.toString());
         env.put("XDG_STATE_HOME", temp.resolve("state").toString());
@@ -79,12 +81,14 @@ class HostileInteractiveIT {
 
     @Test
     void aScriptThatRunsItselfIsAnErrorAndThePromptStays() throws IOException {
-        Files.writeString(cwd.resolve("self.amlsh"), "echo one\nscript self.amlsh\necho never\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                cwd.resolve("self.amlsh"), "echo one\nscript self.amlsh\necho never\n", StandardCharsets.UTF_8);
         Tmux.Pane shell = startShell();
         run(shell, "script self.amlsh", 2);
         run(shell, "echo still-here", 3);
         String screen = shell.screen();
-        assertThat(screen).contains("self.amlsh:2: error: script runs itself (self.amlsh \u2192 self.amlsh)", "still-here")
+        assertThat(screen)
+                .contains("self.amlsh:2: error: script runs itself (self.amlsh \u2192 self.amlsh)", "still-here")
                 .doesNotContain("StackOverflowError", "Exception", "\tat ", "never");
         exit(shell);
     }
@@ -104,11 +108,14 @@ class HostileInteractiveIT {
         shell.press("Enter");
         shell.waitFor("a few registrations", s -> s.contains("registered d5:1"));
         shell.press("C-c");
-        String screen = shell.waitFor("'interrupted' and the prompt", s -> s.contains("interrupted") && Tmux.prompts(s) >= 2);
+        String screen =
+                shell.waitFor("'interrupted' and the prompt", s -> s.contains("interrupted") && Tmux.prompts(s) >= 2);
         run(shell, "echo after-interrupt", 3);
         exit(shell);
         assertThat(screen).doesNotContain("Exception", "\tat ", "error:");
-        assertThat(screen.lines().filter(l -> l.contains("interrupted")).count()).as("one 'interrupted' line").isEqualTo(1);
+        assertThat(screen.lines().filter(l -> l.contains("interrupted")).count())
+                .as("one 'interrupted' line")
+                .isEqualTo(1);
         assertThat(shell.screen()).contains("after-interrupt").doesNotContain("registered d" + n + ":1");
 
         Path workspace = home.resolve("workspaces").resolve("default.amlsh");
@@ -124,26 +131,37 @@ class HostileInteractiveIT {
             if (versions.code() != 0) {
                 break;
             }
-            assertThat(versions.out()).as("versions of d%d", i).contains("\"1\"").doesNotContain("\"2\"");
+            assertThat(versions.out())
+                    .as("versions of d%d", i)
+                    .contains("\"1\"")
+                    .doesNotContain("\"2\"");
             registered++;
         }
         assertThat(registered).isBetween(5, n - 1);
         Amlsh.Result next = Amlsh.run(env, cwd, "env", "versions", "d" + (registered + 2));
-        assertThat(next.code()).as("nothing registered after the gap: %s", next.out()).isNotZero();
+        assertThat(next.code())
+                .as("nothing registered after the gap: %s", next.out())
+                .isNotZero();
     }
 
     @Test
     void escapeSequencesFromAFileAreShownEscaped() throws IOException {
-        Files.writeString(cwd.resolve("evil.yml"), "dependencies:\n  - python=3.10\n  - \"\\e[31mnumpy\"\n",
+        Files.writeString(
+                cwd.resolve("evil.yml"),
+                "dependencies:\n  - python=3.10\n  - \"\\e[31mnumpy\"\n",
                 StandardCharsets.UTF_8);
-        Files.writeString(cwd.resolve("names.amlsh"), "env create y --conda-file \"\u001b[31mred.yml\"\n",
+        Files.writeString(
+                cwd.resolve("names.amlsh"),
+                "env create y --conda-file \"\u001b[31mred.yml\"\n",
                 StandardCharsets.UTF_8);
         Tmux.Pane shell = startShell();
         run(shell, "env create x --conda-file evil.yml", 2);
         run(shell, "script names.amlsh", 3);
         String screen = shell.screen();
         exit(shell);
-        assertThat(screen).contains("'\\x1b[31mnumpy' is not a conda package: it holds the control character \\x1b",
-                "names.amlsh:1: error: \\x1b[31mred.yml: no such file");
+        assertThat(screen)
+                .contains(
+                        "'\\x1b[31mnumpy' is not a conda package: it holds the control character \\x1b",
+                        "names.amlsh:1: error: \\x1b[31mred.yml: no such file");
     }
 }

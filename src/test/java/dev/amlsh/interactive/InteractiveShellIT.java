@@ -40,7 +40,8 @@ class InteractiveShellIT {
      */
     @BeforeAll
     static void needsTmux() {
-        Assumptions.assumeFalse(Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
         if (!Tmux.available()) {
             throw new AssertionError("tmux is not installed, so the interactive tests cannot drive a terminal:"
                     + " apt-get install -y tmux (scripts/run-tests does), or -Damlsh.skipInteractive=true");
@@ -104,7 +105,8 @@ class InteractiveShellIT {
         shell.waitForPrompts(2);
         String screen = shell.screen();
         assertThat(screen).doesNotContain("error:");
-        assertThat(screen.substring(screen.indexOf("amlsh> env show late-arrival"))).contains("late-arrival", "numpy");
+        assertThat(screen.substring(screen.indexOf("amlsh> env show late-arrival")))
+                .contains("late-arrival", "numpy");
 
         // issue 9: a line's global options before the command hold for that line only
         shell.type("-o json env list");
@@ -112,7 +114,8 @@ class InteractiveShellIT {
         shell.waitFor("the JSON list", s -> s.contains("\"name\": \"late-arrival\"") && Tmux.prompts(s) >= 3);
         shell.type("env list");
         shell.press("Enter");
-        shell.waitFor("the text list after it", s -> s.lines().anyMatch(l -> l.startsWith("NAME")) && Tmux.prompts(s) >= 4);
+        shell.waitFor(
+                "the text list after it", s -> s.lines().anyMatch(l -> l.startsWith("NAME")) && Tmux.prompts(s) >= 4);
         assertThat(shell.screen()).doesNotContain("error:");
 
         shell.type("exit");
@@ -136,14 +139,17 @@ class InteractiveShellIT {
         shell.type("echo after-ctrl-c");
         shell.waitForInput("echo after-ctrl-c");
         shell.press("Enter");
-        shell.waitFor("the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("after-ctrl-c")));
+        shell.waitFor(
+                "the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("after-ctrl-c")));
         shell.type("exit");
         shell.press("Enter");
         assertThat(shell.waitForExit()).isZero();
         assertThat(shell.screen()).doesNotContain("registered").doesNotContain("error:");
 
         Amlsh.Result versions = oneShot("env", "versions", "x");
-        assertThat(versions.code()).as("env versions x after Ctrl-C: %s%s", versions.out(), versions.err()).isEqualTo(1);
+        assertThat(versions.code())
+                .as("env versions x after Ctrl-C: %s%s", versions.out(), versions.err())
+                .isEqualTo(1);
         assertThat(versions.err()).contains("no registered versions of 'x'");
         // and the first registration really is the first: version 1
         Amlsh.Result registered = oneShot("env", "register", "x");
@@ -156,14 +162,17 @@ class InteractiveShellIT {
         Tmux.Pane first = startShell();
         first.type("echo remembered-line");
         first.press("Enter");
-        first.waitFor("the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("remembered-line")));
+        first.waitFor(
+                "the echo's output", s -> s.lines().anyMatch(l -> l.strip().equals("remembered-line")));
         first.type("exit");
         first.press("Enter");
         assertThat(first.waitForExit()).isZero();
 
         assertThat(home.resolve("history")).content(StandardCharsets.UTF_8).contains("echo remembered-line");
         try (Stream<Path> files = Files.list(cwd)) {
-            assertThat(files.toList()).as("files the shell left in its working directory").isEmpty();
+            assertThat(files.toList())
+                    .as("files the shell left in its working directory")
+                    .isEmpty();
         }
 
         Tmux.Pane second = startShell();
@@ -172,11 +181,14 @@ class InteractiveShellIT {
         second.press("Up");
         second.waitForInput("echo remembered-line");
         second.press("Enter");
-        second.waitFor("the recalled line's output",
+        second.waitFor(
+                "the recalled line's output",
                 s -> s.lines().filter(l -> l.strip().equals("remembered-line")).count() >= 1 && Tmux.prompts(s) >= 2);
         second.type("history");
         second.press("Enter");
-        List<String> lines = second.waitFor("the history listing", s -> Tmux.prompts(s) >= 3).lines().toList();
+        List<String> lines = second.waitFor("the history listing", s -> Tmux.prompts(s) >= 3)
+                .lines()
+                .toList();
         assertThat(lines).anyMatch(l -> l.contains("echo remembered-line") && !l.startsWith("amlsh>"));
         second.type("exit");
         second.press("Enter");

@@ -36,7 +36,8 @@ class LauncherFirstRunIT {
         Path home = Files.createDirectories(temp.resolve("home"));
         Path cwd = Files.createDirectories(temp.resolve("work"));
         Path conda = temp.resolve("env.yml");
-        Files.writeString(conda, "dependencies:\n  - python=3.9\n  - pip:\n    - requests==2.31.0\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                conda, "dependencies:\n  - python=3.9\n  - pip:\n    - requests==2.31.0\n", StandardCharsets.UTF_8);
 
         Map<String, String> env = new HashMap<>();
         env.put("AMLSH_HOME", home.toString());
@@ -50,12 +51,16 @@ class LauncherFirstRunIT {
         List<String> launcher = List.of("bash", clone.resolve("scripts/amlsh").toString(), "env", "dockerfile", "x");
         Amlsh.Result first = Amlsh.exec(launcher, env, cwd);
         assertThat(first.code()).as(first.err()).isZero();
-        assertThat(first.out()).as("stdout of the first run (build + extract + train)").isEqualTo(expected.out());
-        assertThat(first.err().lines()).as("stderr of the first run: the launcher's own notes only")
+        assertThat(first.out())
+                .as("stdout of the first run (build + extract + train)")
+                .isEqualTo(expected.out());
+        assertThat(first.err().lines())
+                .as("stderr of the first run: the launcher's own notes only")
                 .allMatch(l -> l.startsWith("amlsh: "));
         assertThat(first.err()).contains("amlsh: building");
         try (Stream<Path> archives = Files.walk(clone.resolve("target/launcher"))) {
-            assertThat(archives.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));
+            assertThat(archives.map(p -> p.getFileName().toString()))
+                    .anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));
         }
 
         Amlsh.Result warm = Amlsh.exec(launcher, env, cwd);
@@ -68,7 +73,9 @@ class LauncherFirstRunIT {
             env.put("JAVA_HOME", jdk25.toString());
             Amlsh.Result firstOn25 = Amlsh.exec(launcher, env, cwd);
             assertThat(firstOn25.code()).as(firstOn25.err()).isZero();
-            assertThat(firstOn25.out()).as("stdout of the first run on " + jdk25).isEqualTo(expected.out());
+            assertThat(firstOn25.out())
+                    .as("stdout of the first run on " + jdk25)
+                    .isEqualTo(expected.out());
             assertThat(firstOn25.err().lines()).allMatch(l -> l.startsWith("amlsh: "));
             Amlsh.Result warmOn25 = Amlsh.exec(launcher, env, cwd);
             assertThat(warmOn25.out()).isEqualTo(expected.out());
@@ -79,14 +86,16 @@ class LauncherFirstRunIT {
     /** {@code JDK25_HOME}, else Temurin 25 where Debian/Adoptium install it, else none. */
     private static Path jdk25() {
         String configured = System.getenv("JDK25_HOME");
-        Path path = configured != null && !configured.isEmpty() ? Path.of(configured)
+        Path path = configured != null && !configured.isEmpty()
+                ? Path.of(configured)
                 : Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
         return Files.isExecutable(path.resolve("bin/java")) ? path : null;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
-            files.filter(Files::isRegularFile).forEach(f -> copy(f, to.resolve(from.relativize(f).toString())));
+            files.filter(Files::isRegularFile)
+                    .forEach(f -> copy(f, to.resolve(from.relativize(f).toString())));
         }
     }
 

@@ -31,7 +31,8 @@ final class Tmux implements AutoCloseable {
     /** Whether a working tmux is on the PATH. */
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -108,7 +109,9 @@ final class Tmux implements AutoCloseable {
 
         /** Waits until the last line is the prompt followed by exactly {@code typed}. */
         void waitForInput(String typed) {
-            waitFor("the input line 'amlsh> " + typed + "'", s -> lastLine(s).equals(("amlsh> " + typed).stripTrailing()));
+            waitFor(
+                    "the input line 'amlsh> " + typed + "'",
+                    s -> lastLine(s).equals(("amlsh> " + typed).stripTrailing()));
         }
 
         /** Waits for the program to end and returns its exit code. */
@@ -124,7 +127,10 @@ final class Tmux implements AutoCloseable {
     }
 
     static String lastLine(String screen) {
-        List<String> lines = screen.lines().map(String::stripTrailing).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = screen.lines()
+                .map(String::stripTrailing)
+                .filter(l -> !l.isEmpty())
+                .toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 

@@ -53,7 +53,8 @@ class CondaDependenciesRulesTest {
     void aPythonEntryWhoseVersionTheRegexCannotReadIsReplacedInPlace() {
         for (String python : List.of("python", "python=3.8.*", "python=3.9.7=h12debd9_1", "python[version='>=3.8']")) {
             List<String> warnings = new ArrayList<>();
-            assertThat(fromConda("dependencies:\n  - numpy\n  - " + python + "\n  - scipy\n", warnings)).as(python)
+            assertThat(fromConda("dependencies:\n  - numpy\n  - " + python + "\n  - scipy\n", warnings))
+                    .as(python)
                     .containsExactly("numpy", "python=3.8.13", "scipy");
             assertThat(warnings).as(python).containsExactly("No Python version provided, defaulting to \"3.8.13\"");
         }
@@ -62,12 +63,16 @@ class CondaDependenciesRulesTest {
     @Test
     void aPythonEntryWithAReadableVersionIsKeptAsWritten() {
         // VERSION_REGEX.search finds a version at the end: 3.11 in python>=3.8,<3.11, 3.10 in python==3.10
-        for (String python : List.of("python=3.10", "python==3.10", "python>=3.8,<3.11", "python=3.11.0b1", "python~=3.9")) {
+        for (String python :
+                List.of("python=3.10", "python==3.10", "python>=3.8,<3.11", "python=3.11.0b1", "python~=3.9")) {
             List<String> warnings = new ArrayList<>();
-            assertThat(fromConda("dependencies:\n  - " + python + "\n", warnings)).as(python).containsExactly(python);
+            assertThat(fromConda("dependencies:\n  - " + python + "\n", warnings))
+                    .as(python)
+                    .containsExactly(python);
             assertThat(warnings).as(python).isEmpty();
         }
-        assertThat(spec("dependencies:\n  - python>=3.8,<3.11\n").sdkPythonVersion()).contains("3.11");
+        assertThat(spec("dependencies:\n  - python>=3.8,<3.11\n").sdkPythonVersion())
+                .contains("3.11");
     }
 
     @Test
@@ -90,7 +95,8 @@ class CondaDependenciesRulesTest {
         CondaSpec ranged = spec("dependencies:\n  - python>=3.10\n");
         assertThat(ranged.addCondaPackage("python=3.10")).isSameAs(ranged);
         // with no python entry, python=<version> is appended
-        assertThat(deps(spec("dependencies:\n  - numpy\n").addCondaPackage("python>=3.9"))).containsExactly("numpy", "python=3.9");
+        assertThat(deps(spec("dependencies:\n  - numpy\n").addCondaPackage("python>=3.9")))
+                .containsExactly("numpy", "python=3.9");
         // with no dependencies key the SDK stores the spec as given
         assertThat(deps(spec("name: x\n").addCondaPackage("python==3.11"))).containsExactly("python==3.11");
         // an exact duplicate is a no-op
@@ -101,7 +107,8 @@ class CondaDependenciesRulesTest {
     void aPythonSpecWithoutAReadableVersionIsRefusedWhereTheSdkFails() {
         CondaSpec s = spec("dependencies:\n  - python=3.8\n");
         for (String python : List.of("python", "python=3.10.*")) {
-            assertThatThrownBy(() -> s.addCondaPackage(python)).isInstanceOf(AmlshException.class)
+            assertThatThrownBy(() -> s.addCondaPackage(python))
+                    .isInstanceOf(AmlshException.class)
                     .hasMessage("'" + python + "' names no python version azureml-core can set: add_conda_package needs"
                             + " python=X.Y or python=X.Y.Z (it fails on this one)");
         }
@@ -116,11 +123,15 @@ class CondaDependenciesRulesTest {
         assertThat(SdkPackageNames.packageName("rich >=13")).isEqualTo("rich ");
         assertThat(SdkPackageNames.packageName("pkg; python_version<'3.8'")).isEqualTo("pkg; python_version");
         assertThat(SdkPackageNames.packageName("azureml-core[notebooks]==1.55")).isEqualTo("azureml-core");
-        assertThat(SdkPackageNames.packageName("https://x.org/w/torch-2.0.0-cp38-none-any.whl")).isEqualTo("torch");
+        assertThat(SdkPackageNames.packageName("https://x.org/w/torch-2.0.0-cp38-none-any.whl"))
+                .isEqualTo("torch");
         assertThat(SdkPackageNames.packageName("a|b")).isEqualTo("a");
         CondaSpec s = spec("dependencies:\n  - pip:\n    - rich >=13\n    - pkg; python_version<'3.8'\n    - Torch\n");
         // other names: each is appended, nothing replaced (and names are case-sensitive)
-        assertThat(s.addPipPackage("rich>=14").addPipPackage("pkg==1").addPipPackage("torch==2").pipRequirements())
+        assertThat(s.addPipPackage("rich>=14")
+                        .addPipPackage("pkg==1")
+                        .addPipPackage("torch==2")
+                        .pipRequirements())
                 .containsExactly("rich >=13", "pkg; python_version<'3.8'", "Torch", "rich>=14", "pkg==1", "torch==2");
     }
 
@@ -133,7 +144,8 @@ class CondaDependenciesRulesTest {
         CondaSpec twice = spec("dependencies:\n  - pip:\n    - numpy==1.0\n    - numpy==2.0\n");
         assertThat(twice.addPipPackage("numpy==3.0").pipRequirements()).containsExactly("numpy==1.0", "numpy==3.0");
         // no pip list: one is created at the end of dependencies
-        assertThat(deps(spec("dependencies:\n  - python=3.9\n").addPipPackage("torch"))).containsExactly("python=3.9", "pip:[torch]");
+        assertThat(deps(spec("dependencies:\n  - python=3.9\n").addPipPackage("torch")))
+                .containsExactly("python=3.9", "pip:[torch]");
     }
 
     @Test
@@ -189,11 +201,13 @@ class CondaDependenciesRulesTest {
         CondaSpec s = spec("dependencies:\n  - python=3.9\n");
         CondaSpec one = s.setPipOption("--index-url https://a/simple");
         assertThat(deps(one)).containsExactly("python=3.9", "pip:[--index-url https://a/simple]");
-        CondaSpec two = one.addPipPackage("torch").setPipOption("--index-url https://b/simple")
+        CondaSpec two = one.addPipPackage("torch")
+                .setPipOption("--index-url https://b/simple")
                 .setPipOption("--extra-index-url https://c/simple");
-        assertThat(two.pipRequirements()).containsExactly("--index-url https://b/simple", "torch",
-                "--extra-index-url https://c/simple");
-        assertThat(two.removePipOption("--index-url").pipRequirements()).containsExactly("torch", "--extra-index-url https://c/simple");
+        assertThat(two.pipRequirements())
+                .containsExactly("--index-url https://b/simple", "torch", "--extra-index-url https://c/simple");
+        assertThat(two.removePipOption("--index-url").pipRequirements())
+                .containsExactly("torch", "--extra-index-url https://c/simple");
         assertThat(two.removePipOption("-f")).isSameAs(two);
         // blank lines (from a requirements file) are left alone where the SDK's loop would fail on them
         CondaSpec blanks = s.withPipRequirements(List.of("", "--index-url a", "# c"));

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** End-to-end harness: the packaged jar as a subprocess ({@link PackagedJar}) with its own AMLSH_HOME and working folder. */
+/**
+ * End-to-end harness: the packaged jar as a subprocess ({@link PackagedJar}) with its own AMLSH_HOME and working
+ * folder.
+ */
 final class Amlsh {
 
     /** What the process wrote and how it exited. */
@@ -41,7 +44,9 @@ final class Amlsh {
 
     /** Stdout and stderr into one stream, in the order the process wrote them (as a terminal shows them). */
     String runMerged(String... args) {
-        return PackagedJar.start(PackagedJar.command(List.of(), List.of(args)), env(), cwd, "", true).await().out();
+        return PackagedJar.start(PackagedJar.command(List.of(), List.of(args)), env(), cwd, "", true)
+                .await()
+                .out();
     }
 
     private Map<String, String> env() {

@@ -35,20 +35,25 @@ class AmlshIT {
 
     @Test
     void oneShotCommandsComposeThroughTheWorkspace() {
-        Amlsh.Result create = amlsh.run("", "env", "create", "pytorch", "--conda-file", "env.yml", "--base-image", SEED_IMAGE);
+        Amlsh.Result create =
+                amlsh.run("", "env", "create", "pytorch", "--conda-file", "env.yml", "--base-image", SEED_IMAGE);
         assertThat(create.err()).isEmpty();
         assertThat(create.code()).isZero();
         assertThat(amlsh.run("", "env", "register", "pytorch").out()).isEqualTo("registered pytorch:1\n");
         Amlsh.Result dockerfile = amlsh.run("", "env", "dockerfile", "pytorch");
         assertThat(dockerfile.code()).isZero();
         assertThat(dockerfile.err()).isEmpty();
-        assertThat(dockerfile.out()).startsWith("FROM " + SEED_IMAGE + "@sha256:").endsWith("CMD [\"bash\"]\n");
+        assertThat(dockerfile.out())
+                .startsWith("FROM " + SEED_IMAGE + "@sha256:")
+                .endsWith("CMD [\"bash\"]\n");
     }
 
     @Test
     void oneScriptExercisesEveryCommand() throws Exception {
-        amlsh.write("v2.yml", "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\n"
-                + "name: fromv2\nimage: ubuntu:22.04\n");
+        amlsh.write(
+                "v2.yml",
+                "$schema: https://azuremlschemas.azureedge.net/latest/environment.schema.json\n"
+                        + "name: fromv2\nimage: ubuntu:22.04\n");
         amlsh.write("all.amlsh", """
                 # every command once, in a throw-away workspace
                 help
@@ -125,11 +130,25 @@ class AmlshIT {
         Amlsh.Result r = amlsh.run("", "-f", "all.amlsh");
         assertThat(r.err()).doesNotContain("error:");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("== create ==", "from the inner script", "registered demo:1", "registered other:7", "labelled demo:1 stable",
-                "wrote ", "created workspace second", "using workspace default", "exported the workspace",
-                "deleted workspace second", "\"draft\": \"same\"", "function __amlsh_kind").doesNotContain("never printed");
-        assertThat(Files.readString(amlsh.cwd.resolve("build/Dockerfile"), StandardCharsets.UTF_8)).startsWith("FROM ubuntu:22.04");
-        assertThat(amlsh.cwd.resolve("build/azureml-environment-setup/mutated_conda_dependencies.yml")).exists();
+        assertThat(r.out())
+                .contains(
+                        "== create ==",
+                        "from the inner script",
+                        "registered demo:1",
+                        "registered other:7",
+                        "labelled demo:1 stable",
+                        "wrote ",
+                        "created workspace second",
+                        "using workspace default",
+                        "exported the workspace",
+                        "deleted workspace second",
+                        "\"draft\": \"same\"",
+                        "function __amlsh_kind")
+                .doesNotContain("never printed");
+        assertThat(Files.readString(amlsh.cwd.resolve("build/Dockerfile"), StandardCharsets.UTF_8))
+                .startsWith("FROM ubuntu:22.04");
+        assertThat(amlsh.cwd.resolve("build/azureml-environment-setup/mutated_conda_dependencies.yml"))
+                .exists();
         assertThat(amlsh.cwd.resolve("saved/azureml_environment.json")).exists();
         assertThat(amlsh.cwd.resolve("saved/demo-v2.yml")).exists();
         assertThat(amlsh.cwd.resolve("copy.amlsh")).exists();
@@ -184,8 +203,13 @@ class AmlshIT {
     void echoedCommandsComeBeforeTheirWarnings() throws Exception {
         amlsh.write("twice.amlsh", "env create demo --conda-file env.yml\nenv create demo --conda-file env.yml\n");
         String merged = amlsh.runMerged("--workspace", ":temp:", "--echo", "-f", "twice.amlsh");
-        assertThat(merged).containsSubsequence("amlsh> env create demo", "created draft demo",
-                "amlsh> env create demo", "warning: replaced draft demo", "created draft demo");
+        assertThat(merged)
+                .containsSubsequence(
+                        "amlsh> env create demo",
+                        "created draft demo",
+                        "amlsh> env create demo",
+                        "warning: replaced draft demo",
+                        "created draft demo");
     }
 
     @Test
@@ -195,8 +219,15 @@ class AmlshIT {
         assertThat(r.code()).isZero();
         JsonNode tree = JsonMapper.builder().build().readTree(r.out());
         assertThat(tree.get("name").asString()).isEqualTo("demo");
-        assertThat(tree.get("python").get("condaDependencies").get("channels").get(0).asString()).isEqualTo("conda-forge");
-        JsonNode list = JsonMapper.builder().build().readTree(amlsh.run("", "env", "list", "-o", "json").out());
+        assertThat(tree.get("python")
+                        .get("condaDependencies")
+                        .get("channels")
+                        .get(0)
+                        .asString())
+                .isEqualTo("conda-forge");
+        JsonNode list = JsonMapper.builder()
+                .build()
+                .readTree(amlsh.run("", "env", "list", "-o", "json").out());
         assertThat(list.get(0).get("draft").asString()).isEqualTo("new");
     }
 
@@ -206,7 +237,12 @@ class AmlshIT {
         for (String who : List.of("a", "b")) {
             StringBuilder script = new StringBuilder("env create draft-" + who + " --conda-file env.yml\n");
             for (int i = 1; i <= 50; i++) {
-                script.append("env var set draft-").append(who).append(" RUN=").append(who).append(i).append('\n');
+                script.append("env var set draft-")
+                        .append(who)
+                        .append(" RUN=")
+                        .append(who)
+                        .append(i)
+                        .append('\n');
                 script.append("env register draft-").append(who).append(" --as shared\n");
             }
             amlsh.write(who + ".amlsh", script.toString());
@@ -217,23 +253,32 @@ class AmlshIT {
             assertThat(result.err()).isEmpty();
             assertThat(result.code()).isZero();
         }
-        JsonNode versions = JsonMapper.builder().build().readTree(amlsh.run("", "env", "versions", "shared", "-o", "json").out());
+        JsonNode versions = JsonMapper.builder()
+                .build()
+                .readTree(
+                        amlsh.run("", "env", "versions", "shared", "-o", "json").out());
         List<String> numbers = new ArrayList<>();
         versions.forEach(v -> numbers.add(v.get("version").asString()));
-        assertThat(numbers).containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList());
+        assertThat(numbers)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 100)
+                        .mapToObj(Integer::toString)
+                        .toList());
     }
 
     @Test
     void aPlainJavaJarRunLoadsNoLoggingBackendAndPrintsOnlyItsResult() throws Exception {
         Path classes = root.resolve("classes.txt");
-        Amlsh.Result r = amlsh.start(List.of("-Xlog:class+load=info:file=" + classes), "",
-                "--workspace", ":temp:", "env", "list").await();
+        Amlsh.Result r = amlsh.start(
+                        List.of("-Xlog:class+load=info:file=" + classes), "", "--workspace", ":temp:", "env", "list")
+                .await();
         assertThat(r.code()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("no environments yet ('env create NAME --conda-file FILE' makes one)\n");
         String loaded = Files.readString(classes, StandardCharsets.UTF_8);
         assertThat(loaded).as("the SQLite workspace was used").contains("org.sqlite.");
-        assertThat(loaded).as("SLF4J's no-op provider, not Logback").contains("org.slf4j.helpers.NOP_FallbackServiceProvider")
+        assertThat(loaded)
+                .as("SLF4J's no-op provider, not Logback")
+                .contains("org.slf4j.helpers.NOP_FallbackServiceProvider")
                 .doesNotContain("ch.qos.logback.");
     }
 
@@ -242,6 +287,8 @@ class AmlshIT {
         Amlsh.Result version = amlsh.run("", "--version");
         assertThat(version.code()).isZero();
         assertThat(version.err()).isEmpty();
-        assertThat(version.out()).startsWith("amlsh 0.1.0 (emulates azureml-core").hasLineCount(1);
+        assertThat(version.out())
+                .startsWith("amlsh 0.1.0 (emulates azureml-core")
+                .hasLineCount(1);
     }
 }

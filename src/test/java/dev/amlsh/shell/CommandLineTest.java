@@ -40,8 +40,12 @@ class CommandLineTest {
     void everyLineOptionIsExercisedHere() {
         List<GlobalOption> line = new ArrayList<>(GlobalOption.of(GlobalOption.Scope.LINE));
         line.remove(GlobalOption.HELP); // turns the line into 'help COMMAND': everyCommandHasHelpBeforeAndAfterIt
-        assertThat(LINE_OPTIONS.stream().map(g -> GlobalOption.named(g.words().get(0).split("=")[0]).orElseThrow())
-                .distinct().toList()).containsExactlyInAnyOrderElementsOf(line);
+        assertThat(LINE_OPTIONS.stream()
+                        .map(g -> GlobalOption.named(g.words().get(0).split("=")[0])
+                                .orElseThrow())
+                        .distinct()
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(line);
     }
 
     /**
@@ -55,7 +59,10 @@ class CommandLineTest {
         for (AmlshCommand command : Shell.commands().table().all()) {
             CommandSpec spec = command.spec();
             List<String> name = List.of(spec.name().split(" "));
-            List<String> args = spec.args().stream().filter(CommandSpec.Arg::required).map(a -> "x").toList();
+            List<String> args = spec.args().stream()
+                    .filter(CommandSpec.Arg::required)
+                    .map(a -> "x")
+                    .toList();
             for (Given given : LINE_OPTIONS) {
                 List<List<String>> lines = new ArrayList<>();
                 lines.add(concat(given.words(), name, args));
@@ -71,13 +78,16 @@ class CommandLineTest {
                 }
             }
             if (spec.rawArguments()) {
-                assertThat(PARSER.parse(concat(name, List.of("-o", "json")), source).positionals())
+                assertThat(PARSER.parse(concat(name, List.of("-o", "json")), source)
+                                .positionals())
                         .containsExactly("-o", "json");
             }
         }
     }
 
-    /** {@code COMMAND --help}, {@code --help COMMAND} and {@code -h} anywhere: the command's help, for every command. */
+    /**
+     * {@code COMMAND --help}, {@code --help COMMAND} and {@code -h} anywhere: the command's help, for every command.
+     */
     @ParameterizedTest
     @EnumSource(CommandLine.Source.class)
     void everyCommandHasHelpBeforeAndAfterIt(CommandLine.Source source) {
@@ -90,7 +100,9 @@ class CommandLineTest {
             }
             for (List<String> words : lines) {
                 ParsedLine parsed = PARSER.parse(words, source);
-                assertThat(parsed.command().getName()).as(String.join(" ", words)).isEqualTo("help");
+                assertThat(parsed.command().getName())
+                        .as(String.join(" ", words))
+                        .isEqualTo("help");
                 assertThat(parsed.positionals()).as(String.join(" ", words)).isEqualTo(name);
             }
         }
@@ -99,11 +111,16 @@ class CommandLineTest {
     @Test
     void aPrefixWithHelpListsTheCommandsUnderIt() {
         for (CommandLine.Source source : CommandLine.Source.values()) {
-            for (List<String> words : List.of(List.of("env", "--help"), List.of("--help", "env"), List.of("env", "var", "-h"))) {
+            for (List<String> words :
+                    List.of(List.of("env", "--help"), List.of("--help", "env"), List.of("env", "var", "-h"))) {
                 ParsedLine parsed = PARSER.parse(words, source);
-                assertThat(parsed.command().getName()).as(String.join(" ", words)).isEqualTo("help");
-                assertThat(parsed.positionals()).as(String.join(" ", words)).isEqualTo(words.stream()
-                        .filter(w -> !w.startsWith("-")).toList());
+                assertThat(parsed.command().getName())
+                        .as(String.join(" ", words))
+                        .isEqualTo("help");
+                assertThat(parsed.positionals())
+                        .as(String.join(" ", words))
+                        .isEqualTo(
+                                words.stream().filter(w -> !w.startsWith("-")).toList());
             }
         }
     }
@@ -131,24 +148,34 @@ class CommandLineTest {
         assertThat(launch("--version").mode(false)).isEqualTo(ParsedLine.Mode.VERSION);
         assertThat(launch("-V").mode(false)).isEqualTo(ParsedLine.Mode.VERSION);
         assertThat(launch("--help").mode(false)).isEqualTo(ParsedLine.Mode.HELP);
-        assertThat(launch("--echo", "--continue-on-error", "-f", "s.amlsh").launch().echo()).isTrue();
+        assertThat(launch("--echo", "--continue-on-error", "-f", "s.amlsh")
+                        .launch()
+                        .echo())
+                .isTrue();
     }
 
     @Test
     void badOptionsAreUsageErrors() {
-        assertThatThrownBy(() -> launch("--nope")).isInstanceOf(UsageException.class).hasMessageContaining("unknown option");
-        assertThatThrownBy(() -> launch("-o")).isInstanceOf(UsageException.class).hasMessage("option --output needs a value (FORMAT)");
+        assertThatThrownBy(() -> launch("--nope"))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> launch("-o"))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("option --output needs a value (FORMAT)");
         assertThatThrownBy(() -> launch("-o", "xml")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> launch("env", "list", "-o", "xml")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> launch("-f", "s", "echo")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> launch("--debug=yes")).isInstanceOf(UsageException.class);
-        assertThatThrownBy(() -> launch("-o", "json", "env", "list", "-o", "yaml")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> launch("-o", "json", "env", "list", "-o", "yaml"))
+                .isInstanceOf(UsageException.class)
                 .hasMessage("option --output is given twice");
         // launch options only when amlsh starts, and only before the command
-        assertThatThrownBy(() -> launch("env", "list", "--echo")).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> launch("env", "list", "--echo"))
+                .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("unknown option '--echo' for 'env list'");
         assertThatThrownBy(() -> PARSER.parse(List.of("-f", "s.amlsh"), CommandLine.Source.LINE))
-                .isInstanceOf(UsageException.class).hasMessageContaining("'script FILE' runs a script");
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("'script FILE' runs a script");
     }
 
     private static ParsedLine launch(String... words) {

@@ -18,17 +18,27 @@ class CommandRegistryTest {
     @Test
     void everyRegisteredCommandHasADescriptionAndHelpWithAnExample() {
         CommandRegistry registry = Shell.commands().table().registry();
-        assertThat(registry.getCommands()).hasSize(Shell.commands().table().all().size()).hasSizeGreaterThan(40);
+        assertThat(registry.getCommands())
+                .hasSize(Shell.commands().table().all().size())
+                .hasSizeGreaterThan(40);
         for (Command command : registry.getCommands()) {
             assertThat(command).as(command.getName()).isInstanceOf(AmlshCommand.class);
             assertThat(registry.getCommandByName(command.getName())).isSameAs(command);
-            assertThat(command.getDescription()).as(command.getName()).isNotBlank().isNotEqualTo("N/A");
+            assertThat(command.getDescription())
+                    .as(command.getName())
+                    .isNotBlank()
+                    .isNotEqualTo("N/A");
             assertThat(command.getGroup()).as(command.getName()).isNotBlank();
-            assertThat(command.getHelp()).as(command.getName()).startsWith(command.getDescription())
-                    .contains("Usage: " + command.getName()).containsPattern("Examples?:\n  " + command.getName().split(" ")[0]);
+            assertThat(command.getHelp())
+                    .as(command.getName())
+                    .startsWith(command.getDescription())
+                    .contains("Usage: " + command.getName())
+                    .containsPattern("Examples?:\n  " + command.getName().split(" ")[0]);
             for (CommandOption o : command.getOptions()) {
                 assertThat(o.longName()).as(command.getName()).doesNotStartWith("-");
-                assertThat(o.description()).as(command.getName() + " --" + o.longName()).isNotBlank();
+                assertThat(o.description())
+                        .as(command.getName() + " --" + o.longName())
+                        .isNotBlank();
                 assertThat(command.getHelp()).contains("--" + o.longName());
             }
         }
@@ -38,7 +48,8 @@ class CommandRegistryTest {
     void anUnknownOptionIsAUsageErrorForEveryCommandExceptRawOnes() {
         Shell shell = new Shell(Path.of("."));
         for (AmlshCommand command : Shell.commands().table().all()) {
-            List<String> words = new java.util.ArrayList<>(List.of(command.getName().split(" ")));
+            List<String> words =
+                    new java.util.ArrayList<>(List.of(command.getName().split(" ")));
             words.add("--no-such-option");
             Shell.Result r = shell.main("", words.toArray(String[]::new));
             if (command.spec().rawArguments()) {
@@ -46,13 +57,17 @@ class CommandRegistryTest {
                 continue;
             }
             assertThat(r.code()).as(command.getName()).isEqualTo(2);
-            assertThat(r.err()).as(command.getName())
+            assertThat(r.err())
+                    .as(command.getName())
                     .startsWith("error: unknown option '--no-such-option' for '" + command.getName() + "'");
             assertThat(r.out()).as(command.getName()).isEmpty();
         }
     }
 
-    /** A handler's own outcome (CommandFailed) is the exit code, with no error line: env diff --exit-code, like git diff. */
+    /**
+     * A handler's own outcome (CommandFailed) is the exit code, with no error line: env diff --exit-code, like git
+     * diff.
+     */
     @Test
     void aHandlersOutcomeIsTheExitCode(@TempDir Path dir) throws Exception {
         Shell shell = new Shell(dir);
@@ -64,7 +79,9 @@ class CommandRegistryTest {
         assertThat(r.err()).doesNotContain("error:");
     }
 
-    /** Spring Shell holds the commands; amlsh runs them with its own parse step, never through Spring Shell's execute. */
+    /**
+     * Spring Shell holds the commands; amlsh runs them with its own parse step, never through Spring Shell's execute.
+     */
     @Test
     void springShellsExecuteIsNotAPathIntoACommand() {
         AmlshCommand version = Shell.commands().table().find("version").orElseThrow();

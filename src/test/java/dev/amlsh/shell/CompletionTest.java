@@ -35,8 +35,14 @@ class CompletionTest {
     @BeforeEach
     void setUp() throws Exception {
         TestCatalog catalog = new TestCatalog();
-        ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), Map.of(), dir, false, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                Map.of(),
+                dir,
+                false,
+                false);
         session = new Session(io, () -> catalog, LineOptions.NONE);
         CommandRunner commands = Shell.commands();
         completer = new AmlshCompleter(commands.table(), session);
@@ -48,48 +54,53 @@ class CompletionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''                                 | env,workspace,curated,help,set",
-        "'env '                             | create,clone,show,register,var",
-        "'env var '                         | set,unset",
-        "'env show '                        | demo,draftonly,demo:1",
-        "'env versions '                    | demo,draftonly",
-        "'env label '                       | demo,demo:1",
-        "'env create x --'                  | --conda-file,--base-image,--output,--help",
-        "'env create x --base-image '       | mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1",
-        "'set output '                      | text,json,yaml",
-        "'env set demo --user-managed '     | true,false",
-        "'env show demo -o '                | json,yaml",
-        "'workspace use '                   | default",
-        "'help '                            | env,workspace",
-        "'completion '                      | bash,zsh,fish",
-        "'help env '                        | create,show,var",
-        "'help env var '                    | set,unset",
-        "'env show demo --'                 | --workspace,--read-only,--no-color,--debug,--output",
-        "'-o json env '                     | create,show",
-        "'--workspace '                     | default",
-        "'env list --workspace '            | default",
-        "'-o '                              | json,yaml",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                                 | env,workspace,curated,help,set",
+                "'env '                             | create,clone,show,register,var",
+                "'env var '                         | set,unset",
+                "'env show '                        | demo,draftonly,demo:1",
+                "'env versions '                    | demo,draftonly",
+                "'env label '                       | demo,demo:1",
+                "'env create x --'                  | --conda-file,--base-image,--output,--help",
+                "'env create x --base-image '       | mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1",
+                "'set output '                      | text,json,yaml",
+                "'env set demo --user-managed '     | true,false",
+                "'env show demo -o '                | json,yaml",
+                "'workspace use '                   | default",
+                "'help '                            | env,workspace",
+                "'completion '                      | bash,zsh,fish",
+                "'help env '                        | create,show,var",
+                "'help env var '                    | set,unset",
+                "'env show demo --'                 | --workspace,--read-only,--no-color,--debug,--output",
+                "'-o json env '                     | create,show",
+                "'--workspace '                     | default",
+                "'env list --workspace '            | default",
+                "'-o '                              | json,yaml",
+            })
     void offers(String line, String expected) {
         List<String> offered = complete(line);
         assertThat(offered).contains(expected.split(","));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "'env show demo '                   | demo",
-        "'env versions '                    | demo:1",
-        "'env create x --conda-file '       | --output",
-        "'help env '                        | env,workspace",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "'env show demo '                   | demo",
+                "'env versions '                    | demo:1",
+                "'env create x --conda-file '       | --output",
+                "'help env '                        | env,workspace",
+            })
     void doesNotOffer(String line, String unexpected) {
         assertThat(complete(line)).doesNotContain(unexpected);
     }
 
     private List<String> complete(String line) {
         List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), candidates);
+        completer.complete(
+                null, new DefaultParser().parse(line, line.length(), Parser.ParseContext.COMPLETE), candidates);
         return candidates.stream().map(Candidate::value).toList();
     }
 }

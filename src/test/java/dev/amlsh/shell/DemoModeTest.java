@@ -64,7 +64,8 @@ class DemoModeTest {
         Shell.Result r = new Shell(dir).main("", "--echo", "-f", "s.amlsh");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("amlsh> !env show missing\namlsh> echo after\nafter\n");
-        assertThat(r.err()).isEqualTo("s.amlsh:1: error: no environment named 'missing' (no draft and no registered version)\n");
+        assertThat(r.err())
+                .isEqualTo("s.amlsh:1: error: no environment named 'missing' (no draft and no registered version)\n");
     }
 
     @Test
@@ -73,7 +74,8 @@ class DemoModeTest {
         Shell.Result r = new Shell(dir).main("", "-f", "s.amlsh");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("before\nsurprise\n");
-        assertThat(r.err()).isEqualTo("s.amlsh:2: error: this line starts with '!', so it should have failed, and it succeeded\n");
+        assertThat(r.err())
+                .isEqualTo("s.amlsh:2: error: this line starts with '!', so it should have failed, and it succeeded\n");
     }
 
     @Test
@@ -91,8 +93,9 @@ class DemoModeTest {
         Run run = runWithKeys("s.amlsh", keys, new ScriptRunner.Settings(false, false, false, true));
         assertThat(run.code()).isEqualTo(ExitCode.OK);
         assertThat(run.out()).isEqualTo("one\n");
-        assertThat(keys.prompts).containsExactly("next: echo one   [Enter runs it, q quits] ",
-                "next: echo two   [Enter runs it, q quits] ");
+        assertThat(keys.prompts)
+                .containsExactly(
+                        "next: echo one   [Enter runs it, q quits] ", "next: echo two   [Enter runs it, q quits] ");
     }
 
     @Test
@@ -129,9 +132,12 @@ class DemoModeTest {
     @Test
     void temporaryPathsAreMadeOnFirstUseAndRemovedAtExit() throws Exception {
         script("env.yml", "dependencies:\n  - python=3.10\n");
-        script("s.amlsh", "env create a --conda-file env.yml\nenv register a\n"
-                + "env build-context a:1 :temp:/ctx\nenv create b --conda-file :temp:/ctx/azureml-environment-setup/mutated_conda_dependencies.yml\n"
-                + "!env build-context a:1 :temp:/../escape\n");
+        script(
+                "s.amlsh",
+                "env create a --conda-file env.yml\nenv register a\n"
+                        + "env build-context a:1 :temp:/ctx\nenv create b --conda-file "
+                        + ":temp:/ctx/azureml-environment-setup/mutated_conda_dependencies.yml\n"
+                        + "!env build-context a:1 :temp:/../escape\n");
         Shell.Result r = new Shell(dir).main("", "-f", "s.amlsh");
         assertThat(r.err()).doesNotContain("s.amlsh:4");
         assertThat(r.code()).isZero();
@@ -141,8 +147,14 @@ class DemoModeTest {
 
     @Test
     void theTemporaryFolderIsRemovedWithItsFilesWhenTheSessionEnds() throws Exception {
-        ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), Map.of(), dir, false, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()),
+                Map.of(),
+                dir,
+                false,
+                false);
         Path folder;
         try (Session session = new Session(io, TestCatalog::new, LineOptions.NONE)) {
             assertThat(session.temporaryFolderIfMade()).isNull(); // made on first use only
@@ -158,8 +170,14 @@ class DemoModeTest {
     /** A script run over StringWriters with keys typed on a fake terminal. */
     private Run runWithKeys(String file, TerminalKeys keys, ScriptRunner.Settings settings) {
         StringWriter out = new StringWriter();
-        ShellIO io = new ShellIO(new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(new StringWriter()),
-                Map.of(), dir, false, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out),
+                new PrintWriter(new StringWriter()),
+                Map.of(),
+                dir,
+                false,
+                false);
         TestCatalog catalog = new TestCatalog();
         try (Session session = new Session(io, () -> catalog, LineOptions.NONE)) {
             session.setKeys(keys);

@@ -32,26 +32,56 @@ class DemoScriptsTest {
     static Stream<Arguments> demos() {
         return Stream.of(
                 // Environment.register: a changed definition gets 1 + the largest version, the same one keeps it
-                Arguments.of("versions.amlsh", List.of("registered demo:1", "registered demo:2",
-                        "demo:2 already has this definition (no new version)", "labelled demo:2 stable",
-                        "registered demo:3", "archived demo:3"),
+                Arguments.of(
+                        "versions.amlsh",
+                        List.of(
+                                "registered demo:1",
+                                "registered demo:2",
+                                "demo:2 already has this definition (no new version)",
+                                "labelled demo:2 stable",
+                                "registered demo:3",
+                                "archived demo:3"),
                         List.of("versions.amlsh:27: error: Environment demo with version 1 is already registered")),
                 // the image hash covers the conda file as written and not the variables
-                Arguments.of("what-rebuilds.amlsh", List.of("+ variables.LOG_LEVEL: debug", "no rebuild",
-                        "+ conda.numpy: numpy", "~ conda.order: pytorch, torchvision -> torchvision, pytorch",
-                        "--- demo@latest", "+++ reordered"), List.of()),
+                Arguments.of(
+                        "what-rebuilds.amlsh",
+                        List.of(
+                                "+ variables.LOG_LEVEL: debug",
+                                "no rebuild",
+                                "+ conda.numpy: numpy",
+                                "~ conda.order: pytorch, torchvision -> torchvision, pytorch",
+                                "--- demo@latest",
+                                "+++ reordered"),
+                        List.of()),
                 // Environment.from_pip_requirements; a user-managed environment on an image has no Dockerfile
-                Arguments.of("environment-kinds.amlsh", List.of("pip:         numpy==1.26.4, requests>=2.31",
-                        "none built: Azure ML runs mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230103.v1 as it is"),
+                Arguments.of(
+                        "environment-kinds.amlsh",
+                        List.of(
+                                "pip:         numpy==1.26.4, requests>=2.31",
+                                "none built: Azure ML runs "
+                                        + "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230103.v1 as it is"),
                         List.of("(there is no Dockerfile)")),
                 // save_to_directory/load_from_directory and the v2 YAML keep the definition
-                Arguments.of("round-trips.amlsh", List.of("wrote :temp:/seed-v1/azureml_environment.json",
-                        "identical definitions", "wrote :temp:/seed.yml", "registered seed-from-v2:1",
-                        "image: the same"), List.of("not exported: EXAMPLE_ENV_VAR")),
-                Arguments.of("lint.amlsh", List.of("[floating-base-image]", "[unpinned-conda] conda.pytorch",
-                        "no findings"), List.of("lint.amlsh:12: error: env lint: 3 finding(s) fail (--strict)")),
-                Arguments.of("build-context.amlsh", List.of("wrote :temp:/ctx/Dockerfile",
-                        "wrote :temp:/ctx/azureml-environment-setup/mutated_conda_dependencies.yml", "FROM "), List.of()),
+                Arguments.of(
+                        "round-trips.amlsh",
+                        List.of(
+                                "wrote :temp:/seed-v1/azureml_environment.json",
+                                "identical definitions",
+                                "wrote :temp:/seed.yml",
+                                "registered seed-from-v2:1",
+                                "image: the same"),
+                        List.of("not exported: EXAMPLE_ENV_VAR")),
+                Arguments.of(
+                        "lint.amlsh",
+                        List.of("[floating-base-image]", "[unpinned-conda] conda.pytorch", "no findings"),
+                        List.of("lint.amlsh:12: error: env lint: 3 finding(s) fail (--strict)")),
+                Arguments.of(
+                        "build-context.amlsh",
+                        List.of(
+                                "wrote :temp:/ctx/Dockerfile",
+                                "wrote :temp:/ctx/azureml-environment-setup/mutated_conda_dependencies.yml",
+                                "FROM "),
+                        List.of()),
                 Arguments.of("seed-walkthrough.amlsh", List.of("registered pytorch:1", "conda-managed"), List.of()));
     }
 
@@ -75,14 +105,21 @@ class DemoScriptsTest {
     void everyDemoIsListedAboveAndWritesNoVersionNumberIntoAReference() throws Exception {
         List<String> listed = demos().map(a -> (String) a.get()[0]).sorted().toList();
         try (Stream<Path> files = Files.list(DEMOS)) {
-            List<Path> scripts = files.filter(f -> f.toString().endsWith(".amlsh")).sorted().toList();
-            assertThat(scripts.stream().map(f -> f.getFileName().toString()).toList()).isEqualTo(listed);
+            List<Path> scripts =
+                    files.filter(f -> f.toString().endsWith(".amlsh")).sorted().toList();
+            assertThat(scripts.stream().map(f -> f.getFileName().toString()).toList())
+                    .isEqualTo(listed);
             for (Path script : scripts) {
                 List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
-                assertThat(lines).as(script + " starts its own workspace")
-                        .filteredOn(l -> !l.isBlank() && !l.startsWith("#")).first().isEqualTo("set workspace :temp:");
-                assertThat(lines).as(script + " writes no NAME:VERSION")
-                        .filteredOn(l -> !l.startsWith("#")).noneMatch(l -> HARD_CODED_VERSION.matcher(l).find());
+                assertThat(lines)
+                        .as(script + " starts its own workspace")
+                        .filteredOn(l -> !l.isBlank() && !l.startsWith("#"))
+                        .first()
+                        .isEqualTo("set workspace :temp:");
+                assertThat(lines)
+                        .as(script + " writes no NAME:VERSION")
+                        .filteredOn(l -> !l.startsWith("#"))
+                        .noneMatch(l -> HARD_CODED_VERSION.matcher(l).find());
             }
         }
     }

@@ -48,12 +48,23 @@ class EnvImportTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).isEqualTo("registered tf-serving.half:2022-02-03\n");
         Shell.Result show = shell.run("env show tf-serving.half:2022-02-03");
-        assertThat(show.out()).startsWith("tf-serving.half:2022-02-03\n")
-                .contains("description:", "TF Serving for half_plus_two", "tags:", "team=vision",
-                        "inference:", "scoring :8501/v1/models/half_plus_two:predict");
+        assertThat(show.out())
+                .startsWith("tf-serving.half:2022-02-03\n")
+                .contains(
+                        "description:",
+                        "TF Serving for half_plus_two",
+                        "tags:",
+                        "team=vision",
+                        "inference:",
+                        "scoring :8501/v1/models/half_plus_two:predict");
         String json = shell.run("env show tf-serving.half@latest -o json").out();
-        assertThat(json).contains("\"description\": \"TF Serving for half_plus_two\"", "\"tags\": {", "\"inferenceConfig\": {",
-                "\"scoringRoute\": {").doesNotContain("osType");
+        assertThat(json)
+                .contains(
+                        "\"description\": \"TF Serving for half_plus_two\"",
+                        "\"tags\": {",
+                        "\"inferenceConfig\": {",
+                        "\"scoringRoute\": {")
+                .doesNotContain("osType");
         assertThat(shell.run("env list").out()).contains("tf-serving.half");
     }
 
@@ -69,10 +80,14 @@ class EnvImportTest {
     void importExportImportGivesTheSameEnvironmentAndVersion() throws IOException {
         write("served.yml", SERVED);
         shell.run("env import served.yml");
-        assertThat(shell.run("env export tf-serving.half:2022-02-03 out.yml").code()).isZero();
+        assertThat(shell.run("env export tf-serving.half:2022-02-03 out.yml").code())
+                .isZero();
         String exported = Files.readString(dir.resolve("out.yml"), StandardCharsets.UTF_8);
-        assertThat(exported).contains("version: '2022-02-03'", "description: TF Serving for half_plus_two",
-                "inference_config:\n  liveness_route:\n    port: 8501\n");
+        assertThat(exported)
+                .contains(
+                        "version: '2022-02-03'",
+                        "description: TF Serving for half_plus_two",
+                        "inference_config:\n  liveness_route:\n    port: 8501\n");
         Shell.Result again = shell.run("env import out.yml");
         assertThat(again.code()).isZero();
         assertThat(again.out()).isEqualTo("tf-serving.half:2022-02-03 already has this definition (no new version)\n");
@@ -92,7 +107,8 @@ class EnvImportTest {
         assertThat(diff.out()).contains("description").contains("first").contains("second");
         // without a version, a definition equal to the latest keeps its version (the v1 rule)
         write("c.yml", "name: e\ndescription: second\nimage: ubuntu:22.04\n");
-        assertThat(shell.run("env import c.yml").out()).isEqualTo("e:1.1 already has this definition (no new version)\n");
+        assertThat(shell.run("env import c.yml").out())
+                .isEqualTo("e:1.1 already has this definition (no new version)\n");
         write("d.yml", "name: e\ndescription: third\nimage: ubuntu:22.04\n");
         assertThat(shell.run("env import d.yml").out()).isEqualTo("registered e:4\n");
         assertThat(shell.run("env show e@latest").out()).startsWith("e:4\n");
@@ -105,7 +121,8 @@ class EnvImportTest {
         shell.run("env import a.yml");
         Shell.Result r = shell.run("env import b.yml");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("error: Environment e with version 7 is already registered and cannot be changed.\n");
+        assertThat(r.err())
+                .isEqualTo("error: Environment e with version 7 is already registered and cannot be changed.\n");
         assertThat(shell.run("env show e:7").out()).doesNotContain("tags:");
     }
 
@@ -115,10 +132,14 @@ class EnvImportTest {
         Shell.Result r = shell.run("env import served.yml --draft --name trial");
         assertThat(r.code()).isZero();
         assertThat(r.out()).isEqualTo("created draft trial from served.yml\n");
-        assertThat(r.err()).isEqualTo("note: a draft has no version: register it with --version 2022-02-03 to keep the file's\n");
-        assertThat(shell.run("env show trial").out()).startsWith("trial (draft)\n").contains("TF Serving");
+        assertThat(r.err())
+                .isEqualTo("note: a draft has no version: register it with --version 2022-02-03 to keep the file's\n");
+        assertThat(shell.run("env show trial").out())
+                .startsWith("trial (draft)\n")
+                .contains("TF Serving");
         assertThat(shell.run("env versions trial").code()).isEqualTo(1);
-        assertThat(shell.run("env register trial --version 2022-02-03").out()).isEqualTo("registered trial:2022-02-03\n");
+        assertThat(shell.run("env register trial --version 2022-02-03").out())
+                .isEqualTo("registered trial:2022-02-03\n");
     }
 
     @Test
@@ -136,7 +157,8 @@ class EnvImportTest {
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("""
-                error: unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, datastore, description, image, inference_config, name, os_type, tags, version)
+                error: unknown key 'colour' in an environment file (allowed: $schema, build, conda_file, datastore, \
+                description, image, inference_config, name, os_type, tags, version)
                   --> bad.yml:2:1
                    |
                  2 | colour: red
@@ -146,7 +168,8 @@ class EnvImportTest {
                    |
                  3 | build:
                    | ^
-                error: unknown key 'imgae' in an environment file (allowed: $schema, build, conda_file, datastore, description, image, inference_config, name, os_type, tags, version)
+                error: unknown key 'imgae' in an environment file (allowed: $schema, build, conda_file, datastore, \
+                description, image, inference_config, name, os_type, tags, version)
                   --> bad.yml:4:1
                    |
                  4 | imgae: ubuntu:22.04

@@ -43,8 +43,14 @@ class GlobalOptionsTest {
     Result amlsh(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ShellIO io = new ShellIO(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-                new PrintWriter(err), Map.of(), dir, false, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of(),
+                dir,
+                false,
+                false);
         ExitCode code = new AmlshRunner(Shell.commands(), env -> new FileWorkspaceCatalog(home, Clock.systemUTC()))
                 .run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
@@ -52,7 +58,8 @@ class GlobalOptionsTest {
 
     @Test
     void oneShotTakesLineOptionsAfterTheCommand() {
-        assertThat(amlsh("", "env", "create", "kept", "--conda-file", "env.yml").code()).isZero();
+        assertThat(amlsh("", "env", "create", "kept", "--conda-file", "env.yml").code())
+                .isZero();
         Result temp = amlsh("", "env", "list", "--workspace", ":temp:");
         assertThat(temp.code()).as(temp.err()).isZero();
         assertThat(temp.out()).startsWith("no environments yet");
@@ -93,7 +100,10 @@ class GlobalOptionsTest {
                 """, "--continue-on-error");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("<stdin>:2: error:");
-        assertThat(r.out()).containsPattern("(?m)^a ").containsPattern("(?m)^c ").doesNotContainPattern("(?m)^b ");
+        assertThat(r.out())
+                .containsPattern("(?m)^a ")
+                .containsPattern("(?m)^c ")
+                .doesNotContainPattern("(?m)^b ");
     }
 
     @Test

@@ -28,8 +28,11 @@ class GoldenOutputTest {
     @BeforeEach
     void seed() throws IOException {
         shell = new Shell(dir);
-        Files.writeString(dir.resolve("env.yml"), "name: demo\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
-                + "  - numpy=1.26\n  - pip:\n    - requests==2.31.0\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("env.yml"),
+                "name: demo\nchannels:\n  - conda-forge\ndependencies:\n  - python=3.10\n"
+                        + "  - numpy=1.26\n  - pip:\n    - requests==2.31.0\n",
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -55,7 +58,9 @@ class GoldenOutputTest {
         golden("env-export.json", "env export demo:1 saved/demo.yml -o json");
         golden("workspace-create.json", "workspace create course -o json");
         golden("workspace-use.json", "workspace use course -o json");
-        golden("curated-show.yaml", "curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1 -o yaml");
+        golden(
+                "curated-show.yaml",
+                "curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1 -o yaml");
         shell.run("workspace use default");
         golden("env-archive.json", "env archive demo:1 -o json");
         golden("env-discard.json", "env discard demo -o json");
@@ -86,8 +91,14 @@ class GoldenOutputTest {
     void yamlEndsWithOneNewline() {
         shell.run("env create demo --conda-file env.yml");
         shell.run("env register demo");
-        for (String line : List.of("env versions demo -o yaml", "env list -o yaml", "env show demo -o yaml",
-                "env dockerfile demo -o yaml", "workspace show -o yaml", "history -o yaml", "version -o yaml")) {
+        for (String line : List.of(
+                "env versions demo -o yaml",
+                "env list -o yaml",
+                "env show demo -o yaml",
+                "env dockerfile demo -o yaml",
+                "workspace show -o yaml",
+                "history -o yaml",
+                "version -o yaml")) {
             String out = shell.run(line).out();
             assertThat(out).as(line).endsWith("\n").doesNotEndWith("\n\n");
         }
@@ -108,7 +119,8 @@ class GoldenOutputTest {
     @Test
     void everyGoldenFileIsUsed() throws IOException {
         try (var files = Files.list(GOLDEN)) {
-            List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names =
+                    files.map(p -> p.getFileName().toString()).sorted().toList();
             assertThat(names).hasSize(34);
         }
     }

@@ -18,7 +18,8 @@ class HelpTest {
         for (CommandSpec command : Shell.commands().table().specs()) {
             assertThat(command.summary()).as(command.name()).isNotBlank();
             assertThat(command.examples()).as(command.name()).isNotEmpty();
-            assertThat(command.examples()).allMatch(x -> x.startsWith(command.name().split(" ")[0]), command.name());
+            assertThat(command.examples())
+                    .allMatch(x -> x.startsWith(command.name().split(" ")[0]), command.name());
             assertThat(doc).as(command.name()).contains("### `" + command.name() + "`");
         }
     }
@@ -37,28 +38,40 @@ class HelpTest {
         assertThat(start).as("docs/COMMANDS.md has the heading " + heading).isPositive();
         StringBuilder expected = new StringBuilder(heading);
         for (CommandSpec command : new HelpPrinter(Shell.commands().table().specs()).byGroup()) {
-            expected.append("\n### `").append(command.name()).append("`\n\n```\n").append(HelpPrinter.text(command))
+            expected.append("\n### `")
+                    .append(command.name())
+                    .append("`\n\n```\n")
+                    .append(HelpPrinter.text(command))
                     .append("\n```\n");
         }
         if (Boolean.getBoolean("amlsh.docs.update")) {
             Files.writeString(file, doc.substring(0, start) + expected, StandardCharsets.UTF_8);
             return;
         }
-        assertThat(doc.substring(start)).as("docs/COMMANDS.md's command reference; regenerate with "
-                + "mvn -B -q test -Dtest=HelpTest -Damlsh.docs.update=true").isEqualTo(expected.toString());
+        assertThat(doc.substring(start))
+                .as("docs/COMMANDS.md's command reference; regenerate with "
+                        + "mvn -B -q test -Dtest=HelpTest -Damlsh.docs.update=true")
+                .isEqualTo(expected.toString());
     }
 
     @Test
     void helpListsCommandsByGroupAndExplainsOne() {
         Shell shell = new Shell(Path.of("."));
         String all = shell.run("help").out();
-        assertThat(all).contains("Environments:\n  env create").contains("Session and scripts:").contains("Workspaces:");
+        assertThat(all)
+                .contains("Environments:\n  env create")
+                .contains("Session and scripts:")
+                .contains("Workspaces:");
         Shell.Result one = shell.main("", "env", "create", "--help");
         assertThat(one.code()).isZero();
-        assertThat(one.out()).startsWith("Create a draft environment").contains("Usage: env create NAME").contains("Example");
+        assertThat(one.out())
+                .startsWith("Create a draft environment")
+                .contains("Usage: env create NAME")
+                .contains("Example");
         assertThat(shell.run("help env").out()).startsWith("Commands under 'env':");
         assertThat(shell.run("help nothing").code()).isEqualTo(2);
-        assertThat(shell.main("", "--help").out()).contains("Exit codes: 0 ok, 1 the command failed, 2 usage error, 3 workspace");
+        assertThat(shell.main("", "--help").out())
+                .contains("Exit codes: 0 ok, 1 the command failed, 2 usage error, 3 workspace");
         assertThat(shell.main("", "--version").out()).contains("emulates azureml-core");
     }
 }

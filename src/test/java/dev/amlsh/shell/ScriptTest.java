@@ -27,7 +27,8 @@ class ScriptTest {
         Shell.Result r = new Shell(dir).main("", "-f", "s.amlsh");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.out()).isEqualTo("one\n");
-        assertThat(r.err()).isEqualTo("s.amlsh:4: error: no environment named 'missing' (no draft and no registered version)\n");
+        assertThat(r.err())
+                .isEqualTo("s.amlsh:4: error: no environment named 'missing' (no draft and no registered version)\n");
     }
 
     @Test
@@ -95,7 +96,8 @@ class ScriptTest {
         script("outer.amlsh", "script inner.amlsh\necho never\n");
         Shell.Result r = new Shell(dir).main("", "-f", "outer.amlsh");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("inner.amlsh:2: error: no environment named 'nope' (no draft and no registered version)\n");
+        assertThat(r.err())
+                .isEqualTo("inner.amlsh:2: error: no environment named 'nope' (no draft and no registered version)\n");
     }
 
     @Test

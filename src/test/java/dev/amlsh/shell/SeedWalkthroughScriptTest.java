@@ -24,9 +24,15 @@ class SeedWalkthroughScriptTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.code()).isZero();
 
-        String envName = run.out().lines().filter(l -> l.startsWith("name: ")).findFirst().orElseThrow().substring(6);
+        String envName = run.out()
+                .lines()
+                .filter(l -> l.startsWith("name: "))
+                .findFirst()
+                .orElseThrow()
+                .substring(6);
         assertThat(envName).matches(EnvironmentHashes.CONDA_PREFIX + "[0-9a-f]{32}");
-        assertThat(run.out()).contains("registered pytorch:1")
+        assertThat(run.out())
+                .contains("registered pytorch:1")
                 .contains(expected("Dockerfile.expected", envName))
                 .endsWith(expected("mutated_conda_dependencies.yml.expected", envName));
 
@@ -39,10 +45,12 @@ class SeedWalkthroughScriptTest {
     @Test
     void theDemoCarriesItsOwnCopyOfTheSeedCondaFile() throws Exception {
         assertThat(Files.readString(SCRIPT.resolveSibling("env.yml"), StandardCharsets.UTF_8))
-                .isEqualTo(Files.readString(Path.of("src/test/resources/seed-pytorch/env.yml"), StandardCharsets.UTF_8));
+                .isEqualTo(
+                        Files.readString(Path.of("src/test/resources/seed-pytorch/env.yml"), StandardCharsets.UTF_8));
     }
 
     private static String expected(String file, String envName) throws Exception {
-        return Files.readString(Path.of("src/test/resources/seed-pytorch", file), StandardCharsets.UTF_8).replace("{ENV}", envName);
+        return Files.readString(Path.of("src/test/resources/seed-pytorch", file), StandardCharsets.UTF_8)
+                .replace("{ENV}", envName);
     }
 }

@@ -1,5 +1,9 @@
 package dev.amlsh.shell;
 
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.api.ShellIO;
+import dev.amlsh.shell.cli.CommandRunner;
+import dev.amlsh.shell.launch.AmlshRunner;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,10 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.amlsh.shell.api.ExitCode;
-import dev.amlsh.shell.api.ShellIO;
-import dev.amlsh.shell.cli.CommandRunner;
-import dev.amlsh.shell.launch.AmlshRunner;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -46,14 +46,21 @@ final class Shell {
     Result main(String stdin, boolean terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        ShellIO io = new ShellIO(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintWriter(out),
-                new PrintWriter(err), Map.of(), cwd, terminal, false);
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out),
+                new PrintWriter(err),
+                Map.of(),
+                cwd,
+                terminal,
+                false);
         ExitCode code = new AmlshRunner(commands(), env -> catalog).run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
 
     /** Runs one command line, tokenized as a script line would be. */
     Result run(String line) {
-        return main("", List.of(dev.amlsh.shell.cli.Tokenizer.split(line)).get(0).toArray(String[]::new));
+        return main(
+                "", List.of(dev.amlsh.shell.cli.Tokenizer.split(line)).get(0).toArray(String[]::new));
     }
 }

@@ -63,10 +63,20 @@ class TeamWorkspaceShellTest {
             @Override
             public void close() {}
         };
-        ShellIO io = new ShellIO(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintWriter(watched, true), new PrintWriter(err), env, home, false, false);
-        ExitCode code = new AmlshRunner(Shell.commands(), e -> new TeamWorkspaceCatalog(
-                new FileWorkspaceCatalog(home, Clocks.fromEnvironment(e)), e, Clocks.fromEnvironment(e)))
+        ShellIO io = new ShellIO(
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(watched, true),
+                new PrintWriter(err),
+                env,
+                home,
+                false,
+                false);
+        ExitCode code = new AmlshRunner(
+                        Shell.commands(),
+                        e -> new TeamWorkspaceCatalog(
+                                new FileWorkspaceCatalog(home, Clocks.fromEnvironment(e)),
+                                e,
+                                Clocks.fromEnvironment(e)))
                 .run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
@@ -84,16 +94,41 @@ class TeamWorkspaceShellTest {
         Result created = amlsh(env, "workspace", "create", url);
         assertThat(created.err()).isEmpty();
         assertThat(created.out()).isEqualTo("created workspace " + url + "\n");
-        assertThat(amlsh(env, "--workspace", url, "--as-user", "alice", "env", "create", "course",
-                "--base-image", "ubuntu:22.04").code()).isZero();
-        assertThat(amlsh(env, "--workspace", url, "--as-user", "bob", "env", "create", "course",
-                "--base-image", "ubuntu:24.04").code()).isZero();
-        assertThat(amlsh(env, "--workspace", url, "--as-user", "alice", "env", "register", "course").out())
+        assertThat(amlsh(
+                                env,
+                                "--workspace",
+                                url,
+                                "--as-user",
+                                "alice",
+                                "env",
+                                "create",
+                                "course",
+                                "--base-image",
+                                "ubuntu:22.04")
+                        .code())
+                .isZero();
+        assertThat(amlsh(
+                                env,
+                                "--workspace",
+                                url,
+                                "--as-user",
+                                "bob",
+                                "env",
+                                "create",
+                                "course",
+                                "--base-image",
+                                "ubuntu:24.04")
+                        .code())
+                .isZero();
+        assertThat(amlsh(env, "--workspace", url, "--as-user", "alice", "env", "register", "course")
+                        .out())
                 .isEqualTo("registered course:1\n");
-        assertThat(amlsh(env, "--workspace", url, "--as-user", "bob", "env", "register", "course").out())
+        assertThat(amlsh(env, "--workspace", url, "--as-user", "bob", "env", "register", "course")
+                        .out())
                 .isEqualTo("registered course:2\n");
         // bob's draft is still his: a plain name prefers it
-        assertThat(amlsh(env, "--workspace", url, "--as-user", "bob", "env", "show", "course", "-o", "json").out())
+        assertThat(amlsh(env, "--workspace", url, "--as-user", "bob", "env", "show", "course", "-o", "json")
+                        .out())
                 .contains("ubuntu:24.04");
 
         Result use = amlsh(env, "workspace", "use", url);
@@ -110,11 +145,18 @@ class TeamWorkspaceShellTest {
         try (ServerSocket s = new ServerSocket(0)) {
             unused = s.getLocalPort();
         }
-        Result r = amlsh(Map.of("AMLSH_HOME", home.toString(), "HOME", home.toString()), "--workspace",
-                "postgresql://amlsh@127.0.0.1:" + unused + "/team", "env", "list");
+        Result r = amlsh(
+                Map.of("AMLSH_HOME", home.toString(), "HOME", home.toString()),
+                "--workspace",
+                "postgresql://amlsh@127.0.0.1:" + unused + "/team",
+                "env",
+                "list");
         assertThat(r.code()).isEqualTo(3);
-        assertThat(r.err()).startsWith("error: workspace postgresql://amlsh@127.0.0.1:" + unused + "/team:")
-                .contains("cannot be reached").contains("is it running?").doesNotContain("Exception");
+        assertThat(r.err())
+                .startsWith("error: workspace postgresql://amlsh@127.0.0.1:" + unused + "/team:")
+                .contains("cannot be reached")
+                .contains("is it running?")
+                .doesNotContain("Exception");
     }
 
     @Test
@@ -124,11 +166,17 @@ class TeamWorkspaceShellTest {
         wrong.put("PGPASSWORD", "not-the-password");
         Result refused = amlsh(wrong, "--workspace", server.newWorkspaceUrl(), "env", "list");
         assertThat(refused.code()).isEqualTo(3);
-        assertThat(refused.err()).contains("the server refused the login of user " + PostgresTestServer.SUPERUSER
-                + " (PGPASSWORD)").doesNotContain("not-the-password");
+        assertThat(refused.err())
+                .contains("the server refused the login of user " + PostgresTestServer.SUPERUSER + " (PGPASSWORD)")
+                .doesNotContain("not-the-password");
 
-        Result missing = amlsh(env(server), "--workspace", "postgresql://" + PostgresTestServer.SUPERUSER + "@"
-                + server.host() + ":" + server.port() + "/nosuchdb", "env", "list");
+        Result missing = amlsh(
+                env(server),
+                "--workspace",
+                "postgresql://" + PostgresTestServer.SUPERUSER + "@" + server.host() + ":" + server.port()
+                        + "/nosuchdb",
+                "env",
+                "list");
         assertThat(missing.code()).isEqualTo(3);
         assertThat(missing.err()).contains("has no database nosuchdb");
 
@@ -139,8 +187,8 @@ class TeamWorkspaceShellTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedAndNotEchoed() {
-        Result r = amlsh(Map.of("AMLSH_HOME", home.toString()), "--workspace", "postgresql://u:hunter2@h/db", "env",
-                "list");
+        Result r = amlsh(
+                Map.of("AMLSH_HOME", home.toString()), "--workspace", "postgresql://u:hunter2@h/db", "env", "list");
         assertThat(r.code()).isNotZero();
         assertThat(r.err()).contains("never accepted on the command line").doesNotContain("hunter2");
     }
@@ -151,25 +199,32 @@ class TeamWorkspaceShellTest {
             Map<String, String> env = env(server);
             String url = server.newWorkspaceUrl();
             assertThat(amlsh(env, "workspace", "create", url).code()).isZero();
-            String script = String.join("\n",
-                    "env create mid --base-image ubuntu:22.04",
-                    "env register mid",
-                    "env add-pip mid requests==2.31.0",
-                    "env register mid",
-                    "env add-pip mid numpy==1.26.4",
-                    "env register mid",
-                    "env label mid:3 prod") + "\n";
+            String script = String.join(
+                            "\n",
+                            "env create mid --base-image ubuntu:22.04",
+                            "env register mid",
+                            "env add-pip mid requests==2.31.0",
+                            "env register mid",
+                            "env add-pip mid numpy==1.26.4",
+                            "env register mid",
+                            "env label mid:3 prod")
+                    + "\n";
             boolean[] stopped = {false};
-            Result r = amlsh(env, script, out -> {
-                if (!stopped[0] && out.contains("registered mid:2")) {
-                    stopped[0] = true;
-                    try {
-                        server.stopImmediately(); // between two lines of the script, as a crash would
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }, "--workspace", url);
+            Result r = amlsh(
+                    env,
+                    script,
+                    out -> {
+                        if (!stopped[0] && out.contains("registered mid:2")) {
+                            stopped[0] = true;
+                            try {
+                                server.stopImmediately(); // between two lines of the script, as a crash would
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                    },
+                    "--workspace",
+                    url);
             assertThat(stopped[0]).isTrue();
             assertThat(r.code()).isEqualTo(3);
             assertThat(r.err()).contains("<stdin>:5: error: workspace " + url).contains("cannot be reached");
@@ -180,7 +235,8 @@ class TeamWorkspaceShellTest {
                 List<RegisteredVersion> versions = store.versions("mid");
                 assertThat(versions).extracting(RegisteredVersion::version).containsExactly("1", "2");
                 assertThat(versions).allSatisfy(v -> assertThat(v.labels()).isEmpty());
-                assertThat(store.draft("mid").orElseThrow().condaSpec().toString()).contains("requests");
+                assertThat(store.draft("mid").orElseThrow().condaSpec().toString())
+                        .contains("requests");
             }
         }
     }

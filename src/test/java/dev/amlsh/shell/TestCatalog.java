@@ -64,7 +64,8 @@ final class TestCatalog implements WorkspaceCatalog {
     @Override
     public List<WorkspaceInfo> list() {
         List<WorkspaceInfo> result = new ArrayList<>();
-        stores.keySet().forEach(n -> result.add(new WorkspaceInfo(n, Path.of("/ws/" + n + ".amlsh"), n.equals(current), 0)));
+        stores.keySet()
+                .forEach(n -> result.add(new WorkspaceInfo(n, Path.of("/ws/" + n + ".amlsh"), n.equals(current), 0)));
         return result;
     }
 

@@ -52,33 +52,49 @@ class WhatAzureBuildsCommandsTest {
         assertThat(shell.run("env import inference.yml").code()).isZero();
         Shell.Result dockerfile = shell.run("env dockerfile scoring");
         assertThat(dockerfile.code()).isZero();
-        assertThat(dockerfile.out()).isEqualTo(INFERENCE_DOCKERFILE).doesNotContain("USER root").doesNotContain("CMD [\"bash\"]");
+        assertThat(dockerfile.out())
+                .isEqualTo(INFERENCE_DOCKERFILE)
+                .doesNotContain("USER root")
+                .doesNotContain("CMD [\"bash\"]");
         assertThat(dockerfile.err()).isEmpty();
 
         assertThat(shell.run("env show scoring").out()).contains("whatever the build context's Dockerfile installs");
         // the v1 definition is from_docker_build_context's: no conda dependencies, not user-managed, shmSize null
         JsonNode definition = json(shell.run("env show scoring -o json").out());
-        assertThat(definition.get("python").get("userManagedDependencies").asBoolean()).isFalse();
+        assertThat(definition.get("python").get("userManagedDependencies").asBoolean())
+                .isFalse();
         assertThat(definition.get("python").has("condaDependencies")).isFalse();
         assertThat(definition.get("docker").get("shmSize").isNull()).isTrue();
-        assertThat(definition.get("docker").get("buildContext").get("locationType").isNull()).isTrue();
-        assertThat(shell.run("env lint scoring").out()).doesNotContain("no-conda-dependencies").doesNotContain("ignored-packages");
+        assertThat(definition
+                        .get("docker")
+                        .get("buildContext")
+                        .get("locationType")
+                        .isNull())
+                .isTrue();
+        assertThat(shell.run("env lint scoring").out())
+                .doesNotContain("no-conda-dependencies")
+                .doesNotContain("ignored-packages");
         Shell.Result export = shell.run("env export scoring scoring-v2.yml");
         assertThat(export.code()).isZero();
         assertThat(export.err()).isEmpty();
         JsonNode details = json(shell.run("env image-details scoring -o json").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
-        assertThat(details.get("pythonEnvironment").get("condaEnvironmentName").isNull()).isTrue();
+        assertThat(details.get("pythonEnvironment").get("condaEnvironmentName").isNull())
+                .isTrue();
 
         Shell.Result conda = shell.run("env conda-spec scoring");
         assertThat(conda.code()).isEqualTo(1);
-        assertThat(conda.err()).contains("is a build context, built as it is: Azure ML builds no conda environment for it");
+        assertThat(conda.err())
+                .contains("is a build context, built as it is: Azure ML builds no conda environment for it");
 
         Shell.Result written = shell.run("env build-context scoring out");
         assertThat(written.code()).isZero();
         assertThat(written.err()).isEmpty();
-        assertThat(written.out()).contains("wrote out/Dockerfile").contains("wrote out/score/score.py")
-                .contains("wrote out/requirements.txt").contains("wrote out/README.amlsh.md");
+        assertThat(written.out())
+                .contains("wrote out/Dockerfile")
+                .contains("wrote out/score/score.py")
+                .contains("wrote out/requirements.txt")
+                .contains("wrote out/README.amlsh.md");
         assertThat(Files.readString(dir.resolve("out/Dockerfile"))).isEqualTo(INFERENCE_DOCKERFILE);
         assertThat(Files.readString(dir.resolve("out/score/score.py"))).isEqualTo("def run(data):\n    return data\n");
     }
@@ -107,11 +123,13 @@ class WhatAzureBuildsCommandsTest {
                     "sharedVolumes": true,
                     "shmSize": null,
                     "arguments": [],
-                    "baseImageRegistry": {"address": null, "username": null, "password": null, "registryIdentity": null},
+                    "baseImageRegistry": {"address": null, "username": null, "password": null, "registryIdentity": \
+            null},
                     "platform": {"os": "Linux", "architecture": "amd64"}
                 },
                 "spark": {"repositories": [], "packages": [], "precachePackages": true},
-                "databricks": {"mavenLibraries": [], "pypiLibraries": [], "rcranLibraries": [], "jarLibraries": [], "eggLibraries": []},
+                "databricks": {"mavenLibraries": [], "pypiLibraries": [], "rcranLibraries": [], "jarLibraries": [], \
+            "eggLibraries": []},
                 "r": null,
                 "inferencingStackVersion": null
             }""";
@@ -123,7 +141,8 @@ class WhatAzureBuildsCommandsTest {
         assertThat(shell.run("env load v1").code()).isZero();
         Shell.Result dockerfile = shell.run("env dockerfile ctx");
         assertThat(dockerfile.code()).isEqualTo(1);
-        assertThat(dockerfile.err()).contains("is built from the build context https://github.com/example/images.git#main:ctx as it is")
+        assertThat(dockerfile.err())
+                .contains("is built from the build context https://github.com/example/images.git#main:ctx as it is")
                 .contains("not known offline");
         JsonNode details = json(shell.run("env image-details ctx").out());
         assertThat(details.get("ingredients").isNull()).isTrue();
@@ -138,14 +157,18 @@ class WhatAzureBuildsCommandsTest {
 
     @Test
     void aUserManagedEnvironmentOnABaseImageIsUsedAsItIs() throws IOException {
-        assertThat(shell.run("env create byoc --base-image pytorch/pytorch:latest").code()).isZero();
+        assertThat(shell.run("env create byoc --base-image pytorch/pytorch:latest")
+                        .code())
+                .isZero();
         Shell.Result dockerfile = shell.run("env dockerfile byoc");
         assertThat(dockerfile.code()).isEqualTo(1);
         assertThat(dockerfile.out()).isEmpty();
-        assertThat(dockerfile.err()).startsWith("error: byoc is user-managed on a base image: Azure ML builds no image for it,"
-                + " the compute pulls pytorch/pytorch:latest and runs it as it is (there is no Dockerfile)");
+        assertThat(dockerfile.err())
+                .startsWith("error: byoc is user-managed on a base image: Azure ML builds no image for it,"
+                        + " the compute pulls pytorch/pytorch:latest and runs it as it is (there is no Dockerfile)");
 
-        assertThat(shell.run("env show byoc").out()).contains("none built: Azure ML runs pytorch/pytorch:latest as it is");
+        assertThat(shell.run("env show byoc").out())
+                .contains("none built: Azure ML runs pytorch/pytorch:latest as it is");
         JsonNode details = json(shell.run("env image-details byoc").out());
         assertThat(details.get("dockerImage").get("name").asString()).isEqualTo("pytorch/pytorch:latest");
         assertThat(details.get("ingredients").isNull()).isTrue();
@@ -159,38 +182,63 @@ class WhatAzureBuildsCommandsTest {
 
     @Test
     void aBaseDockerfileCopyingFilesAmlshLacksGetsAWarningPerSource() throws IOException {
-        Files.writeString(dir.resolve("Dockerfile"), "FROM ubuntu:22.04\nCOPY setup.sh extra/ /opt/\nRUN /opt/setup.sh\n");
+        Files.writeString(
+                dir.resolve("Dockerfile"), "FROM ubuntu:22.04\nCOPY setup.sh extra/ /opt/\nRUN /opt/setup.sh\n");
         Files.writeString(dir.resolve("env.yml"), "dependencies:\n  - python=3.10\n");
         shell.run("env create custom --dockerfile Dockerfile --conda-file env.yml");
         Shell.Result r = shell.run("env build-context custom out");
         assertThat(r.code()).isZero();
-        assertThat(r.err().lines()).containsExactly(
-                "warning: Dockerfile line 2, COPY setup.sh: the folder has no 'setup.sh' (the definition holds only the"
-                        + " Dockerfile's text): put the file there before docker build",
-                "warning: Dockerfile line 2, COPY extra/: the folder has no 'extra' (the definition holds only the"
-                        + " Dockerfile's text): put the file there before docker build");
-        assertThat(Files.readString(dir.resolve("out/README.amlsh.md"))).contains("## Before you build").contains("'setup.sh'");
+        assertThat(r.err().lines())
+                .containsExactly(
+                        "warning: Dockerfile line 2, COPY setup.sh: the folder has no 'setup.sh' (the definition "
+                                + "holds only the"
+                                + " Dockerfile's text): put the file there before docker build",
+                        "warning: Dockerfile line 2, COPY extra/: the folder has no 'extra' (the definition "
+                                + "holds only the"
+                                + " Dockerfile's text): put the file there before docker build");
+        assertThat(Files.readString(dir.resolve("out/README.amlsh.md")))
+                .contains("## Before you build")
+                .contains("'setup.sh'");
         try (Stream<Path> files = Files.walk(dir.resolve("out"))) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> dir.resolve("out").relativize(p).toString()).sorted())
-                    .containsExactly("Dockerfile", "README.amlsh.md", "azureml-environment-setup/99brokenproxy",
-                            "azureml-environment-setup/log4j.properties", "azureml-environment-setup/mutated_conda_dependencies.yml",
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> dir.resolve("out").relativize(p).toString())
+                            .sorted())
+                    .containsExactly(
+                            "Dockerfile",
+                            "README.amlsh.md",
+                            "azureml-environment-setup/99brokenproxy",
+                            "azureml-environment-setup/log4j.properties",
+                            "azureml-environment-setup/mutated_conda_dependencies.yml",
                             "azureml-environment-setup/spark_cache.py");
         }
     }
 
     @Test
     void theImageDetailsTextIsTheServicesJsonInItsKeyOrder() throws IOException {
-        shell.run("env create demo --base-image ubuntu:22.04 --conda-file " + write("env.yml", "dependencies:\n  - python=3.10\n"));
+        shell.run("env create demo --base-image ubuntu:22.04 --conda-file "
+                + write("env.yml", "dependencies:\n  - python=3.10\n"));
         Shell.Result text = shell.run("env image-details demo");
         assertThat(text.code()).isZero();
         JsonNode fromText = json(text.out());
-        assertThat(fromText).isEqualTo(json(shell.run("env image-details demo -o json").out()));
-        assertThat(fromText.propertyNames()).containsExactly("imageExistsInRegistry", "intellectualPropertyPublisher",
-                "imageCapabilities", "ingredients", "vulnerabilityFindings", "pythonEnvironment", "dockerImage", "warnings");
-        assertThat(text.out()).startsWith("{\n    \"imageExistsInRegistry\": false,\n    \"intellectualPropertyPublisher\": null,\n");
+        assertThat(fromText)
+                .isEqualTo(json(shell.run("env image-details demo -o json").out()));
+        assertThat(fromText.propertyNames())
+                .containsExactly(
+                        "imageExistsInRegistry",
+                        "intellectualPropertyPublisher",
+                        "imageCapabilities",
+                        "ingredients",
+                        "vulnerabilityFindings",
+                        "pythonEnvironment",
+                        "dockerImage",
+                        "warnings");
+        assertThat(text.out())
+                .startsWith("{\n    \"imageExistsInRegistry\": false,\n    \"intellectualPropertyPublisher\": null,\n");
         // the help says what the text form is, and no longer calls it the SDK's print
         String help = shell.main("", "env", "image-details", "--help").out();
-        assertThat(help).contains("json.dumps(details, indent=4)").contains("the SDK's print(details)\n  shows a Python dict")
+        assertThat(help)
+                .contains("json.dumps(details, indent=4)")
+                .contains("the SDK's print(details)\n  shows a Python dict")
                 .doesNotContain("Printed as the SDK's JSON");
     }
 

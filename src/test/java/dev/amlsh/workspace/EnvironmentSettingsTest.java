@@ -31,8 +31,11 @@ class EnvironmentSettingsTest {
         assertThat(fixed.instant()).isEqualTo(fixed.instant());
         Clock system = Clocks.fromEnvironment(Map.of());
         assertThat(system.getZone()).isEqualTo(java.time.ZoneOffset.UTC);
-        assertThat(system.instant().getNano() % 1_000_000).as("whole milliseconds").isZero();
+        assertThat(system.instant().getNano() % 1_000_000)
+                .as("whole milliseconds")
+                .isZero();
         assertThatThrownBy(() -> Clocks.fromEnvironment(Map.of("SOURCE_DATE_EPOCH", "yesterday")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("SOURCE_DATE_EPOCH must be a number");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("SOURCE_DATE_EPOCH must be a number");
     }
 }

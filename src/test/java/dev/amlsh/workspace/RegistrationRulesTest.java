@@ -20,7 +20,8 @@ class RegistrationRulesTest {
 
     @Test
     void aNewNameGetsOne() {
-        assertThat(RegistrationRules.decide("pytorch", env, null, List.of()).version()).isEqualTo("1");
+        assertThat(RegistrationRules.decide("pytorch", env, null, List.of()).version())
+                .isEqualTo("1");
     }
 
     @Test
@@ -34,13 +35,16 @@ class RegistrationRulesTest {
     void aChangedDefinitionGetsOneMoreThanTheLargestIntegerVersionArchivedIncluded() {
         var changed = env.withVariable("X", "1");
         var existing = List.of(version("7", 1, true), version("1.0-beta", 2, false), version("2", 3, false));
-        assertThat(RegistrationRules.decide("pytorch", changed, null, existing).version()).isEqualTo("8");
+        assertThat(RegistrationRules.decide("pytorch", changed, null, existing).version())
+                .isEqualTo("8");
     }
 
     @Test
     void latestIsTheMostRecentlyCreatedNotTheHighestNumber() {
         var existing = List.of(version("5", 1, false), version("2", 2, false), version("9", 3, true));
-        assertThat(RegistrationRules.latest(existing)).map(RegisteredVersion::version).contains("2");
+        assertThat(RegistrationRules.latest(existing))
+                .map(RegisteredVersion::version)
+                .contains("2");
     }
 
     @Test
@@ -49,7 +53,8 @@ class RegistrationRulesTest {
         assertThatThrownBy(() -> RegistrationRules.decide("test_env", env.withVariable("X", "1"), "6", existing))
                 .isInstanceOf(AmlshException.class)
                 .hasMessage("Environment test_env with version 6 is already registered and cannot be changed.");
-        assertThat(RegistrationRules.decide("test_env", env, "6", existing).creates()).isFalse();
+        assertThat(RegistrationRules.decide("test_env", env, "6", existing).creates())
+                .isFalse();
     }
 
     @Test

@@ -76,18 +76,24 @@ public abstract class WorkspaceStoreContract {
     /** Schema 3, on every store: a draft keeps its conda file's written form; a version is the service form. */
     @Test
     void draftsKeepTheirWrittenCondaFileAndVersionsDoNot() {
-        var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(java.nio.file.Path.of("env.yml"),
+        var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(
+                java.nio.file.Path.of("env.yml"),
                 "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
         Environment base = env(1);
-        Environment withFile = base.withPython(base.python().withCondaDependencies(doc.spec())).withCondaFile(doc);
+        Environment withFile =
+                base.withPython(base.python().withCondaDependencies(doc.spec())).withCondaFile(doc);
         store.saveDraft(withFile);
         store.updateDraft("pytorch", (latest, current) -> current.withCondaSpec(s -> s.addChannel("conda-forge")));
-        String expected = "dependencies:  # what conda installs\n- python=3.8\n- numpy    # arrays\nchannels:\n- conda-forge\n";
+        String expected =
+                "dependencies:  # what conda installs\n- python=3.8\n- numpy    # arrays\nchannels:\n- conda-forge\n";
         assertThat(store.draft("pytorch").orElseThrow().condaFile().text()).isEqualTo(expected);
-        assertThat(store.drafts()).singleElement().satisfies(d -> assertThat(d.condaFile().text()).isEqualTo(expected));
+        assertThat(store.drafts())
+                .singleElement()
+                .satisfies(d -> assertThat(d.condaFile().text()).isEqualTo(expected));
 
         store.register(store.draft("pytorch").orElseThrow(), null);
-        assertThat(store.versions("pytorch")).singleElement()
+        assertThat(store.versions("pytorch"))
+                .singleElement()
                 .satisfies(v -> assertThat(v.environment().condaFile()).isNull());
     }
 
@@ -104,7 +110,9 @@ public abstract class WorkspaceStoreContract {
         assertThat(same.version().version()).isEqualTo("1");
         assertThat(changed.version().version()).isEqualTo("2");
         assertThat(changed.version().sequence()).isGreaterThan(first.version().sequence());
-        assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1", "2");
+        assertThat(store.versions("pytorch"))
+                .extracting(RegisteredVersion::version)
+                .containsExactly("1", "2");
     }
 
     @Test
@@ -123,7 +131,8 @@ public abstract class WorkspaceStoreContract {
         assertThat(ten.version().version()).isEqualTo("10");
         assertThat(next.version().version()).isEqualTo("11");
         assertThatThrownBy(() -> store.register(env(5), "bad version"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid version");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("not a valid version");
     }
 
     @Test
@@ -133,7 +142,8 @@ public abstract class WorkspaceStoreContract {
         store.register(env(3), "99999999999999999999"); // beyond a long: not a number for the rules
         assertThat(store.register(env(4), null).version().version()).isEqualTo("8");
         store.register(env(5), Long.toString(Long.MAX_VALUE));
-        assertThatThrownBy(() -> store.register(env(6), null)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> store.register(env(6), null))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("no version number is left after " + Long.MAX_VALUE);
         assertThat(store.register(env(6), "next").created()).isTrue();
     }
@@ -148,7 +158,9 @@ public abstract class WorkspaceStoreContract {
         Registration back = store.register(env(1), null);
         assertThat(back.created()).isTrue();
         assertThat(back.version().version()).isEqualTo("6");
-        assertThat(store.labelled("pytorch", "latest")).map(RegisteredVersion::version).contains("6");
+        assertThat(store.labelled("pytorch", "latest"))
+                .map(RegisteredVersion::version)
+                .contains("6");
     }
 
     @Test
@@ -158,17 +170,23 @@ public abstract class WorkspaceStoreContract {
         store.archive("pytorch", "2");
 
         assertThat(store.latest("pytorch")).map(RegisteredVersion::version).contains("1");
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(true);
+        assertThat(store.version("pytorch", "2"))
+                .map(RegisteredVersion::archived)
+                .contains(true);
         assertThat(store.names(false)).containsExactly("pytorch");
         // a changed definition is compared with latest (1) and numbered after the largest (2)
         assertThat(store.register(env(3), null).version().version()).isEqualTo("3");
 
         store.restore("pytorch", "2");
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(false);
+        assertThat(store.version("pytorch", "2"))
+                .map(RegisteredVersion::archived)
+                .contains(false);
         assertThatThrownBy(() -> store.archive("pytorch", "9"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("pytorch:9 is not registered");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("pytorch:9 is not registered");
         assertThatThrownBy(() -> store.archive("nothing", null))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("nothing is not registered");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("nothing is not registered");
     }
 
     @Test
@@ -184,7 +202,9 @@ public abstract class WorkspaceStoreContract {
 
         Registration underArchived = store.register(env(2), null);
         assertThat(underArchived.version().archived()).isTrue();
-        assertThat(store.version("pytorch", "2")).map(RegisteredVersion::archived).contains(true);
+        assertThat(store.version("pytorch", "2"))
+                .map(RegisteredVersion::archived)
+                .contains(true);
         assertThat(store.latest("pytorch")).isEmpty();
 
         store.restore("pytorch", null);
@@ -199,7 +219,8 @@ public abstract class WorkspaceStoreContract {
         store.archive("pytorch", null);
         Workspace ws = new Workspace(store);
         assertThatThrownBy(() -> ws.resolve("pytorch@latest"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("archived");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("archived");
         assertThat(ws.resolve("pytorch:1").version()).isEqualTo("1");
     }
 
@@ -209,13 +230,18 @@ public abstract class WorkspaceStoreContract {
         store.register(env(2), null);
         RegisteredVersion one = store.label("pytorch", "1", List.of("prod", "stable"));
         assertThat(one.labels()).containsExactly("prod", "stable");
-        assertThat(store.labelled("pytorch", "prod")).map(RegisteredVersion::version).contains("1");
+        assertThat(store.labelled("pytorch", "prod"))
+                .map(RegisteredVersion::version)
+                .contains("1");
 
         RegisteredVersion two = store.label("pytorch", "2", List.of("prod"));
         assertThat(two.labels()).containsExactly("prod");
-        assertThat(store.versions("pytorch")).extracting(RegisteredVersion::labels)
+        assertThat(store.versions("pytorch"))
+                .extracting(RegisteredVersion::labels)
                 .containsExactly(List.of("stable"), List.of("prod"));
-        assertThat(store.labelled("pytorch", "prod")).map(RegisteredVersion::version).contains("2");
+        assertThat(store.labelled("pytorch", "prod"))
+                .map(RegisteredVersion::version)
+                .contains("2");
         assertThat(store.labelled("pytorch", "nope")).isEmpty();
         assertThat(new Workspace(store).resolve("pytorch@stable").version()).isEqualTo("1");
     }
@@ -224,20 +250,25 @@ public abstract class WorkspaceStoreContract {
     void labelsAreValidatedAndLatestIsReserved() {
         store.register(env(1), null);
         assertThatThrownBy(() -> store.label("pytorch", "1", List.of("latest")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("reserved");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("reserved");
         assertThatThrownBy(() -> store.label("pytorch", "1", List.of("no way")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid label");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("not a valid label");
         assertThatThrownBy(() -> store.label("pytorch", "7", List.of("prod")))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("pytorch:7 is not registered");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("pytorch:7 is not registered");
         assertThat(store.versions("pytorch").get(0).labels()).isEmpty();
     }
 
     @Test
     void reservedAndInvalidNamesAreRefused() {
         assertThatThrownBy(() -> store.register(Definitions.numbered("AzureML-x", "t", 1), null))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("reserved");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("reserved");
         assertThatThrownBy(() -> store.saveDraft(Definitions.numbered("-bad", "t", 1)))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a valid environment name");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("not a valid environment name");
     }
 
     @Test
@@ -258,7 +289,8 @@ public abstract class WorkspaceStoreContract {
         store.setDefaultBaseImage("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
         store.close();
         store = reopen();
-        assertThat(store.defaultBaseImage()).isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
+        assertThat(store.defaultBaseImage())
+                .isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
     }
 
     @Test
@@ -279,14 +311,17 @@ public abstract class WorkspaceStoreContract {
         assertThat(numbers).last().isEqualTo("60");
         assertThat(store.register(env(60), null).created()).isFalse();
         assertThat(store.versions("pytorch")).hasSize(60);
-        assertThat(store.version("pytorch", "30")).map(v -> v.environment().environmentVariables().get("WRITER"))
+        assertThat(store.version("pytorch", "30"))
+                .map(v -> v.environment().environmentVariables().get("WRITER"))
                 .isEqualTo(Optional.of("t"));
     }
 
     @Test
     void aClosedStoreSaysSo() {
         store.close();
-        assertThatThrownBy(() -> store.names(true)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> store.names(true))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -300,8 +335,12 @@ public abstract class WorkspaceStoreContract {
         ContainerRegistry masked = new ContainerRegistry("myacr.azurecr.io", "deployer", "***", null);
         Environment expected = rich.withDocker(rich.docker().withRegistry(masked));
         assertThat(store.draft("rich")).contains(expected);
-        assertThat(store.version("rich", "1")).map(RegisteredVersion::environment).contains(expected.withVersion("1"));
-        assertThat(store.version("rich", "1")).map(RegisteredVersion::createdAt).contains(r.version().createdAt());
+        assertThat(store.version("rich", "1"))
+                .map(RegisteredVersion::environment)
+                .contains(expected.withVersion("1"));
+        assertThat(store.version("rich", "1"))
+                .map(RegisteredVersion::createdAt)
+                .contains(r.version().createdAt());
         assertThat(r.version().environment()).isEqualTo(expected.withVersion("1"));
         // the stored password stands for the one given: registering the same draft again is no change
         assertThat(store.register(rich, null).created()).isFalse();

@@ -3,9 +3,9 @@ package dev.amlsh.conda.roundtrip;
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaFileText;
-import dev.amlsh.model.Environment;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
+import dev.amlsh.model.Environment;
 import dev.amlsh.model.PipSection;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,8 @@ public final class CondaDocument implements CondaFileText {
      */
     public static CondaDocument sdkDefault() {
         try (InputStream in = CondaDocument.class.getResourceAsStream(SDK_DEFAULT_RESOURCE)) {
-            String text = new String(Objects.requireNonNull(in, SDK_DEFAULT_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
+            String text =
+                    new String(Objects.requireNonNull(in, SDK_DEFAULT_RESOURCE).readAllBytes(), StandardCharsets.UTF_8);
             return parse(Path.of("conda_dependencies.yml"), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -120,7 +121,8 @@ public final class CondaDocument implements CondaFileText {
                     if (entry.value() instanceof YamlNode.Seq seq) {
                         for (YamlNode.Item item : seq.items()) {
                             if (item.value() instanceof YamlNode.Map map && map.entry("pip") != null) {
-                                dependencies.add(new PipSection(texts(map.entry("pip").value())));
+                                dependencies.add(
+                                        new PipSection(texts(map.entry("pip").value())));
                             } else if (item.value() instanceof YamlNode.Scalar s && text(s) != null) {
                                 dependencies.add(new CondaPackage(text(s)));
                             }
@@ -135,7 +137,7 @@ public final class CondaDocument implements CondaFileText {
                         }
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new CondaSpec(name, channels, dependencies, prefix, variables);
@@ -150,7 +152,10 @@ public final class CondaDocument implements CondaFileText {
 
     private static List<String> texts(YamlNode node) {
         if (node instanceof YamlNode.Seq seq) {
-            return seq.items().stream().map(i -> text(i.value())).filter(Objects::nonNull).toList();
+            return seq.items().stream()
+                    .map(i -> text(i.value()))
+                    .filter(Objects::nonNull)
+                    .toList();
         }
         return List.of();
     }
@@ -160,7 +165,11 @@ public final class CondaDocument implements CondaFileText {
      * replaced by a new plain list, so the old list's comments go even where a line is the same.
      */
     public CondaDocument withPipListReplaced(List<String> requirements) {
-        YamlNode.Seq list = new YamlNode.Seq(requirements.stream().map(r -> YamlNode.Item.of(YamlNode.Scalar.string(r))).toList(), false);
+        YamlNode.Seq list = new YamlNode.Seq(
+                requirements.stream()
+                        .map(r -> YamlNode.Item.of(YamlNode.Scalar.string(r)))
+                        .toList(),
+                false);
         YamlNode.Entry deps = root.entry("dependencies");
         List<YamlNode.Entry> entries = new ArrayList<>(root.entries());
         if (deps == null || !(deps.value() instanceof YamlNode.Seq seq)) {

@@ -73,7 +73,8 @@ final class Reconciler {
      * A list key. An absent key is created when the spec has the key; a key the file has stays,
      * even when its list is now empty ({@code channels: []} after removing the last channel).
      */
-    private static void reconcileList(List<YamlNode.Entry> entries, String key, List<YamlNode> wanted, boolean createWhenAbsent) {
+    private static void reconcileList(
+            List<YamlNode.Entry> entries, String key, List<YamlNode> wanted, boolean createWhenAbsent) {
         int at = indexOf(entries, key);
         if (at < 0) {
             if (createWhenAbsent) {
@@ -93,9 +94,16 @@ final class Reconciler {
             if (d instanceof CondaPackage p) {
                 nodes.add(YamlNode.Scalar.string(p.spec()));
             } else if (d instanceof PipSection pip) {
-                nodes.add(new YamlNode.Map(List.of(YamlNode.Entry.of("pip",
-                        new YamlNode.Seq(strings(pip.requirements()).stream().map(YamlNode.Item::of).toList(), false))),
-                        false, List.of()));
+                nodes.add(new YamlNode.Map(
+                        List.of(YamlNode.Entry.of(
+                                "pip",
+                                new YamlNode.Seq(
+                                        strings(pip.requirements()).stream()
+                                                .map(YamlNode.Item::of)
+                                                .toList(),
+                                        false))),
+                        false,
+                        List.of()));
             }
         }
         return nodes;
@@ -137,8 +145,10 @@ final class Reconciler {
                     YamlNode.Item was = old.get(source + k);
                     YamlNode now = wanted.get(target + k);
                     // seq[i] = x keeps index i's comments; only a package replaces a package so (python)
-                    result.add(was.value() instanceof YamlNode.Scalar && now instanceof YamlNode.Scalar
-                            ? was.withValue(now) : YamlNode.Item.of(now));
+                    result.add(
+                            was.value() instanceof YamlNode.Scalar && now instanceof YamlNode.Scalar
+                                    ? was.withValue(now)
+                                    : YamlNode.Item.of(now));
                 }
             } else {
                 for (int k = 0; k < added; k++) {
@@ -161,7 +171,9 @@ final class Reconciler {
             YamlNode.Entry pip = map.entry("pip");
             YamlNode.Seq wantedPip = (YamlNode.Seq) wantedMap.entry("pip").value();
             YamlNode.Seq current = pip.value() instanceof YamlNode.Seq s ? s : new YamlNode.Seq(List.of(), false);
-            YamlNode.Seq pipSeq = reconcileSeq(current, wantedPip.items().stream().map(YamlNode.Item::value).toList());
+            YamlNode.Seq pipSeq = reconcileSeq(
+                    current,
+                    wantedPip.items().stream().map(YamlNode.Item::value).toList());
             if (pip.value() instanceof YamlNode.Scalar && pipSeq.items().isEmpty()) {
                 return item; // 'pip:' with no value stays null while it holds nothing
             }
@@ -198,9 +210,11 @@ final class Reconciler {
             if (variables.containsKey(entry.key())) {
                 String value = variables.get(entry.key());
                 // a list or mapping as a variable's value has no text in the spec: it stays as written
-                boolean same = !(entry.value() instanceof YamlNode.Scalar) || entry.value() instanceof YamlNode.Scalar s
-                        && (Objects.equals(s.value(), value) || s.kind() == YamlNode.Kind.NULL && value.isEmpty()
-                            || s.kind() != YamlNode.Kind.STR && Objects.equals(s.text(), value));
+                boolean same = !(entry.value() instanceof YamlNode.Scalar)
+                        || entry.value() instanceof YamlNode.Scalar s
+                                && (Objects.equals(s.value(), value)
+                                        || s.kind() == YamlNode.Kind.NULL && value.isEmpty()
+                                        || s.kind() != YamlNode.Kind.STR && Objects.equals(s.text(), value));
                 vars.add(same ? entry : entry.withValue(scalar(typed.get(entry.key()))));
             }
         }

@@ -19,16 +19,40 @@ final class RoundTripEmitter {
     private static final int BEST_WIDTH = 80;
     private static final int MAX_SIMPLE_KEY_LENGTH = 128;
 
-    enum Type { SCALAR, SEQ_START, SEQ_END, MAP_START, MAP_END }
+    enum Type {
+        SCALAR,
+        SEQ_START,
+        SEQ_END,
+        MAP_START,
+        MAP_END
+    }
 
     /** An event with ruamel's comment slots: {@code post} is slot 0, {@code pre} slot 1. */
-    record Event(Type type, YamlNode.Scalar scalar, boolean implicitPlain, boolean flow, int items,
-            CommentToken post, List<CommentToken> pre) {}
+    record Event(
+            Type type,
+            YamlNode.Scalar scalar,
+            boolean implicitPlain,
+            boolean flow,
+            int items,
+            CommentToken post,
+            List<CommentToken> pre) {}
 
     private enum State {
-        FIRST_DOCUMENT, DOCUMENT_END, FIRST_FLOW_SEQ_ITEM, FLOW_SEQ_ITEM, FIRST_FLOW_MAP_KEY, FLOW_MAP_KEY,
-        FLOW_MAP_SIMPLE_VALUE, FLOW_MAP_VALUE, FIRST_BLOCK_SEQ_ITEM, BLOCK_SEQ_ITEM, FIRST_BLOCK_MAP_KEY,
-        BLOCK_MAP_KEY, BLOCK_MAP_SIMPLE_VALUE, BLOCK_MAP_VALUE, NOTHING
+        FIRST_DOCUMENT,
+        DOCUMENT_END,
+        FIRST_FLOW_SEQ_ITEM,
+        FLOW_SEQ_ITEM,
+        FIRST_FLOW_MAP_KEY,
+        FLOW_MAP_KEY,
+        FLOW_MAP_SIMPLE_VALUE,
+        FLOW_MAP_VALUE,
+        FIRST_BLOCK_SEQ_ITEM,
+        BLOCK_SEQ_ITEM,
+        FIRST_BLOCK_MAP_KEY,
+        BLOCK_MAP_KEY,
+        BLOCK_MAP_SIMPLE_VALUE,
+        BLOCK_MAP_VALUE,
+        NOTHING
     }
 
     private final StringBuilder out = new StringBuilder();
@@ -368,13 +392,14 @@ final class RoundTripEmitter {
             }
             length += analysis.scalar().length();
         }
-        return length < MAX_SIMPLE_KEY_LENGTH && (
-                (event.type() == Type.SEQ_START && event.flow())
-                || (event.type() == Type.MAP_START && event.flow())
-                || (event.type() == Type.SCALAR && !(analysis.empty() && style != null && style != '\'' && style != '"')
-                        && !analysis.multiline())
-                || checkEmptySequence()
-                || checkEmptyMapping());
+        return length < MAX_SIMPLE_KEY_LENGTH
+                && ((event.type() == Type.SEQ_START && event.flow())
+                        || (event.type() == Type.MAP_START && event.flow())
+                        || (event.type() == Type.SCALAR
+                                && !(analysis.empty() && style != null && style != '\'' && style != '"')
+                                && !analysis.multiline())
+                        || checkEmptySequence()
+                        || checkEmptyMapping());
     }
 
     // scalars
@@ -386,7 +411,7 @@ final class RoundTripEmitter {
         if (event.implicitPlain()) {
             if (!(simpleKeyContext && (analysis.empty() || analysis.multiline()))
                     && ((!flowContext.isEmpty() && analysis.allowFlowPlain())
-                        || (flowContext.isEmpty() && analysis.allowBlockPlain()))) {
+                            || (flowContext.isEmpty() && analysis.allowBlockPlain()))) {
                 return '\0';
             }
         }
@@ -408,9 +433,17 @@ final class RoundTripEmitter {
             style = chooseScalarStyle();
         }
         // an empty null chosen to be single-quoted is written 'null' (ruamel's alt_null)
-        if (style == '\'' && event.scalar().kind() == YamlNode.Kind.NULL && event.scalar().text().isEmpty()) {
-            event = new Event(event.type(), new YamlNode.Scalar(null, YamlNode.Kind.NULL, "null"), true,
-                    event.flow(), event.items(), event.post(), event.pre());
+        if (style == '\''
+                && event.scalar().kind() == YamlNode.Kind.NULL
+                && event.scalar().text().isEmpty()) {
+            event = new Event(
+                    event.type(),
+                    new YamlNode.Scalar(null, YamlNode.Kind.NULL, "null"),
+                    true,
+                    event.flow(),
+                    event.items(),
+                    event.post(),
+                    event.pre());
             analysis = ScalarAnalysis.of("null");
             style = chooseScalarStyle();
         }
@@ -589,9 +622,12 @@ final class RoundTripEmitter {
         int end = 0;
         while (end <= text.length()) {
             Character ch = end < text.length() ? text.charAt(end) : null;
-            if (ch == null || "\"\\\u0085\u2028\u2029\uFEFF".indexOf(ch) >= 0
-                    || !((ch >= 0x20 && ch <= 0x7E) || (ch >= 0xA0 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD)
-                        || Character.isSurrogate(ch))) {
+            if (ch == null
+                    || "\"\\\u0085\u2028\u2029\uFEFF".indexOf(ch) >= 0
+                    || !((ch >= 0x20 && ch <= 0x7E)
+                            || (ch >= 0xA0 && ch <= 0xD7FF)
+                            || (ch >= 0xE000 && ch <= 0xFFFD)
+                            || Character.isSurrogate(ch))) {
                 if (start < end) {
                     String data = text.substring(start, end);
                     column += data.length();
@@ -605,8 +641,11 @@ final class RoundTripEmitter {
                     start = end + 1;
                 }
             }
-            if (end > 0 && end < text.length() - 1 && (ch != null && ch == ' ' || start >= end)
-                    && column + (end - start) > BEST_WIDTH && split) {
+            if (end > 0
+                    && end < text.length() - 1
+                    && (ch != null && ch == ' ' || start >= end)
+                    && column + (end - start) > BEST_WIDTH
+                    && split) {
                 String data = slice(text, start, end) + "\\";
                 if (start < end) {
                     start = end;

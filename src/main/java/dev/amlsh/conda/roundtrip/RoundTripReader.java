@@ -38,7 +38,12 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
 public final class RoundTripReader {
 
     /** What the token before a run of comments was; ruamel attaches comments by it. */
-    private enum Before { SCALAR, VALUE_INDICATOR, FLOW_END, OTHER }
+    private enum Before {
+        SCALAR,
+        VALUE_INDICATOR,
+        FLOW_END,
+        OTHER
+    }
 
     /** A comment token as ruamel's scanner makes it: its text, and where it starts. */
     private record Scanned(String value, int line, int column) {}
@@ -68,8 +73,10 @@ public final class RoundTripReader {
     }
 
     private YamlNode.Map document() {
-        Yaml yaml = new Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(YamlNodes.loaderOptions()),
-                new org.yaml.snakeyaml.representer.Representer(new DumperOptions()), new DumperOptions(),
+        Yaml yaml = new Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(YamlNodes.loaderOptions()),
+                new org.yaml.snakeyaml.representer.Representer(new DumperOptions()),
+                new DumperOptions(),
                 YamlNodes.loaderOptions());
         List<Event> events = new ArrayList<>();
         try {
@@ -89,7 +96,11 @@ public final class RoundTripReader {
         if (!(first instanceof MappingStartEvent start) || start.isFlow()) {
             throw problem(first, "a conda file must be a block mapping of name, channels, dependencies, ...");
         }
-        if (it.hasNext() && events.stream().filter(e -> e instanceof org.yaml.snakeyaml.events.DocumentStartEvent).count() > 1) {
+        if (it.hasNext()
+                && events.stream()
+                                .filter(e -> e instanceof org.yaml.snakeyaml.events.DocumentStartEvent)
+                                .count()
+                        > 1) {
             throw AmlshException.inFile(file.path(), "holds more than one YAML document: a conda file is one mapping");
         }
         attach(Before.OTHER, 0, -1);
@@ -112,7 +123,11 @@ public final class RoundTripReader {
     private Built value(Event event, Iterator<Event> it, int flowLevel) {
         if (event instanceof ScalarEvent scalar) {
             YamlNode.Scalar node = scalar(scalar);
-            return new Built(node, flowLevel == 0 ? attach(Before.SCALAR, offset(scalar.getEndMark()), line(scalar.getEndMark())) : null);
+            return new Built(
+                    node,
+                    flowLevel == 0
+                            ? attach(Before.SCALAR, offset(scalar.getEndMark()), line(scalar.getEndMark()))
+                            : null);
         }
         if (event instanceof SequenceStartEvent seq) {
             return sequence(seq, it, flowLevel);
@@ -157,7 +172,11 @@ public final class RoundTripReader {
                 }
                 // ruamel sets no style on an empty collection: items added later are block style
                 YamlNode.Seq seq = new YamlNode.Seq(items, !items.isEmpty());
-                return new Built(seq, flowLevel == 0 ? attach(Before.FLOW_END, offset(end.getEndMark()), line(end.getEndMark())) : null);
+                return new Built(
+                        seq,
+                        flowLevel == 0
+                                ? attach(Before.FLOW_END, offset(end.getEndMark()), line(end.getEndMark()))
+                                : null);
             }
             List<CommentToken> pre = level == 0 ? takePending() : List.of();
             Built item = value(e, it, level);
@@ -194,8 +213,11 @@ public final class RoundTripReader {
                 keyPre = List.of();
             }
             Event valueEvent = it.next();
-            boolean onLaterLine = valueEvent.getStartMark().getLine() > keyEvent.getEndMark().getLine()
-                    || valueEvent instanceof ScalarEvent s && s.getValue().isEmpty() && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
+            boolean onLaterLine =
+                    valueEvent.getStartMark().getLine() > keyEvent.getEndMark().getLine()
+                            || valueEvent instanceof ScalarEvent s
+                                    && s.getValue().isEmpty()
+                                    && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN;
             CommentToken post = null;
             if (level == 0 && onLaterLine) {
                 // the colon is the token before whatever comes next
@@ -204,13 +226,16 @@ public final class RoundTripReader {
             }
             List<CommentToken> valuePre = List.of();
             Built value;
-            if (valueEvent instanceof ScalarEvent s && s.getValue().isEmpty() && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+            if (valueEvent instanceof ScalarEvent s
+                    && s.getValue().isEmpty()
+                    && s.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
                 value = new Built(YamlNode.Scalar.nullValue(), null);
             } else {
                 value = value(valueEvent, it, level);
                 if (value.node() instanceof YamlNode.Map child && !child.pre().isEmpty()) {
                     valuePre = child.pre(); // ruamel keeps them in the parent's slot 3 as well; written once
-                    value = new Built(new YamlNode.Map(child.entries(), child.flow(), List.of(), child.end()), value.post());
+                    value = new Built(
+                            new YamlNode.Map(child.entries(), child.flow(), List.of(), child.end()), value.post());
                 }
             }
             entries.add(new YamlNode.Entry(key, value.node(), post != null ? post : value.post(), valuePre, keyPre));
@@ -248,7 +273,9 @@ public final class RoundTripReader {
         if (before != Before.OTHER && first.line() == tokenLine) {
             value = new StringBuilder(first.value());
         } else if (before == Before.SCALAR) {
-            value = new StringBuilder("\n".repeat(first.line() - tokenLine)).append(" ".repeat(first.column())).append(first.value());
+            value = new StringBuilder("\n".repeat(first.line() - tokenLine))
+                    .append(" ".repeat(first.column()))
+                    .append(first.value());
         } else {
             for (Scanned c : comments) {
                 pending.add(new CommentToken(c.value(), c.column()));
@@ -291,7 +318,8 @@ public final class RoundTripReader {
                     comment.append('\n');
                     pos++;
                 }
-                out.add(new Scanned(stripTrailingSpaces(comment.toString()), lineOf(start), start - lineStarts[lineOf(start)]));
+                out.add(new Scanned(
+                        stripTrailingSpaces(comment.toString()), lineOf(start), start - lineStarts[lineOf(start)]));
             } else if (ch == '\n') {
                 pos++;
                 int start = pos;

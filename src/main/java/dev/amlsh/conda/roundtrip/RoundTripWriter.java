@@ -31,7 +31,8 @@ final class RoundTripWriter {
                 // 'key: # c' then '[]' on the next line and breaks the next key ('dependencies: -');
                 // amlsh writes it as the empty flow list it is, the comment after it
                 boolean flow = seq.flow() || seq.items().isEmpty() && post != null;
-                events.add(new Event(Type.SEQ_START, null, false, flow, seq.items().size(), flow ? null : post, pre));
+                events.add(
+                        new Event(Type.SEQ_START, null, false, flow, seq.items().size(), flow ? null : post, pre));
                 for (YamlNode.Item item : seq.items()) {
                     node(item.value(), item.post(), item.pre().isEmpty() ? null : item.pre(), false);
                 }
@@ -41,13 +42,23 @@ final class RoundTripWriter {
             {
                 boolean flow = map.flow() || map.entries().isEmpty() && post != null; // as for lists above
                 List<CommentToken> mapPre = pre != null ? pre : map.pre().isEmpty() ? null : map.pre();
-                events.add(new Event(Type.MAP_START, null, false, flow, map.entries().size(), flow ? null : post, mapPre));
+                events.add(new Event(
+                        Type.MAP_START, null, false, flow, map.entries().size(), flow ? null : post, mapPre));
                 for (YamlNode.Entry entry : map.entries()) {
-                    events.add(scalarEvent(YamlNode.Scalar.string(entry.key()), false, null,
+                    events.add(scalarEvent(
+                            YamlNode.Scalar.string(entry.key()),
+                            false,
+                            null,
                             entry.keyPre().isEmpty() ? null : entry.keyPre()));
                     node(entry.value(), entry.post(), entry.pre().isEmpty() ? null : entry.pre(), false);
                 }
-                events.add(new Event(Type.MAP_END, null, false, flow, 0, flow ? post : null,
+                events.add(new Event(
+                        Type.MAP_END,
+                        null,
+                        false,
+                        flow,
+                        0,
+                        flow ? post : null,
                         map.end().isEmpty() ? null : map.end()));
             }
         }
@@ -60,8 +71,7 @@ final class RoundTripWriter {
             written = new YamlNode.Scalar(null, YamlNode.Kind.NULL, root ? "null" : "");
         }
         // plain is possible only when reading the plain text back gives the same type
-        boolean implicit = Yaml12.resolve(written.text()) == written.kind()
-                || written.kind() == YamlNode.Kind.NULL;
+        boolean implicit = Yaml12.resolve(written.text()) == written.kind() || written.kind() == YamlNode.Kind.NULL;
         return new Event(Type.SCALAR, written, implicit, false, 0, post, pre);
     }
 }

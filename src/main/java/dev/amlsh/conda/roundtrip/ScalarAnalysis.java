@@ -4,8 +4,14 @@ package dev.amlsh.conda.roundtrip;
  * Which styles can write a scalar: ruamel.yaml's (PyYAML's) {@code analyze_scalar}, with
  * unicode allowed as the SDK's dump allows it and YAML 1.2 rules for {@code ?} and {@code :}.
  */
-record ScalarAnalysis(String scalar, boolean empty, boolean multiline, boolean allowFlowPlain,
-        boolean allowBlockPlain, boolean allowSingleQuoted, boolean allowDoubleQuoted) {
+record ScalarAnalysis(
+        String scalar,
+        boolean empty,
+        boolean multiline,
+        boolean allowFlowPlain,
+        boolean allowBlockPlain,
+        boolean allowSingleQuoted,
+        boolean allowDoubleQuoted) {
 
     private static final String SPACE_OR_BREAK = "\0 \t\r\n\u0085\u2028\u2029";
 
@@ -74,8 +80,11 @@ record ScalarAnalysis(String scalar, boolean empty, boolean multiline, boolean a
                 lineBreaks = true;
             }
             if (!(ch == '\n' || (ch >= 0x20 && ch <= 0x7E))) {
-                boolean printable = (ch == '\u0085' || (ch >= 0xA0 && ch <= 0xD7FF) || (ch >= 0xE000 && ch <= 0xFFFD)
-                        || Character.isSurrogate(ch)) && ch != '\uFEFF';
+                boolean printable = (ch == '\u0085'
+                                || (ch >= 0xA0 && ch <= 0xD7FF)
+                                || (ch >= 0xE000 && ch <= 0xFFFD)
+                                || Character.isSurrogate(ch))
+                        && ch != '\uFEFF';
                 if (!printable) {
                     specialCharacters = true;
                 }
@@ -110,7 +119,8 @@ record ScalarAnalysis(String scalar, boolean empty, boolean multiline, boolean a
             }
             index++;
             precededByWhitespace = SPACE_OR_BREAK.indexOf(ch) >= 0;
-            followedByWhitespace = index + 1 >= scalar.length() || SPACE_OR_BREAK.indexOf(scalar.charAt(index + 1)) >= 0;
+            followedByWhitespace =
+                    index + 1 >= scalar.length() || SPACE_OR_BREAK.indexOf(scalar.charAt(index + 1)) >= 0;
         }
         boolean flowPlain = true;
         boolean blockPlain = true;

@@ -10,17 +10,15 @@ import java.util.regex.Pattern;
 final class Yaml12 {
 
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
-    private static final Pattern FLOAT = Pattern.compile(
-            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+    private static final Pattern FLOAT = Pattern.compile("[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
             + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)"
             + "|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
             + "|[-+]?\\.(?:inf|Inf|INF)"
             + "|\\.(?:nan|NaN|NAN)");
-    private static final Pattern INT = Pattern.compile(
-            "[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
+    private static final Pattern INT =
+            Pattern.compile("[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+    private static final Pattern TIMESTAMP = Pattern.compile("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
             + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]"
             + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
 
@@ -51,7 +49,9 @@ final class Yaml12 {
         YamlNode.Kind kind = resolve(text);
         return switch (kind) {
             case NULL -> YamlNode.Scalar.nullValue();
-            case BOOL -> new YamlNode.Scalar(text.toLowerCase(java.util.Locale.ROOT), kind, text.toLowerCase(java.util.Locale.ROOT));
+            case BOOL ->
+                new YamlNode.Scalar(
+                        text.toLowerCase(java.util.Locale.ROOT), kind, text.toLowerCase(java.util.Locale.ROOT));
             case INT -> new YamlNode.Scalar(text, kind, intText(text));
             case FLOAT -> new YamlNode.Scalar(text, kind, floatText(text));
             default -> new YamlNode.Scalar(text, kind, text);

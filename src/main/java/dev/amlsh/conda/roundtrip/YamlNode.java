@@ -11,7 +11,14 @@ import java.util.List;
 public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode.Map {
 
     /** YAML 1.2 core types, as ruamel's round-trip loader resolves plain scalars. */
-    enum Kind { STR, INT, FLOAT, BOOL, NULL, TIMESTAMP }
+    enum Kind {
+        STR,
+        INT,
+        FLOAT,
+        BOOL,
+        NULL,
+        TIMESTAMP
+    }
 
     /**
      * A scalar: its value, its YAML 1.2 type and, for a non-string, the text ruamel writes for it

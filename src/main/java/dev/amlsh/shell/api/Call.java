@@ -97,7 +97,8 @@ public final class Call {
     public static Path resolvePath(Session session, String text) {
         if (text.startsWith(TEMPORARY_PREFIX)) {
             Path folder = session.temporaryFolder();
-            Path file = folder.resolve(text.substring(TEMPORARY_PREFIX.length())).normalize();
+            Path file =
+                    folder.resolve(text.substring(TEMPORARY_PREFIX.length())).normalize();
             if (!file.startsWith(folder)) {
                 throw new UsageException("'" + text + "' leaves the session's temporary folder");
             }

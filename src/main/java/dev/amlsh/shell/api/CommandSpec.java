@@ -9,8 +9,16 @@ import java.util.List;
  * {@code --help}, TAB completion, the completion scripts' table and the sections of docs/COMMANDS.md
  * (a test checks each has one); Spring Shell's registry holds the pair as a command.
  */
-public record CommandSpec(String name, Group group, String summary, List<Arg> args, List<Opt> options,
-        String description, List<String> examples, boolean rawArguments, List<Relation> relations) {
+public record CommandSpec(
+        String name,
+        Group group,
+        String summary,
+        List<Arg> args,
+        List<Opt> options,
+        String description,
+        List<String> examples,
+        boolean rawArguments,
+        List<Relation> relations) {
 
     /**
      * How two options relate: {@code exclusive} (not both) or {@code first} needs {@code second}.
@@ -20,8 +28,13 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
 
     /** The groups {@code help} lists commands under, in this order. */
     public enum Group {
-        ENV("Environments"), INSPECT("Inspect and generate"), REGISTRY("Registry"), FILES("Files"),
-        WORKSPACE("Workspaces"), CURATED("Curated base images"), SESSION("Session and scripts");
+        ENV("Environments"),
+        INSPECT("Inspect and generate"),
+        REGISTRY("Registry"),
+        FILES("Files"),
+        WORKSPACE("Workspaces"),
+        CURATED("Curated base images"),
+        SESSION("Session and scripts");
 
         private final String title;
 
@@ -38,13 +51,12 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
     public record Arg(String name, boolean required, boolean variadic, Completion completion) {}
 
     /** An option: {@code --long VALUE}, or a flag when {@code valueName} is null. */
-    public record Opt(String longName, Character shortName, String valueName, String description,
-            Completion completion) {
+    public record Opt(
+            String longName, Character shortName, String valueName, String description, Completion completion) {
 
         public boolean isFlag() {
             return valueName == null;
         }
-
     }
 
     public CommandSpec {
@@ -62,7 +74,10 @@ public record CommandSpec(String name, Group group, String summary, List<Arg> ar
             s.append(' ').append(a.required() ? word : "[" + word + "]");
         }
         for (Opt o : options) {
-            s.append(" [").append(o.longName()).append(o.isFlag() ? "" : " " + o.valueName()).append(']');
+            s.append(" [")
+                    .append(o.longName())
+                    .append(o.isFlag() ? "" : " " + o.valueName())
+                    .append(']');
         }
         return s.toString();
     }

@@ -84,8 +84,9 @@ public final class Diagnostics {
 
     /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */
     static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
-        String place = new SourceLocation(Path.of(shown(workingDirectory, at.file())), at.line(), at.column(),
-                at.sourceLine()).describe();
+        String place = new SourceLocation(
+                        Path.of(shown(workingDirectory, at.file())), at.line(), at.column(), at.sourceLine())
+                .describe();
         err.println("  --> " + ControlCharacters.escape(place));
         if (at.sourceLine() != null) {
             String number = Integer.toString(at.line());
@@ -130,12 +131,19 @@ public final class Diagnostics {
         return s.toString();
     }
 
-    /** Spaces up to the column, keeping tabs so the caret lines up under the character as {@link #shownLine} shows it. */
+    /**
+     * Spaces up to the column, keeping tabs so the caret lines up under the character as {@link #shownLine} shows it.
+     */
     private static String caretPad(String line, int column) {
         StringBuilder pad = new StringBuilder();
         for (int i = 0; i < column - 1 && i < line.length(); i++) {
             char c = line.charAt(i);
-            pad.append(c == '\t' ? "\t" : " ".repeat(ControlCharacters.escape(String.valueOf(c)).length()));
+            pad.append(
+                    c == '\t'
+                            ? "\t"
+                            : " "
+                                    .repeat(ControlCharacters.escape(String.valueOf(c))
+                                            .length()));
         }
         return pad.toString();
     }

@@ -13,26 +13,54 @@ import java.util.Optional;
  */
 public enum GlobalOption {
     OUTPUT('o', "--output", "FORMAT", "text (default), json or yaml", Completion.OUTPUT_FORMAT, Scope.LINE),
-    WORKSPACE(null, "--workspace", "NAME|PATH|:temp:", "the workspace (:temp: is thrown away; postgresql://... a team"
-            + " workspace on a server)", Completion.WORKSPACE, Scope.LINE),
+    WORKSPACE(
+            null,
+            "--workspace",
+            "NAME|PATH|:temp:",
+            "the workspace (:temp: is thrown away; postgresql://... a team" + " workspace on a server)",
+            Completion.WORKSPACE,
+            Scope.LINE),
     READ_ONLY(null, "--read-only", null, "open the workspace read-only (writes exit 3)", Completion.NONE, Scope.LINE),
     NO_COLOR(null, "--no-color", null, "no colour (also when NO_COLOR is set)", Completion.NONE, Scope.LINE),
     DEBUG(null, "--debug", null, "show stack traces of errors", Completion.NONE, Scope.LINE),
     HELP('h', "--help", null, "this help; after a command, the command's help", Completion.NONE, Scope.LINE),
     FILE('f', "--file", "FILE", "run a script", Completion.FILE, Scope.LAUNCH),
-    CONTINUE_ON_ERROR(null, "--continue-on-error", null, "in a script, run on after a failing line", Completion.NONE,
+    CONTINUE_ON_ERROR(
+            null,
+            "--continue-on-error",
+            null,
+            "in a script, run on after a failing line",
+            Completion.NONE,
             Scope.LAUNCH),
     ECHO(null, "--echo", null, "in a script, print each command before its output", Completion.NONE, Scope.LAUNCH),
-    NARRATE(null, "--narrate", null, "in a script, print its # comments as narration before their command",
-            Completion.NONE, Scope.LAUNCH),
-    STEP(null, "--step", null, "in a script, wait for Enter on the terminal before each command (q quits)",
-            Completion.NONE, Scope.LAUNCH),
+    NARRATE(
+            null,
+            "--narrate",
+            null,
+            "in a script, print its # comments as narration before their command",
+            Completion.NONE,
+            Scope.LAUNCH),
+    STEP(
+            null,
+            "--step",
+            null,
+            "in a script, wait for Enter on the terminal before each command (q quits)",
+            Completion.NONE,
+            Scope.LAUNCH),
     VERSION('V', "--version", null, "the amlsh version and the SDK release it emulates", Completion.NONE, Scope.LAUNCH),
-    AS_USER(null, "--as-user", "NAME", "on a server workspace, whose drafts (default: the database user)", Completion.NONE,
+    AS_USER(
+            null,
+            "--as-user",
+            "NAME",
+            "on a server workspace, whose drafts (default: the database user)",
+            Completion.NONE,
             Scope.LAUNCH);
 
     /** Where an option is accepted: on every command line, or only when amlsh starts. */
-    public enum Scope { LINE, LAUNCH }
+    public enum Scope {
+        LINE,
+        LAUNCH
+    }
 
     private final Character shortName;
     private final String longName;
@@ -41,7 +69,12 @@ public enum GlobalOption {
     private final Completion completion;
     private final Scope scope;
 
-    GlobalOption(Character shortName, String longName, String valueName, String description, Completion completion,
+    GlobalOption(
+            Character shortName,
+            String longName,
+            String valueName,
+            String description,
+            Completion completion,
             Scope scope) {
         this.shortName = shortName;
         this.longName = longName;
@@ -97,6 +130,8 @@ public enum GlobalOption {
 
     /** {@code -o, --output FORMAT}: how help shows it. */
     public String usage() {
-        return (shortName == null ? "" : "-" + shortName + ", ") + longName + (valueName == null ? "" : " " + valueName);
+        return (shortName == null ? "" : "-" + shortName + ", ")
+                + longName
+                + (valueName == null ? "" : " " + valueName);
     }
 }

@@ -10,8 +10,12 @@ public record LineOptions(OutputFormat output, String workspace, boolean readOnl
 
     /** These options over {@code base}: what is given here wins, flags add up. */
     public LineOptions over(LineOptions base) {
-        return new LineOptions(output != null ? output : base.output, workspace != null ? workspace : base.workspace,
-                readOnly || base.readOnly, noColor || base.noColor, debug || base.debug);
+        return new LineOptions(
+                output != null ? output : base.output,
+                workspace != null ? workspace : base.workspace,
+                readOnly || base.readOnly,
+                noColor || base.noColor,
+                debug || base.debug);
     }
 
     public LineOptions withOutput(OutputFormat value) {

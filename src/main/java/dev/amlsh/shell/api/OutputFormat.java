@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What {@code -o} and {@code set output} choose. */
 public enum OutputFormat {
-    TEXT, JSON, YAML;
+    TEXT,
+    JSON,
+    YAML;
 
     public static OutputFormat parse(String value) {
         switch (value.toLowerCase(Locale.ROOT)) {

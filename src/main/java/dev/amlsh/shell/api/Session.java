@@ -1,9 +1,9 @@
 package dev.amlsh.shell.api;
 
+import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.Workspace;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceStore;
-import dev.amlsh.model.AmlshException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -37,6 +37,7 @@ public final class Session implements AutoCloseable {
     private Supplier<List<String>> history = () -> List.copyOf(ranLines);
     /** The script files running now, outermost first: a script that runs one of them runs itself. */
     private final java.util.Deque<Path> scripts = new java.util.ArrayDeque<>();
+
     private boolean exitRequested;
     private Runnable clearScreen = () -> {};
     private TerminalKeys keys = TerminalKeys.NONE;
@@ -118,11 +119,12 @@ public final class Session implements AutoCloseable {
             }
             return workspace;
         }
-        if (lineWorkspace == null || !Objects.equals(lineWorkspace.selector(), now.workspace())
+        if (lineWorkspace == null
+                || !Objects.equals(lineWorkspace.selector(), now.workspace())
                 || lineWorkspace.readOnly() != now.readOnly()) {
             // a nested line (a script run by a line that named a workspace) may name yet another one
-            lineWorkspace = new Opened(now.workspace(), now.readOnly(),
-                    new Workspace(catalog().open(now.workspace(), now.readOnly())));
+            lineWorkspace = new Opened(
+                    now.workspace(), now.readOnly(), new Workspace(catalog().open(now.workspace(), now.readOnly())));
         }
         return lineWorkspace.workspace();
     }
@@ -133,7 +135,9 @@ public final class Session implements AutoCloseable {
         options = options.withWorkspace(selector);
     }
 
-    /** Closes the session's workspace file, if open (before {@code workspace delete} removes a file); reopened on use. */
+    /**
+     * Closes the session's workspace file, if open (before {@code workspace delete} removes a file); reopened on use.
+     */
     public void closeWorkspace() {
         if (workspace != null) {
             WorkspaceStore store = workspace.store();
@@ -142,7 +146,10 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** What {@code --workspace} or {@code workspace use} chose for the running command; null means the catalog's current one. */
+    /**
+     * What {@code --workspace} or {@code workspace use} chose for the running command; null means the catalog's current
+     * one.
+     */
     public String workspaceSelector() {
         return effective().workspace();
     }
@@ -266,7 +273,10 @@ public final class Session implements AutoCloseable {
         return temporaryFolder;
     }
 
-    /** The workspace the session works in ({@code --workspace}, {@code workspace use}, {@code set workspace}); null: the catalog's current one. */
+    /**
+     * The workspace the session works in ({@code --workspace}, {@code workspace use}, {@code set workspace}); null: the
+     * catalog's current one.
+     */
     public String sessionWorkspace() {
         return options.workspace();
     }
@@ -279,7 +289,10 @@ public final class Session implements AutoCloseable {
         return ++scriptDepth;
     }
 
-    /** A script ends: a workspace its {@code set workspace} chose is closed (a {@code :temp:} one thrown away) and the one before holds again. */
+    /**
+     * A script ends: a workspace its {@code set workspace} chose is closed (a {@code :temp:} one thrown away) and the
+     * one before holds again.
+     */
     public void leaveScript() {
         if (workspaceBeforeScript.containsKey(scriptDepth)) {
             useWorkspace(workspaceBeforeScript.remove(scriptDepth));
@@ -340,7 +353,8 @@ public final class Session implements AutoCloseable {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            err().println("warning: cannot delete the session's temporary folder " + temporaryFolder + ": " + e.getMessage());
+            err().println("warning: cannot delete the session's temporary folder " + temporaryFolder + ": "
+                    + e.getMessage());
         }
         temporaryFolder = null;
     }

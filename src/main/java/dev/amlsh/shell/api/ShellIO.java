@@ -9,8 +9,14 @@ import java.util.Map;
  * The streams and surroundings of one amlsh run, injected so that tests run commands over
  * {@code StringWriter}s. Only {@code main} builds one from {@code System.in/out/err}.
  */
-public record ShellIO(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env,
-        Path workingDirectory, boolean stdinIsTerminal, boolean stdoutIsTerminal) {
+public record ShellIO(
+        InputStream in,
+        PrintWriter out,
+        PrintWriter err,
+        Map<String, String> env,
+        Path workingDirectory,
+        boolean stdinIsTerminal,
+        boolean stdoutIsTerminal) {
 
     public ShellIO {
         env = Map.copyOf(env);

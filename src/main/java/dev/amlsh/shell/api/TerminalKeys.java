@@ -12,7 +12,10 @@ public interface TerminalKeys {
     /** No terminal: nothing waits. */
     TerminalKeys NONE = prompt -> Optional.empty();
 
-    /** Shows {@code prompt} on the terminal and reads one line typed there; empty when there is no terminal (or it closed). */
+    /**
+     * Shows {@code prompt} on the terminal and reads one line typed there; empty when there is no terminal (or it
+     * closed).
+     */
     Optional<String> readLine(String prompt);
 
     /** Whether there is a terminal to wait on. */

@@ -34,11 +34,20 @@ public final class AmlshCommand implements Command {
         this.options = spec.options().stream().map(AmlshCommand::springOption).toList();
     }
 
-    /** Spring Shell's conventions: no dashes, a space for no short name; a flag is {@code boolean}, a true/false value {@code Boolean}. */
+    /**
+     * Spring Shell's conventions: no dashes, a space for no short name; a flag is {@code boolean}, a true/false value
+     * {@code Boolean}.
+     */
     private static CommandOption springOption(CommandSpec.Opt o) {
-        Class<?> type = o.isFlag() ? boolean.class : o.completion() == Completion.BOOLEAN ? Boolean.class : String.class;
-        return CommandOption.with().shortName(o.shortName() == null ? ' ' : o.shortName()).longName(o.longName().substring(2))
-                .description(o.description()).required(false).type(type).build();
+        Class<?> type =
+                o.isFlag() ? boolean.class : o.completion() == Completion.BOOLEAN ? Boolean.class : String.class;
+        return CommandOption.with()
+                .shortName(o.shortName() == null ? ' ' : o.shortName())
+                .longName(o.longName().substring(2))
+                .description(o.description())
+                .required(false)
+                .type(type)
+                .build();
     }
 
     public CommandSpec spec() {

@@ -25,7 +25,10 @@ import java.util.Set;
 public final class CommandLine {
 
     /** Where the words come from: the program arguments, or a line of a script or the prompt. */
-    public enum Source { LAUNCH, LINE }
+    public enum Source {
+        LAUNCH,
+        LINE
+    }
 
     private final CommandTable table;
 
@@ -93,12 +96,13 @@ public final class CommandLine {
                 break;
             }
             String name = optionName(word);
-            GlobalOption option = GlobalOption.named(name).orElseThrow(() -> new UsageException(
-                    "unknown option '" + name + "' (" + (source == Source.LAUNCH ? "amlsh --help" : "help")
-                            + " lists the options)"));
+            GlobalOption option = GlobalOption.named(name)
+                    .orElseThrow(() -> new UsageException("unknown option '" + name + "' ("
+                            + (source == Source.LAUNCH ? "amlsh --help" : "help") + " lists the options)"));
             if (option.scope() == GlobalOption.Scope.LAUNCH && source == Source.LINE) {
                 throw new UsageException("option " + option.longName() + " is for starting amlsh (amlsh "
-                        + option.usage() + "), not for a line" + (option == GlobalOption.FILE ? ": 'script FILE' runs a script" : ""));
+                        + option.usage() + "), not for a line"
+                        + (option == GlobalOption.FILE ? ": 'script FILE' runs a script" : ""));
             }
             i = readGlobal(words, i, option, globals, null);
         }
@@ -113,7 +117,9 @@ public final class CommandLine {
         if (match.isEmpty()) {
             if (globals.help || rest.stream().anyMatch(GlobalOption.HELP::spelledAs)) {
                 // PREFIX --help (env --help): the commands under it, as 'help PREFIX' lists them
-                return help(globals, rest.stream().takeWhile(w -> !w.startsWith("-")).toList());
+                return help(
+                        globals,
+                        rest.stream().takeWhile(w -> !w.startsWith("-")).toList());
             }
             throw unknownCommand(rest);
         }
@@ -158,7 +164,10 @@ public final class CommandLine {
         return new ParsedLine(globals.line(), globals.launch(), command, positionals, options);
     }
 
-    /** Only options: at launch they choose the mode; on a line {@code --help} lists the commands, anything else does nothing. */
+    /**
+     * Only options: at launch they choose the mode; on a line {@code --help} lists the commands, anything else does
+     * nothing.
+     */
     private ParsedLine noCommand(Globals globals, Source source) {
         if (globals.help && source == Source.LINE) {
             return help(globals, List.of());
@@ -199,15 +208,16 @@ public final class CommandLine {
         } else if (i + 1 < words.size()) {
             value = words.get(++i);
         } else {
-            throw new UsageException("option " + option.longName() + " needs a value (" + option.valueName() + ")", command);
+            throw new UsageException(
+                    "option " + option.longName() + " needs a value (" + option.valueName() + ")", command);
         }
         globals.set(option, value, command);
         return i;
     }
 
     /** Reads one of the command's own options at {@code k}; returns the index of its last word. */
-    private static int readOwn(List<String> words, int k, AmlshCommand command, CommandSpec.Opt opt,
-            Map<String, String> options) {
+    private static int readOwn(
+            List<String> words, int k, AmlshCommand command, CommandSpec.Opt opt, Map<String, String> options) {
         String name = command.getName();
         String inline = inlineValue(words.get(k));
         String value;
@@ -243,17 +253,26 @@ public final class CommandLine {
             if (under.isEmpty()) {
                 continue;
             }
-            List<String> tails = under.stream().map(c -> c.getName().substring(prefix.length() + 1)).toList();
+            List<String> tails = under.stream()
+                    .map(c -> c.getName().substring(prefix.length() + 1))
+                    .toList();
             String subs = String.join(", ", tails);
             String next = words.size() > k && !words.get(k).startsWith("-") ? words.get(k) : null;
             if (next == null) {
                 return new UsageException("'" + prefix + "' needs a command: " + prefix + " takes one of " + subs);
             }
-            String suggestion = closest(next, tails.stream().map(t -> t.split(" ")[0]).distinct().toList());
-            return new UsageException("unknown command '" + prefix + " " + next + "'" + (suggestion == null ? ""
-                    : " (did you mean '" + prefix + " " + suggestion + "'?)") + ": " + prefix + " takes one of " + subs);
+            String suggestion = closest(
+                    next, tails.stream().map(t -> t.split(" ")[0]).distinct().toList());
+            return new UsageException("unknown command '" + prefix + " " + next + "'"
+                    + (suggestion == null ? "" : " (did you mean '" + prefix + " " + suggestion + "'?)") + ": " + prefix
+                    + " takes one of " + subs);
         }
-        String suggestion = closest(first, table.all().stream().map(e -> e.getName().split(" ")[0]).distinct().toList());
+        String suggestion = closest(
+                first,
+                table.all().stream()
+                        .map(e -> e.getName().split(" ")[0])
+                        .distinct()
+                        .toList());
         return new UsageException("unknown command '" + first + "'"
                 + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)") + " ('help' lists the commands)");
     }
@@ -263,9 +282,11 @@ public final class CommandLine {
         command.spec().options().forEach(o -> names.add(o.longName()));
         GlobalOption.of(GlobalOption.Scope.LINE).forEach(o -> names.add(o.longName()));
         String suggestion = closest(given, names);
-        return new UsageException("unknown option '" + given + "' for '" + command.getName() + "'"
-                + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
-                + " (see '" + command.getName() + " --help')", command.getName());
+        return new UsageException(
+                "unknown option '" + given + "' for '" + command.getName() + "'"
+                        + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
+                        + " (see '" + command.getName() + " --help')",
+                command.getName());
     }
 
     /** The candidate within edit distance 2 of {@code word}, if exactly one is closest. */
@@ -308,8 +329,10 @@ public final class CommandLine {
             boolean first = options.containsKey(r.first());
             boolean second = options.containsKey(r.second());
             if (r.exclusive() && first && second) {
-                throw new UsageException(r.first() + " and " + r.second() + " exclude each other: give one (see '"
-                        + command.getName() + " --help')", command.getName());
+                throw new UsageException(
+                        r.first() + " and " + r.second() + " exclude each other: give one (see '" + command.getName()
+                                + " --help')",
+                        command.getName());
             }
             if (!r.exclusive() && first && !second) {
                 throw new UsageException(r.first() + " goes with " + r.second(), command.getName());
@@ -324,11 +347,14 @@ public final class CommandLine {
         boolean variadic = !args.isEmpty() && args.get(args.size() - 1).variadic();
         if (positionals.size() < required) {
             CommandSpec.Arg missing = args.get(positionals.size());
-            throw new UsageException("'" + spec.name() + "' needs " + missing.name() + ": " + spec.synopsis(), spec.name());
+            throw new UsageException(
+                    "'" + spec.name() + "' needs " + missing.name() + ": " + spec.synopsis(), spec.name());
         }
         if (!variadic && positionals.size() > args.size()) {
-            throw new UsageException("unexpected argument '" + positionals.get(args.size()) + "' for '" + spec.name()
-                    + "': " + spec.synopsis(), spec.name());
+            throw new UsageException(
+                    "unexpected argument '" + positionals.get(args.size()) + "' for '" + spec.name() + "': "
+                            + spec.synopsis(),
+                    spec.name());
         }
     }
 }

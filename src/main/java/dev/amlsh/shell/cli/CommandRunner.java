@@ -4,9 +4,9 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Interrupted;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandFailed;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.Diagnostics;
 import dev.amlsh.shell.api.ExitCode;
-import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.render.Output;
@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Runs command lines: words are parsed once ({@link CommandLine}), the command's handler is called
- * with the line's global options in force, and its result is printed in the line's format. The single place where a handler's outcome becomes an
+ * with the line's global options in force, and its result is printed in the line's format. The single place where a
+ * handler's outcome becomes an
  * {@link ExitCode} and exceptions become {@code error:} lines.
  */
 public final class CommandRunner {
@@ -36,7 +37,10 @@ public final class CommandRunner {
         return parser;
     }
 
-    /** Splits, parses and runs one line of a script or the prompt; {@code where} ({@code FILE:LINE}) prefixes errors in scripts. */
+    /**
+     * Splits, parses and runs one line of a script or the prompt; {@code where} ({@code FILE:LINE}) prefixes errors in
+     * scripts.
+     */
     public ExitCode runLine(Session session, String line, String where) {
         List<String> words;
         try {
@@ -81,8 +85,9 @@ public final class CommandRunner {
     /** Calls the handler, prints its result, and maps what went wrong to an exit code and an error line. */
     private ExitCode call(Session session, ParsedLine line, String where) {
         try {
-            CommandResult result = line.command().handler().run(new Call(line.command().spec(), line.positionals(),
-                    line.commandOptions(), session));
+            CommandResult result = line.command()
+                    .handler()
+                    .run(new Call(line.command().spec(), line.positionals(), line.commandOptions(), session));
             output.print(session.out(), session.format(), result);
             result.failure().ifPresent(failure -> {
                 throw failure;
@@ -98,14 +103,25 @@ public final class CommandRunner {
             return report(session, where, e, ExitCode.WORKSPACE_UNAVAILABLE);
         } catch (Interrupted e) {
             session.out().flush();
-            session.err().println(where == null ? "interrupted" : dev.amlsh.model.ControlCharacters.escape(where) + ": interrupted");
+            session.err()
+                    .println(
+                            where == null
+                                    ? "interrupted"
+                                    : dev.amlsh.model.ControlCharacters.escape(where) + ": interrupted");
             return ExitCode.INTERRUPTED;
         } catch (Exception e) {
             return report(session, where, e, ExitCode.FAILED);
         } catch (StackOverflowError | OutOfMemoryError e) {
             // no JVM error reaches the user as a trace (issue 10); the session goes on
-            return report(session, where, new AmlshException(e instanceof StackOverflowError
-                    ? "the command nested too deeply and ran out of stack" : "the command ran out of memory", null, e),
+            return report(
+                    session,
+                    where,
+                    new AmlshException(
+                            e instanceof StackOverflowError
+                                    ? "the command nested too deeply and ran out of stack"
+                                    : "the command ran out of memory",
+                            null,
+                            e),
                     ExitCode.FAILED);
         } finally {
             session.out().flush();

@@ -40,7 +40,9 @@ public final class CommandTable {
     }
 
     public Optional<AmlshCommand> find(String name) {
-        return registry.getCommandByName(name) instanceof AmlshCommand command ? Optional.of(command) : Optional.empty();
+        return registry.getCommandByName(name) instanceof AmlshCommand command
+                ? Optional.of(command)
+                : Optional.empty();
     }
 
     /** The commands in declaration order (the order of {@code help}). */
@@ -67,7 +69,9 @@ public final class CommandTable {
     /** Commands whose name starts with these words and a space ({@code env} gives the env commands). */
     public List<AmlshCommand> under(String prefix) {
         return registry.getCommandsByPrefix(prefix + " ").stream()
-                .filter(AmlshCommand.class::isInstance).map(AmlshCommand.class::cast)
-                .sorted(Comparator.comparingInt(ordered::indexOf)).toList();
+                .filter(AmlshCommand.class::isInstance)
+                .map(AmlshCommand.class::cast)
+                .sorted(Comparator.comparingInt(ordered::indexOf))
+                .toList();
     }
 }

@@ -19,8 +19,7 @@ public final class CompletionScript {
 
     private static final String FOLDER = "/dev/amlsh/shell/completions/";
 
-    private CompletionScript() {
-    }
+    private CompletionScript() {}
 
     /** The script for {@code shell}, exactly as in completions/; another shell is a usage error (exit 2). */
     public static String text(String shell) {
@@ -28,8 +27,9 @@ public final class CompletionScript {
             case "bash" -> "bash/amlsh";
             case "zsh" -> "zsh/_amlsh";
             case "fish" -> "fish/amlsh.fish";
-            default -> throw new UsageException("'" + shell + "' is not a shell amlsh has completion for: use bash, zsh or fish",
-                    "completion");
+            default ->
+                throw new UsageException(
+                        "'" + shell + "' is not a shell amlsh has completion for: use bash, zsh or fish", "completion");
         };
         try (InputStream in = CompletionScript.class.getResourceAsStream(FOLDER + file)) {
             if (in == null) {

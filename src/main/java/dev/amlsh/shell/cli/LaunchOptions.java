@@ -6,8 +6,15 @@ package dev.amlsh.shell.cli;
  * {@code --echo}, {@code --narrate} and {@code --step} say how, {@code -h}/{@code -V} print the usage or the
  * version; {@code --as-user NAME} says whose drafts a team workspace on a server shows (null: the database user's).
  */
-public record LaunchOptions(String scriptFile, boolean continueOnError, boolean echo, boolean narrate, boolean step,
-        boolean help, boolean version, String asUser) {
+public record LaunchOptions(
+        String scriptFile,
+        boolean continueOnError,
+        boolean echo,
+        boolean narrate,
+        boolean step,
+        boolean help,
+        boolean version,
+        String asUser) {
 
     public static final LaunchOptions NONE = new LaunchOptions(null, false, false, false, false, false, false, null);
 }

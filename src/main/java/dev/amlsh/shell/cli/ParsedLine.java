@@ -10,11 +10,22 @@ import java.util.Map;
  * options by long name ({@code --conda-file}; a flag maps to {@code "true"}), or no command at all.
  * {@code COMMAND --help} and {@code PREFIX --help} arrive as the {@code help} command.
  */
-public record ParsedLine(LineOptions options, LaunchOptions launch, AmlshCommand command, List<String> positionals,
+public record ParsedLine(
+        LineOptions options,
+        LaunchOptions launch,
+        AmlshCommand command,
+        List<String> positionals,
         Map<String, String> commandOptions) {
 
     /** How amlsh runs when it starts with this line. */
-    public enum Mode { HELP, VERSION, SCRIPT_FILE, ONE_SHOT, INTERACTIVE, SCRIPT_STDIN }
+    public enum Mode {
+        HELP,
+        VERSION,
+        SCRIPT_FILE,
+        ONE_SHOT,
+        INTERACTIVE,
+        SCRIPT_STDIN
+    }
 
     public ParsedLine {
         positionals = List.copyOf(positionals);
@@ -25,7 +36,10 @@ public record ParsedLine(LineOptions options, LaunchOptions launch, AmlshCommand
         return command != null;
     }
 
-    /** {@code --help}/{@code --version} first; then {@code -f}; then a command; nothing: the prompt on a terminal, else a script from stdin. */
+    /**
+     * {@code --help}/{@code --version} first; then {@code -f}; then a command; nothing: the prompt on a terminal, else
+     * a script from stdin.
+     */
     public Mode mode(boolean stdinIsTerminal) {
         if (launch.help() && command == null) {
             return Mode.HELP;

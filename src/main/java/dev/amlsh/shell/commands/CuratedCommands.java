@@ -44,22 +44,40 @@ public final class CuratedCommands implements CommandSet {
     @Override
     public List<AmlshCommand> commands() {
         return List.of(
-                new AmlshCommand(command("curated list", CURATED, "List the curated environments amlsh ships")
-                        .description("A small real set from each era: 2020 conda specs on the SDK image, 2021 base\n"
-                                + "Dockerfiles, 2022+ azureml-assets build contexts. A version is the date of the public\n"
-                                + "source the files come from. Use one with env create NAME --from curated:NAME[:VERSION].")
-                        .example("curated list").build(), this::list),
-                new AmlshCommand(command("curated images", CURATED, "List the Azure ML base images amlsh knows")
-                        .description(IMAGES_SCOPE + ".").example("curated images").build(), this::images),
-                new AmlshCommand(command("curated show", CURATED, "Show a curated environment (NAME[:VERSION]) or a base image")
-                        .arg("NAME|IMAGE", Completion.CURATED_IMAGE)
-                        .example("curated show sklearn-1.0")
-                        .example("curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1").build(),
+                new AmlshCommand(
+                        command("curated list", CURATED, "List the curated environments amlsh ships")
+                                .description(
+                                        "A small real set from each era: 2020 conda specs on the SDK image, 2021 base\n"
+                                                + "Dockerfiles, 2022+ azureml-assets build contexts. A version "
+                                                + "is the date of the public\n"
+                                                + "source the files come from. Use one with env create NAME "
+                                                + "--from curated:NAME[:VERSION].")
+                                .example("curated list")
+                                .build(),
+                        this::list),
+                new AmlshCommand(
+                        command("curated images", CURATED, "List the Azure ML base images amlsh knows")
+                                .description(IMAGES_SCOPE + ".")
+                                .example("curated images")
+                                .build(),
+                        this::images),
+                new AmlshCommand(
+                        command("curated show", CURATED, "Show a curated environment (NAME[:VERSION]) or a base image")
+                                .arg("NAME|IMAGE", Completion.CURATED_IMAGE)
+                                .example("curated show sklearn-1.0")
+                                .example(
+                                        "curated show mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
+                                .build(),
                         this::show));
     }
 
     /** One curated environment at one version, and where it comes from. */
-    record CuratedRow(String name, String version, String kind, String source, @JsonIgnore String kindText) {}
+    record CuratedRow(
+            String name,
+            String version,
+            String kind,
+            String source,
+            @JsonIgnore String kindText) {}
 
     /** {@code curated list}: a table for people, an array for machines. */
     record CuratedListed(@JsonValue List<CuratedRow> environments) implements CommandResult {
@@ -97,20 +115,35 @@ public final class CuratedCommands implements CommandSet {
     record ImageShown(String image, String digest, String from, String note) implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            Table.labelled().row("image:", image)
+            Table.labelled()
+                    .row("image:", image)
                     .row("digest:", digest != null ? digest : "- (not publicly known: FROM uses the tag)")
-                    .row("FROM:", from).row("note:", note).print(out);
+                    .row("FROM:", from)
+                    .row("note:", note)
+                    .print(out);
         }
     }
 
     /** {@code curated show NAME[:VERSION]}: where it comes from, the token values used, and the definition. */
-    record CuratedShown(String name, String version, String kind, String source, List<String> versions,
-            String description, Map<String, String> tokens, List<String> files, Map<String, Object> definition,
-            @JsonIgnore String kindText, @JsonIgnore String sourceDescription, @JsonIgnore Environment environment)
+    record CuratedShown(
+            String name,
+            String version,
+            String kind,
+            String source,
+            List<String> versions,
+            String description,
+            Map<String, String> tokens,
+            List<String> files,
+            Map<String, Object> definition,
+            @JsonIgnore String kindText,
+            @JsonIgnore String sourceDescription,
+            @JsonIgnore Environment environment)
             implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            Table rows = Table.labelled().row("kind:", kindText).row("source:", source)
+            Table rows = Table.labelled()
+                    .row("kind:", kindText)
+                    .row("source:", source)
                     .row("versions:", String.join(", ", versions));
             if (sourceDescription != null) {
                 rows.row("description:", sourceDescription);
@@ -122,7 +155,9 @@ public final class CuratedCommands implements CommandSet {
     }
 
     private CommandResult list(Call call) {
-        return new CuratedListed(CuratedEnvironments.bundled().all().stream().map(CuratedCommands::row).toList());
+        return new CuratedListed(CuratedEnvironments.bundled().all().stream()
+                .map(CuratedCommands::row)
+                .toList());
     }
 
     private CommandResult images(Call call) {
@@ -142,15 +177,31 @@ public final class CuratedCommands implements CommandSet {
         CuratedEnvironments curated = CuratedEnvironments.bundled();
         Curated c = curated.require(what);
         CuratedRow row = row(c);
-        String description = c.description() != null ? c.description() : c.environment().metadata().description();
-        return new CuratedShown(c.name(), c.version(), row.kind(), c.source(), curated.versions(c.name()), description,
-                c.tokens(), List.copyOf(c.files().keySet()), OutputJson.environment(c.environment()), row.kindText(),
-                c.description(), c.environment());
+        String description = c.description() != null
+                ? c.description()
+                : c.environment().metadata().description();
+        return new CuratedShown(
+                c.name(),
+                c.version(),
+                row.kind(),
+                c.source(),
+                curated.versions(c.name()),
+                description,
+                c.tokens(),
+                List.copyOf(c.files().keySet()),
+                OutputJson.environment(c.environment()),
+                row.kindText(),
+                c.description(),
+                c.environment());
     }
 
     private static CuratedRow row(Curated c) {
-        return new CuratedRow(c.name(), c.version(), c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                c.source(), c.kind().text());
+        return new CuratedRow(
+                c.name(),
+                c.version(),
+                c.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                c.source(),
+                c.kind().text());
     }
 
     private ImageRow row(BaseImage image) {

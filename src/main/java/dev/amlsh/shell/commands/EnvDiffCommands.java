@@ -3,20 +3,20 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.amlsh.diff.Change;
 import dev.amlsh.diff.DockerfileDiff;
 import dev.amlsh.diff.EnvironmentDiff;
 import dev.amlsh.image.DockerfileRenderer;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
-import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.CommandFailed;
-import dev.amlsh.shell.api.ExitCode;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.api.CommandResult;
 import dev.amlsh.shell.api.Completion;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.amlsh.shell.api.ExitCode;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -32,13 +32,17 @@ public final class EnvDiffCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
-        return List.of(
-                new AmlshCommand(command("env diff", INSPECT, "Compare two environments and say whether the image is rebuilt")
-                        .arg("BEFORE", Completion.ENV_REF).arg("AFTER", Completion.ENV_REF)
+        return List.of(new AmlshCommand(
+                command("env diff", INSPECT, "Compare two environments and say whether the image is rebuilt")
+                        .arg("BEFORE", Completion.ENV_REF)
+                        .arg("AFTER", Completion.ENV_REF)
                         .flag("--dockerfile", "add a unified diff of the two Dockerfiles")
                         .flag("--exit-code", "exit 1 when they differ (like git diff --exit-code)")
-                        .description("Lines: + added, - removed, ~ changed, by field (conda.NAME, pip.NAME, docker.baseImage, ...).")
-                        .example("env diff pytorch:1 pytorch").build(), this::diff));
+                        .description("Lines: + added, - removed, ~ changed, by field (conda.NAME, pip.NAME, "
+                                + "docker.baseImage, ...).")
+                        .example("env diff pytorch:1 pytorch")
+                        .build(),
+                this::diff));
     }
 
     /** One change: {@code kind} is added, removed or changed; {@code before}/{@code after} null where there is none. */
@@ -65,10 +69,21 @@ public final class EnvDiffCommands implements CommandSet {
         }
     }
 
-    /** {@code env diff}: the changes and the rebuild verdict; with {@code --exit-code}, differing definitions fail (exit 1). */
-    record Diffed(String before, String after, boolean identical, boolean imageRebuilt, boolean condaEnvironmentChanged,
-            String imageBefore, String imageAfter, List<ChangeRow> changes,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String dockerfileDiff, @JsonIgnore boolean exitCode)
+    /**
+     * {@code env diff}: the changes and the rebuild verdict; with {@code --exit-code}, differing definitions fail (exit
+     * 1).
+     */
+    record Diffed(
+            String before,
+            String after,
+            boolean identical,
+            boolean imageRebuilt,
+            boolean condaEnvironmentChanged,
+            String imageBefore,
+            String imageAfter,
+            List<ChangeRow> changes,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String dockerfileDiff,
+            @JsonIgnore boolean exitCode)
             implements CommandResult {
         Diffed {
             changes = List.copyOf(changes);
@@ -78,8 +93,10 @@ public final class EnvDiffCommands implements CommandSet {
         public void printText(PrintWriter out) {
             changes.forEach(c -> out.println(c.line()));
             out.println(identical ? "identical definitions" : changes.size() + " change(s)");
-            out.println(imageRebuilt ? "image: rebuilt (" + imageBefore + " -> " + imageAfter + ")"
-                    : "image: the same (" + imageAfter + "), no rebuild");
+            out.println(
+                    imageRebuilt
+                            ? "image: rebuilt (" + imageBefore + " -> " + imageAfter + ")"
+                            : "image: the same (" + imageAfter + "), no rebuild");
             out.println("conda environment: " + (condaEnvironmentChanged ? "changed" : "the same"));
             if (dockerfileDiff != null) {
                 out.print(dockerfileDiff.isEmpty() ? "Dockerfiles: identical\n" : dockerfileDiff);
@@ -97,10 +114,19 @@ public final class EnvDiffCommands implements CommandSet {
         Environment after = call.workspace().resolve(call.arg(1));
         EnvironmentDiff diff = EnvironmentDiff.of(before, after);
         String dockerfileDiff = call.flag("--dockerfile")
-                ? DockerfileDiff.unified(dockerfileOrEmpty(before), dockerfileOrEmpty(after), call.arg(0), call.arg(1), 3)
+                ? DockerfileDiff.unified(
+                        dockerfileOrEmpty(before), dockerfileOrEmpty(after), call.arg(0), call.arg(1), 3)
                 : null;
-        return new Diffed(call.arg(0), call.arg(1), diff.identical(), diff.imageRebuilt(), diff.condaEnvironmentChanged(),
-                diff.imageBefore(), diff.imageAfter(), diff.changes().stream().map(ChangeRow::of).toList(), dockerfileDiff,
+        return new Diffed(
+                call.arg(0),
+                call.arg(1),
+                diff.identical(),
+                diff.imageRebuilt(),
+                diff.condaEnvironmentChanged(),
+                diff.imageBefore(),
+                diff.imageAfter(),
+                diff.changes().stream().map(ChangeRow::of).toList(),
+                dockerfileDiff,
                 call.flag("--exit-code"));
     }
 

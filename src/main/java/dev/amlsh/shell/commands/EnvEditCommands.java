@@ -3,19 +3,18 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.ENV;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.conda.EnvironmentFiles;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandResult;
-import dev.amlsh.shell.api.UsageException;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.commands.VersionOption;
 import dev.amlsh.shell.api.CommandSpec;
-import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.workspace.DraftEdited;
 import dev.amlsh.workspace.Workspace;
 import java.io.PrintWriter;
@@ -34,31 +33,86 @@ public final class EnvEditCommands implements CommandSet {
     @Override
     public List<AmlshCommand> commands() {
         List<AmlshCommand> entries = new ArrayList<>();
-        entries.add(new AmlshCommand(command("env set", ENV, "Change a draft's base image, Dockerfile or python settings")
-                .arg("NAME", Completion.ENV_NAME)
-                .option("--base-image", "IMAGE", "use this base image (clears a base Dockerfile)", Completion.CURATED_IMAGE)
-                .option("--dockerfile", "FILE", "use this base Dockerfile (clears the base image)", Completion.FILE)
-                .option("--python", "VERSION", "pin python (conda package python=VERSION)", Completion.NONE)
-                .option("--user-managed", "BOOL", "true: Azure ML builds no conda environment", Completion.BOOLEAN)
-                .option("--interpreter-path", "PATH", "the python a user-managed environment runs", Completion.NONE)
-                .exclusive("--base-image", "--dockerfile")
-                .example("env set pytorch --base-image mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")
-                .build(), this::set));
-        entries.add(specEdit("env add-conda", "Add conda packages (python=... replaces python in place)", "numpy=1.26",
-                "conda package", CondaSpec::addCondaPackage, EnvEditCommands::condaSpecs));
-        entries.add(specEdit("env add-pip", "Add pip packages (one already listed is replaced and goes to the end)", "torch==2.3.1",
-                "pip package", CondaSpec::addPipPackage, CondaSpec::pipRequirements));
-        entries.add(specEdit("env add-channel", "Add conda channels", "pytorch", "channel", CondaSpec::addChannel,
+        entries.add(new AmlshCommand(
+                command("env set", ENV, "Change a draft's base image, Dockerfile or python settings")
+                        .arg("NAME", Completion.ENV_NAME)
+                        .option(
+                                "--base-image",
+                                "IMAGE",
+                                "use this base image (clears a base Dockerfile)",
+                                Completion.CURATED_IMAGE)
+                        .option(
+                                "--dockerfile",
+                                "FILE",
+                                "use this base Dockerfile (clears the base image)",
+                                Completion.FILE)
+                        .option("--python", "VERSION", "pin python (conda package python=VERSION)", Completion.NONE)
+                        .option(
+                                "--user-managed",
+                                "BOOL",
+                                "true: Azure ML builds no conda environment",
+                                Completion.BOOLEAN)
+                        .option(
+                                "--interpreter-path",
+                                "PATH",
+                                "the python a user-managed environment runs",
+                                Completion.NONE)
+                        .exclusive("--base-image", "--dockerfile")
+                        .example("env set pytorch --base-image "
+                                + "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:latest")
+                        .build(),
+                this::set));
+        entries.add(specEdit(
+                "env add-conda",
+                "Add conda packages (python=... replaces python in place)",
+                "numpy=1.26",
+                "conda package",
+                CondaSpec::addCondaPackage,
+                EnvEditCommands::condaSpecs));
+        entries.add(specEdit(
+                "env add-pip",
+                "Add pip packages (one already listed is replaced and goes to the end)",
+                "torch==2.3.1",
+                "pip package",
+                CondaSpec::addPipPackage,
+                CondaSpec::pipRequirements));
+        entries.add(specEdit(
+                "env add-channel",
+                "Add conda channels",
+                "pytorch",
+                "channel",
+                CondaSpec::addChannel,
                 CondaSpec::channels));
-        entries.add(specEdit("env remove-conda", "Remove conda packages, each an exact entry (python cannot go)", "numpy=1.26",
-                "conda package", CondaSpec::removeCondaPackage, EnvEditCommands::condaSpecs));
-        entries.add(specEdit("env remove-pip", "Remove pip packages by package name", "torch", "pip package",
-                CondaSpec::removePipPackage, CondaSpec::pipRequirements));
-        entries.add(specEdit("env remove-channel", "Remove conda channels", "anaconda", "channel",
-                CondaSpec::removeChannel, CondaSpec::channels));
-        entries.add(optionEdit("env add-pip-option", "Add pip options, or replace one with the same first word",
-                "--extra-index-url https://download.pytorch.org/whl/cu121", CondaSpec::setPipOption));
-        entries.add(optionEdit("env remove-pip-option", "Remove pip options by their first word", "--extra-index-url",
+        entries.add(specEdit(
+                "env remove-conda",
+                "Remove conda packages, each an exact entry (python cannot go)",
+                "numpy=1.26",
+                "conda package",
+                CondaSpec::removeCondaPackage,
+                EnvEditCommands::condaSpecs));
+        entries.add(specEdit(
+                "env remove-pip",
+                "Remove pip packages by package name",
+                "torch",
+                "pip package",
+                CondaSpec::removePipPackage,
+                CondaSpec::pipRequirements));
+        entries.add(specEdit(
+                "env remove-channel",
+                "Remove conda channels",
+                "anaconda",
+                "channel",
+                CondaSpec::removeChannel,
+                CondaSpec::channels));
+        entries.add(optionEdit(
+                "env add-pip-option",
+                "Add pip options, or replace one with the same first word",
+                "--extra-index-url https://download.pytorch.org/whl/cu121",
+                CondaSpec::setPipOption));
+        entries.add(optionEdit(
+                "env remove-pip-option",
+                "Remove pip options by their first word",
+                "--extra-index-url",
                 CondaSpec::removePipOption));
         return entries;
     }
@@ -68,10 +122,18 @@ public final class EnvEditCommands implements CommandSet {
     }
 
     /** One edit per SPEC word, each reported by what it did to the list it edits. */
-    private AmlshCommand specEdit(String name, String summary, String example, String kind,
-            BiFunction<CondaSpec, String, CondaSpec> op, Function<CondaSpec, List<String>> items) {
-        CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("SPEC", Completion.NONE)
-                .example(name + " pytorch " + example).build();
+    private AmlshCommand specEdit(
+            String name,
+            String summary,
+            String example,
+            String kind,
+            BiFunction<CondaSpec, String, CondaSpec> op,
+            Function<CondaSpec, List<String>> items) {
+        CommandSpec spec = command(name, ENV, summary)
+                .arg("NAME", Completion.ENV_NAME)
+                .args("SPEC", Completion.NONE)
+                .example(name + " pytorch " + example)
+                .build();
         return new AmlshCommand(spec, call -> listEdit(call, kind, call.rest(1), op, items));
     }
 
@@ -80,14 +142,17 @@ public final class EnvEditCommands implements CommandSet {
      * {@code -} begins an option and the words up to the next one are its values, so
      * {@code -- --index-url URL -f DIR} is two options (a quoted {@code "--index-url URL"} is one).
      */
-    private AmlshCommand optionEdit(String name, String summary, String example,
-            BiFunction<CondaSpec, String, CondaSpec> op) {
-        CommandSpec spec = command(name, ENV, summary).arg("NAME", Completion.ENV_NAME).args("OPTION", Completion.NONE)
-                .description("Give the options after --, so that every word is a value: " + name + " NAME -- "
-                        + example + ".\nAn option is a word starting with '-' and the words after it up to the next one.")
-                .example(name + " pytorch -- " + example).build();
-        return new AmlshCommand(spec, call -> listEdit(call, "pip option", pipOptions(call.rest(1)), op,
-                CondaSpec::pipRequirements));
+    private AmlshCommand optionEdit(
+            String name, String summary, String example, BiFunction<CondaSpec, String, CondaSpec> op) {
+        CommandSpec spec = command(name, ENV, summary)
+                .arg("NAME", Completion.ENV_NAME)
+                .args("OPTION", Completion.NONE)
+                .description("Give the options after --, so that every word is a value: " + name + " NAME -- " + example
+                        + ".\nAn option is a word starting with '-' and the words after it up to the next one.")
+                .example(name + " pytorch -- " + example)
+                .build();
+        return new AmlshCommand(
+                spec, call -> listEdit(call, "pip option", pipOptions(call.rest(1)), op, CondaSpec::pipRequirements));
     }
 
     static List<String> pipOptions(List<String> words) {
@@ -102,7 +167,11 @@ public final class EnvEditCommands implements CommandSet {
         return options;
     }
 
-    private static Edited listEdit(Call call, String kind, List<String> words, BiFunction<CondaSpec, String, CondaSpec> op,
+    private static Edited listEdit(
+            Call call,
+            String kind,
+            List<String> words,
+            BiFunction<CondaSpec, String, CondaSpec> op,
             Function<CondaSpec, List<String>> items) {
         boolean adds = call.command().name().startsWith("env add-");
         boolean[] userManaged = new boolean[1];
@@ -112,22 +181,28 @@ public final class EnvEditCommands implements CommandSet {
             for (String item : words) {
                 Environment before = result;
                 result = result.withCondaSpec(s -> op.apply(s, item));
-                changes.add(ListChange.of(kind, item, items.apply(before.condaSpec()), items.apply(result.condaSpec()),
-                        env.name(), adds));
+                changes.add(ListChange.of(
+                        kind,
+                        item,
+                        items.apply(before.condaSpec()),
+                        items.apply(result.condaSpec()),
+                        env.name(),
+                        adds));
             }
             return result;
         });
         if (adds && userManaged[0]) {
             // Azure ML builds no conda environment for a user-managed environment
-            call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it"
-                    + " (env set " + call.arg(0) + " --user-managed false to let it)");
+            call.warn(call.arg(0) + " is user-managed: Azure ML installs no conda or pip packages for it" + " (env set "
+                    + call.arg(0) + " --user-managed false to let it)");
         }
         return edited;
     }
 
     /** {@code set base image X in draft d}, or {@code draft d already has base image X}. */
     static String settingChange(String setting, Object before, Object after, String draft) {
-        return java.util.Objects.equals(before, after) ? "draft " + draft + " already has " + setting + " " + after
+        return java.util.Objects.equals(before, after)
+                ? "draft " + draft + " already has " + setting + " " + after
                 : "set " + setting + " to " + after + " in draft " + draft;
     }
 
@@ -135,31 +210,41 @@ public final class EnvEditCommands implements CommandSet {
         var image = call.option("--base-image");
         var dockerfile = call.option("--dockerfile");
         if (!call.anyOption()) {
-            throw new UsageException("env set needs at least one setting: " + call.command().synopsis(), "env set");
+            throw new UsageException(
+                    "env set needs at least one setting: " + call.command().synopsis(), "env set");
         }
-        String dockerText = dockerfile.map(f -> EnvironmentFiles.readDockerfile(call.path(f))).orElse(null);
+        String dockerText = dockerfile
+                .map(f -> EnvironmentFiles.readDockerfile(call.path(f)))
+                .orElse(null);
         return edit(call, (env, changes) -> {
             Environment e = env;
             if (image.isPresent()) {
                 Environment before = e;
                 e = e.withBaseImage(image.get(), call::warn);
-                changes.add(settingChange("base image", before.docker().baseImage(), e.docker().baseImage(), env.name()));
+                changes.add(settingChange(
+                        "base image", before.docker().baseImage(), e.docker().baseImage(), env.name()));
             }
             if (dockerText != null) {
                 Environment before = e;
                 e = e.withDocker(e.docker().withBaseDockerfile(dockerText, call::warn));
-                changes.add(java.util.Objects.equals(before.docker().baseDockerfile(), dockerText)
-                        ? "draft " + env.name() + " already has this base Dockerfile"
-                        : "set base Dockerfile to " + dockerfile.get() + " (" + dockerText.lines().count() + " lines) in draft "
-                                + env.name());
+                changes.add(
+                        java.util.Objects.equals(before.docker().baseDockerfile(), dockerText)
+                                ? "draft " + env.name() + " already has this base Dockerfile"
+                                : "set base Dockerfile to " + dockerfile.get() + " ("
+                                        + dockerText.lines().count() + " lines) in draft " + env.name());
             }
             var python = call.option("--python");
             python.ifPresent(v -> VersionOption.require("--python", v, "env set", "3.10 or 3.10.14"));
             if (python.isPresent()) {
                 Environment before = e;
                 e = e.withCondaSpec(s -> s.addCondaPackage("python=" + python.get()));
-                changes.add(ListChange.of("conda package", "python=" + python.get(), condaSpecs(before.condaSpec()),
-                        condaSpecs(e.condaSpec()), env.name(), true));
+                changes.add(ListChange.of(
+                        "conda package",
+                        "python=" + python.get(),
+                        condaSpecs(before.condaSpec()),
+                        condaSpecs(e.condaSpec()),
+                        env.name(),
+                        true));
             }
             var managed = call.option("--user-managed");
             if (managed.isPresent()) {
@@ -171,8 +256,11 @@ public final class EnvEditCommands implements CommandSet {
             if (interpreter.isPresent()) {
                 Environment before = e;
                 e = e.withPython(e.python().withInterpreterPath(interpreter.get()));
-                changes.add(settingChange("interpreter path", before.python().interpreterPath(),
-                        e.python().interpreterPath(), env.name()));
+                changes.add(settingChange(
+                        "interpreter path",
+                        before.python().interpreterPath(),
+                        e.python().interpreterPath(),
+                        env.name()));
             }
             if (python.isPresent() && e.isUserManaged()) {
                 call.warn(pythonIgnored(env.name()));
@@ -197,15 +285,24 @@ public final class EnvEditCommands implements CommandSet {
      * What an edit did to a draft ({@link Workspace#editDraft}): for machines each change as an entry,
      * for people one sentence per change, or {@code updated draft}/{@code draft unchanged}.
      */
-    record Edited(String name, boolean draft, boolean startedFromLatest, boolean changed, List<EditLog.Entry> changes,
-            @JsonIgnore boolean warned) implements CommandResult {
+    record Edited(
+            String name,
+            boolean draft,
+            boolean startedFromLatest,
+            boolean changed,
+            List<EditLog.Entry> changes,
+            @JsonIgnore boolean warned)
+            implements CommandResult {
         Edited {
             changes = List.copyOf(changes);
         }
 
         @Override
         public void printText(PrintWriter out) {
-            List<String> lines = changes.stream().filter(c -> !c.isWarning()).map(EditLog.Entry::text).toList();
+            List<String> lines = changes.stream()
+                    .filter(c -> !c.isWarning())
+                    .map(EditLog.Entry::text)
+                    .toList();
             lines.forEach(out::println);
             if (lines.isEmpty() && !warned) {
                 out.println((changed ? "updated draft " : "draft unchanged: ") + name);
@@ -216,13 +313,17 @@ public final class EnvEditCommands implements CommandSet {
     /** Applies an edit to the draft of the first argument; its warnings go to stderr, the rest is the result. */
     static Edited edit(Call call, Edit edit) {
         EditLog changes = new EditLog();
-        DraftEdited result = call.workspace().editDraft(call.arg(0), env -> {
-            changes.clear(); // the store may run the edit again after a concurrent write
-            return edit.apply(env, changes);
-        }, call::note);
+        DraftEdited result = call.workspace()
+                .editDraft(
+                        call.arg(0),
+                        env -> {
+                            changes.clear(); // the store may run the edit again after a concurrent write
+                            return edit.apply(env, changes);
+                        },
+                        call::note);
         changes.entries().stream().filter(EditLog.Entry::isWarning).forEach(c -> call.warn(c.text()));
         boolean warned = changes.entries().stream().anyMatch(EditLog.Entry::isWarning);
-        return new Edited(result.after().name(), true, result.startedFromLatest(), result.changed(), changes.entries(),
-                warned);
+        return new Edited(
+                result.after().name(), true, result.startedFromLatest(), result.changed(), changes.entries(), warned);
     }
 }

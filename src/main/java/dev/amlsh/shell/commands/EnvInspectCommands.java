@@ -3,6 +3,8 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.formats.ImageDetailsJson;
 import dev.amlsh.formats.OutputJson;
@@ -13,12 +15,10 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandResult;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.EnvironmentText;
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -40,43 +40,80 @@ public final class EnvInspectCommands implements CommandSet {
     @Override
     public List<AmlshCommand> commands() {
         return List.of(
-                new AmlshCommand(command("env show", INSPECT, "Show an environment's definition")
-                        .arg("REF", Completion.ENV_REF)
-                        .description("REF is NAME (the draft, else the latest version), NAME:VERSION, NAME@latest,\n"
-                                + "NAME@LABEL, optionally with azureml: (never a draft). -o json gives the SDK v1 JSON.")
-                        .example("env show pytorch:1 -o json")
-                        .build(), this::show),
-                new AmlshCommand(command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
-                        .arg("REF", Completion.ENV_REF)
-                        .description("For a build context: its Dockerfile unchanged (Azure ML builds it as it is).\n"
-                                + "A user-managed environment on a base image has none: Azure ML runs the image as it is.")
-                        .example("env dockerfile pytorch > Dockerfile")
-                        .build(), this::dockerfile),
-                new AmlshCommand(command("env conda-spec", INSPECT, "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
-                        .arg("REF", Completion.ENV_REF)
-                        .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
-                        .build(), this::condaSpec),
-                new AmlshCommand(command("env conda-file", INSPECT, "Print the definition's conda file as the SDK holds it (conda_dependencies.yml)")
-                        .arg("REF", Completion.ENV_REF)
-                        .description("The text of CondaDependencies.serialize_to_string(), which env save writes as\n"
-                                + "conda_dependencies.yml: the file as read and edited (comments, key order, flow or\n"
-                                + "block style kept, as ruamel.yaml's round trip keeps them). A registered version\n"
-                                + "holds only the plain data, so its text has no comments.")
-                        .example("env conda-file pytorch > conda_dependencies.yml")
-                        .build(), this::condaFile),
-                new AmlshCommand(command("env image-details", INSPECT, "Print the image details JSON (Environment.get_image_details)")
-                        .arg("REF", Completion.ENV_REF)
-                        .description("The service's reply, keys in its order. Offline: the image is never built or pushed,\n"
-                                + "so imageExistsInRegistry is false. ingredients is null when Azure ML generates no\n"
-                                + "Dockerfile (a build context, a user-managed environment on a base image). Printed as\n"
-                                + "JSON with a 4-space indent (json.dumps(details, indent=4); the SDK's print(details)\n"
-                                + "shows a Python dict); -o json gives amlsh's 2-space form, -o yaml YAML.")
-                        .example("env image-details pytorch:1")
-                        .build(), this::imageDetails));
+                new AmlshCommand(
+                        command("env show", INSPECT, "Show an environment's definition")
+                                .arg("REF", Completion.ENV_REF)
+                                .description(
+                                        "REF is NAME (the draft, else the latest version), NAME:VERSION, NAME@latest,\n"
+                                                + "NAME@LABEL, optionally with azureml: (never a draft). -o json "
+                                                + "gives the SDK v1 JSON.")
+                                .example("env show pytorch:1 -o json")
+                                .build(),
+                        this::show),
+                new AmlshCommand(
+                        command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
+                                .arg("REF", Completion.ENV_REF)
+                                .description(
+                                        "For a build context: its Dockerfile unchanged (Azure ML builds it as it is).\n"
+                                                + "A user-managed environment on a base image has none: Azure ML "
+                                                + "runs the image as it is.")
+                                .example("env dockerfile pytorch > Dockerfile")
+                                .build(),
+                        this::dockerfile),
+                new AmlshCommand(
+                        command(
+                                        "env conda-spec",
+                                        INSPECT,
+                                        "Print the conda file Azure ML would build (mutated_conda_dependencies.yml)")
+                                .arg("REF", Completion.ENV_REF)
+                                .example("env conda-spec pytorch > mutated_conda_dependencies.yml")
+                                .build(),
+                        this::condaSpec),
+                new AmlshCommand(
+                        command(
+                                        "env conda-file",
+                                        INSPECT,
+                                        "Print the definition's conda file as the SDK holds it "
+                                                + "(conda_dependencies.yml)")
+                                .arg("REF", Completion.ENV_REF)
+                                .description("The text of CondaDependencies.serialize_to_string(), which env save "
+                                        + "writes as\n"
+                                        + "conda_dependencies.yml: the file as read and edited "
+                                        + "(comments, key order, flow or\n"
+                                        + "block style kept, as ruamel.yaml's round trip keeps them). A "
+                                        + "registered version\n"
+                                        + "holds only the plain data, so its text has no comments.")
+                                .example("env conda-file pytorch > conda_dependencies.yml")
+                                .build(),
+                        this::condaFile),
+                new AmlshCommand(
+                        command(
+                                        "env image-details",
+                                        INSPECT,
+                                        "Print the image details JSON (Environment.get_image_details)")
+                                .arg("REF", Completion.ENV_REF)
+                                .description("The service's reply, keys in its order. Offline: the image is never "
+                                        + "built or pushed,\n"
+                                        + "so imageExistsInRegistry is false. ingredients is null when "
+                                        + "Azure ML generates no\n"
+                                        + "Dockerfile (a build context, a user-managed environment on a "
+                                        + "base image). Printed as\n"
+                                        + "JSON with a 4-space indent (json.dumps(details, indent=4); "
+                                        + "the SDK's print(details)\n"
+                                        + "shows a Python dict); -o json gives amlsh's 2-space form, -o "
+                                        + "yaml YAML.")
+                                .example("env image-details pytorch:1")
+                                .build(),
+                        this::imageDetails));
     }
 
-    /** {@code env show}: the SDK v1 JSON (service form, password masked) for machines, the fields that decide the image for people. */
-    record Shown(@JsonValue Map<String, Object> definition, @JsonIgnore Environment env) implements CommandResult {
+    /**
+     * {@code env show}: the SDK v1 JSON (service form, password masked) for machines, the fields that decide the image
+     * for people.
+     */
+    record Shown(
+            @JsonValue Map<String, Object> definition,
+            @JsonIgnore Environment env) implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
             EnvironmentText.print(out, env);
@@ -99,7 +136,10 @@ public final class EnvInspectCommands implements CommandSet {
         }
     }
 
-    /** {@code env conda-file}: CondaDependencies.serialize_to_string(), the text alone; {@code -o json} {name, version, condaFile}. */
+    /**
+     * {@code env conda-file}: CondaDependencies.serialize_to_string(), the text alone; {@code -o json} {name, version,
+     * condaFile}.
+     */
     record CondaFileShown(String name, String version, String condaFile) implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
@@ -107,8 +147,13 @@ public final class EnvInspectCommands implements CommandSet {
         }
     }
 
-    /** {@code env image-details}: the SDK's JSON (4-space indent) as text; {@code -o json} the same tree in amlsh's form. */
-    record ImageDetailsShown(@JsonValue Map<String, Object> details, @JsonIgnore String sdkJson) implements CommandResult {
+    /**
+     * {@code env image-details}: the SDK's JSON (4-space indent) as text; {@code -o json} the same tree in amlsh's
+     * form.
+     */
+    record ImageDetailsShown(
+            @JsonValue Map<String, Object> details,
+            @JsonIgnore String sdkJson) implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
             out.print(sdkJson);
@@ -130,9 +175,12 @@ public final class EnvInspectCommands implements CommandSet {
         if (env.docker().buildContext() == null) {
             env.condaSpec(); // a definition without conda dependencies has no conda file: that error, exit 1
         }
-        String text = MutatedCondaFile.render(env).orElseThrow(() -> new AmlshException(env.name()
-                + (env.docker().buildContext() != null ? " is a build context, built as it is" : " is user-managed")
-                + ": Azure ML builds no conda environment for it, so there is no conda file"));
+        String text = MutatedCondaFile.render(env)
+                .orElseThrow(() -> new AmlshException(env.name()
+                        + (env.docker().buildContext() != null
+                                ? " is a build context, built as it is"
+                                : " is user-managed")
+                        + ": Azure ML builds no conda environment for it, so there is no conda file"));
         return new CondaSpecShown(env.name(), env.version(), text);
     }
 

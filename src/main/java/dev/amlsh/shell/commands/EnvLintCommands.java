@@ -3,6 +3,7 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.lint.EnvironmentLint;
 import dev.amlsh.lint.Finding;
 import dev.amlsh.lint.Severity;
@@ -10,10 +11,9 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandResult;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -24,19 +24,26 @@ public final class EnvLintCommands implements CommandSet {
 
     @Override
     public List<AmlshCommand> commands() {
-        return List.of(
-                new AmlshCommand(command("env lint", INSPECT, "Check an environment for reproducibility problems")
+        return List.of(new AmlshCommand(
+                command("env lint", INSPECT, "Check an environment for reproducibility problems")
                         .arg("REF", Completion.ENV_REF)
                         .flag("--strict", "warnings fail too (exit 1), not only errors")
-                        .example("env lint pytorch --strict").build(), this::lint));
+                        .example("env lint pytorch --strict")
+                        .build(),
+                this::lint));
     }
 
     /** One finding; {@code severity} in lower case. */
     record FindingRow(String severity, String code, String field, String message) {}
 
     /** {@code env lint}: the findings; errors (and with {@code --strict} warnings) fail after they are printed. */
-    record Linted(String reference, boolean passed, List<FindingRow> findings, @JsonIgnore long failing,
-            @JsonIgnore boolean strict) implements CommandResult {
+    record Linted(
+            String reference,
+            boolean passed,
+            List<FindingRow> findings,
+            @JsonIgnore long failing,
+            @JsonIgnore boolean strict)
+            implements CommandResult {
         Linted {
             findings = List.copyOf(findings);
         }
@@ -49,8 +56,10 @@ public final class EnvLintCommands implements CommandSet {
 
         @Override
         public Optional<RuntimeException> failure() {
-            return failing == 0 ? Optional.empty()
-                    : Optional.of(new AmlshException("env lint: " + failing + " finding(s) fail" + (strict ? " (--strict)" : "")));
+            return failing == 0
+                    ? Optional.empty()
+                    : Optional.of(new AmlshException(
+                            "env lint: " + failing + " finding(s) fail" + (strict ? " (--strict)" : "")));
         }
     }
 
@@ -58,10 +67,13 @@ public final class EnvLintCommands implements CommandSet {
         Environment env = call.workspace().resolve(call.arg(0));
         List<Finding> findings = EnvironmentLint.check(env);
         boolean strict = call.flag("--strict");
-        long failing = findings.stream().filter(f -> f.severity() == Severity.ERROR
-                || (strict && f.severity() == Severity.WARNING)).count();
-        List<FindingRow> rows = findings.stream().map(f -> new FindingRow(f.severity().name().toLowerCase(Locale.ROOT),
-                f.code(), f.field(), f.message())).toList();
+        long failing = findings.stream()
+                .filter(f -> f.severity() == Severity.ERROR || (strict && f.severity() == Severity.WARNING))
+                .count();
+        List<FindingRow> rows = findings.stream()
+                .map(f ->
+                        new FindingRow(f.severity().name().toLowerCase(Locale.ROOT), f.code(), f.field(), f.message()))
+                .toList();
         return new Linted(call.arg(0), failing == 0, rows, failing, strict);
     }
 }

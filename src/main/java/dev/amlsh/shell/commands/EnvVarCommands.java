@@ -6,10 +6,10 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandResult;
-import dev.amlsh.shell.api.UsageException;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +21,20 @@ public final class EnvVarCommands implements CommandSet {
     @Override
     public List<AmlshCommand> commands() {
         List<AmlshCommand> entries = new ArrayList<>();
-        entries.add(new AmlshCommand(command("env var set", ENV, "Set environment variables of a draft")
-                .arg("NAME", Completion.ENV_NAME).args("KEY=VALUE", Completion.NONE)
-                .example("env var set pytorch OMP_NUM_THREADS=1").build(), this::varSet));
-        entries.add(new AmlshCommand(command("env var unset", ENV, "Remove environment variables from a draft")
-                .arg("NAME", Completion.ENV_NAME).args("KEY", Completion.NONE)
-                .example("env var unset pytorch EXAMPLE_ENV_VAR").build(), this::varUnset));
+        entries.add(new AmlshCommand(
+                command("env var set", ENV, "Set environment variables of a draft")
+                        .arg("NAME", Completion.ENV_NAME)
+                        .args("KEY=VALUE", Completion.NONE)
+                        .example("env var set pytorch OMP_NUM_THREADS=1")
+                        .build(),
+                this::varSet));
+        entries.add(new AmlshCommand(
+                command("env var unset", ENV, "Remove environment variables from a draft")
+                        .arg("NAME", Completion.ENV_NAME)
+                        .args("KEY", Completion.NONE)
+                        .example("env var unset pytorch EXAMPLE_ENV_VAR")
+                        .build(),
+                this::varUnset));
         return entries;
     }
 
@@ -45,9 +53,13 @@ public final class EnvVarCommands implements CommandSet {
                 String old = e.environmentVariables().get(p.getKey());
                 e = e.withVariable(p.getKey(), p.getValue());
                 String now = p.getKey() + "=" + p.getValue();
-                changes.add(old == null ? "added variable " + now + " to draft " + env.name()
-                        : old.equals(p.getValue()) ? "draft " + env.name() + " already has variable " + now
-                        : "replaced variable " + p.getKey() + "=" + old + " with " + now + " in draft " + env.name());
+                changes.add(
+                        old == null
+                                ? "added variable " + now + " to draft " + env.name()
+                                : old.equals(p.getValue())
+                                        ? "draft " + env.name() + " already has variable " + now
+                                        : "replaced variable " + p.getKey() + "=" + old + " with " + now + " in draft "
+                                                + env.name());
             }
             return e;
         });

@@ -28,7 +28,9 @@ final class OutputPaths {
         }
     }
 
-    /** {@code file} can be written as a file: it is not a folder, its folder can be, and it is only replaced when asked. */
+    /**
+     * {@code file} can be written as a file: it is not a folder, its folder can be, and it is only replaced when asked.
+     */
     static void requireFile(Path file, boolean overwrite) {
         if (Files.isDirectory(file)) {
             throw AmlshException.inFile(file, "is a folder, not a file");
@@ -45,7 +47,8 @@ final class OutputPaths {
     static void requireExistingFolder(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
-            throw AmlshException.inFile(file.getParent() == null ? folder : file.getParent(),
+            throw AmlshException.inFile(
+                    file.getParent() == null ? folder : file.getParent(),
                     "no such folder: create it first (amlsh writes the file, not its folders)");
         }
     }

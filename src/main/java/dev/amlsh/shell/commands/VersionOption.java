@@ -18,8 +18,8 @@ public final class VersionOption {
 
     public static String require(String option, String value, String command, String example) {
         if (!VERSION.matcher(value).matches()) {
-            throw new UsageException("option " + option + " takes a version such as " + example + ", not '" + value + "'",
-                    command);
+            throw new UsageException(
+                    "option " + option + " takes a version such as " + example + ", not '" + value + "'", command);
         }
         return value;
     }

@@ -3,18 +3,18 @@ package dev.amlsh.shell.commands;
 import static dev.amlsh.shell.api.CommandSpec.Group.WORKSPACE;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.SdkRelease;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandResult;
-import dev.amlsh.shell.api.UsageException;
-import dev.amlsh.shell.cli.CommandSet;
-import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.api.UsageException;
+import dev.amlsh.shell.cli.AmlshCommand;
+import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
@@ -26,53 +26,101 @@ public final class WorkspaceCommands implements CommandSet {
     @Override
     public List<AmlshCommand> commands() {
         return List.of(
-                new AmlshCommand(command("workspace show", WORKSPACE, "Show the workspace in use").example("workspace show").build(),
+                new AmlshCommand(
+                        command("workspace show", WORKSPACE, "Show the workspace in use")
+                                .example("workspace show")
+                                .build(),
                         this::show),
-                new AmlshCommand(command("workspace list", WORKSPACE, "List the workspaces").example("workspace list").build(),
+                new AmlshCommand(
+                        command("workspace list", WORKSPACE, "List the workspaces")
+                                .example("workspace list")
+                                .build(),
                         this::list),
-                new AmlshCommand(command("workspace set-default-image", WORKSPACE,
-                        "Set the base image new environments get in the workspace in use")
-                        .arg("IMAGE", Completion.CURATED_IMAGE)
-                        .description("Environments created afterwards without --base-image or --dockerfile get it (amlsh's\n"
-                                + "default is " + SdkRelease.DEFAULT_BASE_IMAGE + "). Drafts and versions keep theirs.")
-                        .example("workspace set-default-image mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
-                        .build(), this::setDefaultImage),
-                new AmlshCommand(command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
-                        .arg("NAME", Completion.WORKSPACE)
-                        .description("NAME may be a team workspace's postgresql://[USER@]HOST[:PORT]/DB[?schema=S]:\n"
-                                + "it must open (login from the URL's user, PGUSER, PGPASSWORD, ~/.pgpass).")
-                        .example("workspace use course").build(), this::use),
-                new AmlshCommand(command("workspace create", WORKSPACE, "Create a workspace").arg("NAME", Completion.NONE)
-                        .description("With postgresql://[USER@]HOST[:PORT]/DB[?schema=S], a team workspace on a server:\n"
-                                + "its tables go into that schema (made when missing); versions are shared, drafts\n"
-                                + "belong to each database user (or --as-user NAME).")
-                        .example("workspace create course")
-                        .example("workspace create postgresql://alice@db.example.org/team?schema=course").build(),
+                new AmlshCommand(
+                        command(
+                                        "workspace set-default-image",
+                                        WORKSPACE,
+                                        "Set the base image new environments get in the workspace in use")
+                                .arg("IMAGE", Completion.CURATED_IMAGE)
+                                .description("Environments created afterwards without --base-image or --dockerfile "
+                                        + "get it (amlsh's\n"
+                                        + "default is " + SdkRelease.DEFAULT_BASE_IMAGE
+                                        + "). Drafts and versions keep theirs.")
+                                .example("workspace set-default-image "
+                                        + "mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1")
+                                .build(),
+                        this::setDefaultImage),
+                new AmlshCommand(
+                        command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
+                                .arg("NAME", Completion.WORKSPACE)
+                                .description("NAME may be a team workspace's "
+                                        + "postgresql://[USER@]HOST[:PORT]/DB[?schema=S]:\n"
+                                        + "it must open (login from the URL's user, PGUSER, PGPASSWORD, "
+                                        + "~/.pgpass).")
+                                .example("workspace use course")
+                                .build(),
+                        this::use),
+                new AmlshCommand(
+                        command("workspace create", WORKSPACE, "Create a workspace")
+                                .arg("NAME", Completion.NONE)
+                                .description("With postgresql://[USER@]HOST[:PORT]/DB[?schema=S], a team workspace on "
+                                        + "a server:\n"
+                                        + "its tables go into that schema (made when missing); versions "
+                                        + "are shared, drafts\n"
+                                        + "belong to each database user (or --as-user NAME).")
+                                .example("workspace create course")
+                                .example("workspace create postgresql://alice@db.example.org/team?schema=course")
+                                .build(),
                         this::create),
-                new AmlshCommand(command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
-                        .arg("NAME", Completion.WORKSPACE).flag("--yes", "confirm: the environments in it are gone")
-                        .example("workspace delete scratch --yes").build(), this::delete),
-                new AmlshCommand(command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
-                        .arg("FILE", Completion.FILE).example("workspace export course.amlsh").build(), this::export));
+                new AmlshCommand(
+                        command("workspace delete", WORKSPACE, "Delete a workspace and everything in it")
+                                .arg("NAME", Completion.WORKSPACE)
+                                .flag("--yes", "confirm: the environments in it are gone")
+                                .example("workspace delete scratch --yes")
+                                .build(),
+                        this::delete),
+                new AmlshCommand(
+                        command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
+                                .arg("FILE", Completion.FILE)
+                                .example("workspace export course.amlsh")
+                                .build(),
+                        this::export));
     }
 
     /** {@code workspace show}: one labelled line per field for people. */
-    record Shown(String name, String file, boolean current, boolean readOnly, String defaultBaseImage, int drafts,
-            int environments) implements CommandResult {
+    record Shown(
+            String name,
+            String file,
+            boolean current,
+            boolean readOnly,
+            String defaultBaseImage,
+            int drafts,
+            int environments)
+            implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            Table.labelled().row("name:", name).row("file:", file).row("current:", current).row("readOnly:", readOnly)
-                    .row("defaultBaseImage:", defaultBaseImage).row("drafts:", drafts).row("environments:", environments)
+            Table.labelled()
+                    .row("name:", name)
+                    .row("file:", file)
+                    .row("current:", current)
+                    .row("readOnly:", readOnly)
+                    .row("defaultBaseImage:", defaultBaseImage)
+                    .row("drafts:", drafts)
+                    .row("environments:", environments)
                     .print(out);
         }
     }
 
     /** {@code workspace set-default-image}: the image before and after. */
-    record DefaultImageSet(String name, String defaultBaseImage, String previous, boolean changed) implements CommandResult {
+    record DefaultImageSet(String name, String defaultBaseImage, String previous, boolean changed)
+            implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            out.println(changed ? "set the default base image of workspace " + name + " to " + defaultBaseImage + " (was "
-                    + previous + ")" : "workspace " + name + " already has default base image " + defaultBaseImage);
+            out.println(
+                    changed
+                            ? "set the default base image of workspace " + name + " to " + defaultBaseImage + " (was "
+                                    + previous + ")"
+                            : "workspace " + name + " already has default base image " + defaultBaseImage);
         }
     }
 
@@ -128,10 +176,16 @@ public final class WorkspaceCommands implements CommandSet {
     private CommandResult show(Call call) {
         WorkspaceStore store = call.workspace().store();
         Optional<WorkspaceInfo> info = call.session().catalog().list().stream()
-                .filter(w -> w.name().equals(store.name())).findFirst();
-        return new Shown(store.name(), info.map(i -> i.file().toString()).orElse(null),
-                info.map(WorkspaceInfo::current).orElse(false), call.session().readOnly(), store.defaultBaseImage(),
-                store.drafts().size(), store.names(true).size());
+                .filter(w -> w.name().equals(store.name()))
+                .findFirst();
+        return new Shown(
+                store.name(),
+                info.map(i -> i.file().toString()).orElse(null),
+                info.map(WorkspaceInfo::current).orElse(false),
+                call.session().readOnly(),
+                store.defaultBaseImage(),
+                store.drafts().size(),
+                store.names(true).size());
     }
 
     private CommandResult setDefaultImage(Call call) {
@@ -149,7 +203,8 @@ public final class WorkspaceCommands implements CommandSet {
 
     private CommandResult list(Call call) {
         return new Listed(call.session().catalog().list().stream()
-                .map(w -> new Row(w.name(), w.current(), w.file().toString(), w.sizeBytes())).toList());
+                .map(w -> new Row(w.name(), w.current(), w.file().toString(), w.sizeBytes()))
+                .toList());
     }
 
     private CommandResult use(Call call) {
@@ -166,8 +221,8 @@ public final class WorkspaceCommands implements CommandSet {
     private CommandResult delete(Call call) {
         String name = call.arg(0);
         if (!call.flag("--yes")) {
-            throw new UsageException("deleting workspace " + name + " deletes every environment in it: add --yes",
-                    "workspace delete");
+            throw new UsageException(
+                    "deleting workspace " + name + " deletes every environment in it: add --yes", "workspace delete");
         }
         if (name.equals(call.session().catalog().current())) {
             throw new AmlshException("workspace " + name + " is the current one: 'workspace use' another first");

@@ -2,13 +2,13 @@ package dev.amlsh.shell.interactive;
 
 import dev.amlsh.image.BaseImageCatalog;
 import dev.amlsh.model.Environment;
-import dev.amlsh.shell.cli.CompletionScript;
+import dev.amlsh.shell.api.CommandSpec;
+import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.api.GlobalOption;
 import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.cli.AmlshCommand;
-import dev.amlsh.shell.api.CommandSpec;
-import dev.amlsh.shell.api.GlobalOption;
 import dev.amlsh.shell.cli.CommandTable;
-import dev.amlsh.shell.api.Completion;
+import dev.amlsh.shell.cli.CompletionScript;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.util.ArrayList;
@@ -17,16 +17,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
-import org.jline.builtins.Completers.FileNameCompleter;
 
 /**
  * TAB completion from the command specs: global options and command words (the registry), then
  * options (the command's own and the global options of every line), then values by what the argument
- * or option holds ({@code help env <TAB>} offers the words under {@code env}). Environment names and versions are read from the workspace when TAB is
+ * or option holds ({@code help env <TAB>} offers the words under {@code env}). Environment names and versions are read
+ * from the workspace when TAB is
  * pressed, so an environment created a moment ago is offered.
  *
  * <p>Spring Shell's {@code CompletionProvider} is not used: it is one function per command bean,
@@ -51,7 +52,9 @@ public final class AmlshCompleter implements Completer {
         int first = 0;
         while (first < before.size() && before.get(first).startsWith("-")) {
             Optional<GlobalOption> global = lineOption(before.get(first));
-            boolean takesValue = global.isPresent() && !global.get().isFlag() && !before.get(first).contains("=");
+            boolean takesValue = global.isPresent()
+                    && !global.get().isFlag()
+                    && !before.get(first).contains("=");
             if (takesValue && first + 1 == before.size()) {
                 values(global.get().completion(), List.of(), reader, line, candidates);
                 return;
@@ -154,8 +157,15 @@ public final class AmlshCompleter implements Completer {
         return words;
     }
 
-    /** Values of this kind; {@code earlier} are the positional words before (help offers the next word of a command name). */
-    private void values(Completion completion, List<String> earlier, LineReader reader, ParsedLine line,
+    /**
+     * Values of this kind; {@code earlier} are the positional words before (help offers the next word of a command
+     * name).
+     */
+    private void values(
+            Completion completion,
+            List<String> earlier,
+            LineReader reader,
+            ParsedLine line,
             List<Candidate> candidates) {
         List<String> values = new ArrayList<>();
         try {
@@ -176,7 +186,7 @@ public final class AmlshCompleter implements Completer {
                 case BOOLEAN -> values.addAll(List.of("true", "false"));
                 case SHELL -> values.addAll(CompletionScript.SHELLS);
                 case COMMAND -> values.addAll(nextCommandWords(earlier));
-                case NONE -> { }
+                case NONE -> {}
             }
         } catch (RuntimeException workspaceNotReadable) {
             return; // completion never fails loudly: the command itself will report the problem

@@ -1,8 +1,8 @@
 package dev.amlsh.shell.interactive;
 
-import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.cli.CommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,7 +42,8 @@ public final class InteractiveShell {
 
     public ExitCode run(Session session) {
         JLINE_LOG.setLevel(Level.OFF);
-        try (Terminal terminal = TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});
             parser.setEofOnEscapedNewLine(true); // a trailing \ continues on a second prompt line, as in scripts
@@ -90,7 +91,10 @@ public final class InteractiveShell {
         return result;
     }
 
-    /** {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code $HOME/.local/state/amlsh/history}. */
+    /**
+     * {@code $AMLSH_HOME/history}, else {@code $XDG_STATE_HOME/amlsh/history}, else {@code
+     * $HOME/.local/state/amlsh/history}.
+     */
     public static Path historyFile(Map<String, String> env) {
         Path file = historyPath(env);
         try {
@@ -112,7 +116,10 @@ public final class InteractiveShell {
         } else {
             // $HOME, as the shell and the workspaces read it; the JVM's user.home only when it is unset
             String user = env.get("HOME");
-            dir = Path.of(user != null && !user.isEmpty() ? user : System.getProperty("user.home"), ".local", "state",
+            dir = Path.of(
+                    user != null && !user.isEmpty() ? user : System.getProperty("user.home"),
+                    ".local",
+                    "state",
                     "amlsh");
         }
         return dir.resolve("history");

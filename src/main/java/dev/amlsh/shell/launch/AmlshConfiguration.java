@@ -6,17 +6,17 @@ import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.commands.CuratedCommands;
-import dev.amlsh.shell.commands.EnvDiffCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
+import dev.amlsh.shell.commands.EnvDiffCommands;
 import dev.amlsh.shell.commands.EnvEditCommands;
 import dev.amlsh.shell.commands.EnvFileCommands;
+import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.EnvLintCommands;
 import dev.amlsh.shell.commands.EnvListCommands;
 import dev.amlsh.shell.commands.EnvRegistryCommands;
 import dev.amlsh.shell.commands.EnvVarCommands;
-import dev.amlsh.shell.commands.WorkspaceCommands;
-import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.SessionCommands;
+import dev.amlsh.shell.commands.WorkspaceCommands;
 import dev.amlsh.shell.render.Output;
 import dev.amlsh.workspace.AmlshHome;
 import dev.amlsh.workspace.Clocks;
@@ -118,8 +118,10 @@ public class AmlshConfiguration {
 
     @Bean
     WorkspaceCatalogFactory workspaceCatalogFactory() {
-        return env -> new TeamWorkspaceCatalog(new FileWorkspaceCatalog(AmlshHome.resolve(env), Clocks.fromEnvironment(env)),
-                env, Clocks.fromEnvironment(env));
+        return env -> new TeamWorkspaceCatalog(
+                new FileWorkspaceCatalog(AmlshHome.resolve(env), Clocks.fromEnvironment(env)),
+                env,
+                Clocks.fromEnvironment(env));
     }
 
     @Bean

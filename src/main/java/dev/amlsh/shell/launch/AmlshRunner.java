@@ -35,7 +35,9 @@ public final class AmlshRunner {
         this.catalogs = catalogs;
     }
 
-    /** Parses the program arguments (the one parse step) and runs amlsh in the mode they choose; returns the exit code. */
+    /**
+     * Parses the program arguments (the one parse step) and runs amlsh in the mode they choose; returns the exit code.
+     */
     public ExitCode run(List<String> args, ShellIO io) {
         ParsedLine line;
         try {
@@ -50,8 +52,8 @@ public final class AmlshRunner {
         try (Session session = new Session(io, catalog, line.options())) {
             // history outside the prompt is this run's own lines (Session), never the personal prompt history
             session.setKeys(new ControllingTerminal(io.stdinIsTerminal() || io.stdoutIsTerminal()));
-            ScriptRunner.Settings settings = new ScriptRunner.Settings(launch.continueOnError(), launch.echo(),
-                    launch.narrate(), launch.step());
+            ScriptRunner.Settings settings =
+                    new ScriptRunner.Settings(launch.continueOnError(), launch.echo(), launch.narrate(), launch.step());
             return switch (line.mode(io.stdinIsTerminal())) {
                 case HELP -> {
                     new HelpPrinter(commands.table().specs()).program(io.out());
@@ -62,13 +64,18 @@ public final class AmlshRunner {
                     yield ExitCode.OK;
                 }
                 case ONE_SHOT -> {
-                    session.recordLine(String.join(" ", args.stream().map(dev.amlsh.shell.cli.Tokenizer::quote).toList()));
+                    session.recordLine(String.join(
+                            " ",
+                            args.stream()
+                                    .map(dev.amlsh.shell.cli.Tokenizer::quote)
+                                    .toList()));
                     yield commands.run(session, line, null);
                 }
-                case SCRIPT_FILE -> launch.scriptFile().equals("-")
-                        ? new ScriptRunner(commands).runStream(session, io.in(), settings)
-                        : new ScriptRunner(commands).runFile(session, io.workingDirectory().resolve(launch.scriptFile()),
-                                settings);
+                case SCRIPT_FILE ->
+                    launch.scriptFile().equals("-")
+                            ? new ScriptRunner(commands).runStream(session, io.in(), settings)
+                            : new ScriptRunner(commands)
+                                    .runFile(session, io.workingDirectory().resolve(launch.scriptFile()), settings);
                 case SCRIPT_STDIN -> new ScriptRunner(commands).runStream(session, io.in(), settings);
                 case INTERACTIVE -> new InteractiveShell(commands).run(session);
             };
@@ -82,7 +89,9 @@ public final class AmlshRunner {
         }
     }
 
-    /** {@code --as-user NAME} travels to the catalog as {@link TeamWorkspaceCatalog#AS_USER}, beside the PG* variables. */
+    /**
+     * {@code --as-user NAME} travels to the catalog as {@link TeamWorkspaceCatalog#AS_USER}, beside the PG* variables.
+     */
     private static Map<String, String> withAsUser(Map<String, String> env, String asUser) {
         if (asUser == null) {
             return env;

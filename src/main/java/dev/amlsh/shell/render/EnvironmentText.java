@@ -32,37 +32,56 @@ public final class EnvironmentText {
         } else if (env.isUserManaged()) {
             row(rows, "python", "user-managed (" + env.python().interpreterPath() + " from the image)");
         } else if (!env.hasCondaDependencies()) {
-            row(rows, "python", "no conda dependencies (python.condaDependencies is not set): Azure ML creates no conda"
-                    + " environment; " + env.python().interpreterPath() + " from the image runs");
+            row(
+                    rows,
+                    "python",
+                    "no conda dependencies (python.condaDependencies is not set): Azure ML creates no conda"
+                            + " environment; " + env.python().interpreterPath() + " from the image runs");
         } else {
             var spec = env.condaSpec();
             row(rows, "python", spec.pythonVersion().orElse("unpinned") + " (conda-managed)");
             row(rows, "channels", String.join(", ", spec.channels()));
-            row(rows, "conda", spec.condaPackages().stream().map(CondaPackage::spec).collect(Collectors.joining(", ")));
+            row(
+                    rows,
+                    "conda",
+                    spec.condaPackages().stream().map(CondaPackage::spec).collect(Collectors.joining(", ")));
             row(rows, "pip", String.join(", ", spec.pipRequirements()));
             row(rows, "conda env", EnvironmentHashes.condaEnvironmentName(spec));
         }
-        row(rows, "variables", env.environmentVariables().entrySet().stream()
-                .map(Map.Entry::toString).collect(Collectors.joining(", ")));
+        row(
+                rows,
+                "variables",
+                env.environmentVariables().entrySet().stream()
+                        .map(Map.Entry::toString)
+                        .collect(Collectors.joining(", ")));
         AssetMetadata metadata = env.metadata();
         if (metadata.description() != null) {
             row(rows, "description", metadata.description());
         }
         if (!metadata.tags().isEmpty()) {
-            row(rows, "tags", metadata.tags().entrySet().stream().map(Map.Entry::toString)
-                    .collect(Collectors.joining(", ")));
+            row(
+                    rows,
+                    "tags",
+                    metadata.tags().entrySet().stream().map(Map.Entry::toString).collect(Collectors.joining(", ")));
         }
         if (metadata.osType() != null) {
             row(rows, "os_type", metadata.osType());
         }
         AssetMetadata.InferenceConfig config = metadata.inferenceConfig();
         if (config != null) {
-            row(rows, "inference", "liveness " + route(config.liveness()) + ", readiness " + route(config.readiness())
-                    + ", scoring " + route(config.scoring()));
+            row(
+                    rows,
+                    "inference",
+                    "liveness " + route(config.liveness()) + ", readiness " + route(config.readiness()) + ", scoring "
+                            + route(config.scoring()));
         }
         boolean usedAsIs = env.isUserManaged() && docker.baseImage() != null;
-        row(rows, "image", usedAsIs ? "none built: Azure ML runs " + docker.baseImage() + " as it is"
-                : EnvironmentHashes.imageName(env));
+        row(
+                rows,
+                "image",
+                usedAsIs
+                        ? "none built: Azure ML runs " + docker.baseImage() + " as it is"
+                        : EnvironmentHashes.imageName(env));
         rows.print(out, "  ");
     }
 

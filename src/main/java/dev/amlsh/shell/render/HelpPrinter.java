@@ -82,7 +82,9 @@ public final class HelpPrinter {
         return table;
     }
 
-    /** {@code COMMAND --help}: summary, usage line, details, options, the global options, examples; no trailing newline. */
+    /**
+     * {@code COMMAND --help}: summary, usage line, details, options, the global options, examples; no trailing newline.
+     */
     public static String text(CommandSpec command) {
         StringWriter buffer = new StringWriter();
         PrintWriter out = new PrintWriter(buffer);
@@ -104,10 +106,12 @@ public final class HelpPrinter {
             }
         }
         out.println();
-        out.println("Also: " + GlobalOption.of(GlobalOption.Scope.LINE).stream()
-                .map(o -> o.shortName().map(s -> "-" + s + "/").orElse("") + o.longName()
-                        + (o.isFlag() ? "" : " " + o.valueName()))
-                .collect(Collectors.joining(", "))
+        out.println("Also: "
+                + GlobalOption.of(GlobalOption.Scope.LINE).stream()
+                        .map(o -> o.shortName().map(s -> "-" + s + "/").orElse("")
+                                + o.longName()
+                                + (o.isFlag() ? "" : " " + o.valueName()))
+                        .collect(Collectors.joining(", "))
                 + (command.rawArguments() ? " (before the command: the words after it are its text)" : ""));
         if (!command.examples().isEmpty()) {
             out.println();

@@ -72,8 +72,11 @@ public final class Table {
         }
         rows.forEach(r -> addRow(model, r));
         String text = new TableBuilder(model.build())
-                .paintBorder(BorderStyle.air, BorderSpecification.INNER_VERTICAL).fromTopLeft().toBottomRight()
-                .build().render(NO_WRAP);
+                .paintBorder(BorderStyle.air, BorderSpecification.INNER_VERTICAL)
+                .fromTopLeft()
+                .toBottomRight()
+                .build()
+                .render(NO_WRAP);
         StringBuilder result = new StringBuilder(text.length());
         for (String line : text.split("\n")) {
             result.append(line.stripTrailing()).append('\n');

@@ -3,10 +3,10 @@ package dev.amlsh.shell.script;
 import dev.amlsh.conda.TextFile;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Interrupted;
-import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.api.Diagnostics;
 import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.api.Session;
+import dev.amlsh.shell.cli.CommandRunner;
 import dev.amlsh.shell.cli.Tokenizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +29,9 @@ import java.util.Optional;
  */
 public final class ScriptRunner {
 
-    /** How a script runs: stop or go on after a failure, print each command first, narrate, wait before each command. */
+    /**
+     * How a script runs: stop or go on after a failure, print each command first, narrate, wait before each command.
+     */
     public record Settings(boolean continueOnError, boolean echo, boolean narrate, boolean step) {
 
         public Settings(boolean continueOnError, boolean echo) {
@@ -74,13 +76,17 @@ public final class ScriptRunner {
         }
     }
 
-    /** Reads a script from a stream ({@code amlsh < FILE}, {@code amlsh -f -}); paths resolve against the working directory. */
+    /**
+     * Reads a script from a stream ({@code amlsh < FILE}, {@code amlsh -f -}); paths resolve against the working
+     * directory.
+     */
     public ExitCode runStream(Session session, InputStream in, Settings settings) {
         String text;
         try {
             text = decode(in.readAllBytes());
         } catch (IOException e) {
-            Diagnostics.error(session, "<stdin>", new AmlshException("cannot read stdin: " + e.getMessage()), session.debug());
+            Diagnostics.error(
+                    session, "<stdin>", new AmlshException("cannot read stdin: " + e.getMessage()), session.debug());
             return ExitCode.FAILED;
         }
         return run(session, "<stdin>", text, session.baseDirectory(), settings);
@@ -91,8 +97,12 @@ public final class ScriptRunner {
         Path previous = session.enterDirectory(folder);
         try {
             if (depth > MAX_DEPTH) {
-                Diagnostics.error(session, name, new AmlshException("scripts nest deeper than " + MAX_DEPTH
-                        + " levels (does a script run itself?)"), session.debug());
+                Diagnostics.error(
+                        session,
+                        name,
+                        new AmlshException(
+                                "scripts nest deeper than " + MAX_DEPTH + " levels (does a script run itself?)"),
+                        session.debug());
                 return ExitCode.FAILED;
             }
             return runLines(session, name, text, settings);
@@ -156,8 +166,11 @@ public final class ScriptRunner {
             return ExitCode.OK;
         }
         session.out().flush();
-        Diagnostics.error(session, where, new AmlshException(
-                "this line starts with '!', so it should have failed, and it succeeded"), session.debug());
+        Diagnostics.error(
+                session,
+                where,
+                new AmlshException("this line starts with '!', so it should have failed, and it succeeded"),
+                session.debug());
         return ExitCode.FAILED;
     }
 
@@ -179,7 +192,8 @@ public final class ScriptRunner {
     /** The command as its words, re-quoted: continued lines come out as one tidy line. */
     private static String echoed(String text) {
         try {
-            return String.join(" ", Tokenizer.split(text).stream().map(Tokenizer::quote).toList());
+            return String.join(
+                    " ", Tokenizer.split(text).stream().map(Tokenizer::quote).toList());
         } catch (RuntimeException unbalanced) {
             return text.strip();
         }
@@ -192,9 +206,11 @@ public final class ScriptRunner {
     }
 
     private static String decode(byte[] bytes) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder()
+        return StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                .decode(java.nio.ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

@@ -62,15 +62,18 @@ public final class PostgresConnector {
         return translate(e, location, what, null);
     }
 
-    private static WorkspaceUnavailableException translate(SQLException e, PostgresLocation location, String what,
-            PostgresCredentials credentials) {
+    private static WorkspaceUnavailableException translate(
+            SQLException e, PostgresLocation location, String what, PostgresCredentials credentials) {
         String ws = "workspace " + location.display();
         String server = location.host() + (location.port() == null ? "" : ":" + location.port());
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message;
         if (state.equals("28P01") || state.equals("28000")) {
-            message = ws + ": the server refused the login" + (credentials == null ? "" : " of user "
-                    + credentials.user() + " (" + credentials.passwordSource() + ")") + ": " + firstLine(e);
+            message = ws + ": the server refused the login"
+                    + (credentials == null
+                            ? ""
+                            : " of user " + credentials.user() + " (" + credentials.passwordSource() + ")")
+                    + ": " + firstLine(e);
         } else if (state.equals("3D000")) {
             message = ws + ": the server at " + server + " has no database " + location.database()
                     + " (create it first, e.g. createdb " + location.database() + ")";

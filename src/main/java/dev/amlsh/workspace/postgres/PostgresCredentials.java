@@ -28,26 +28,28 @@ public record PostgresCredentials(String user, String password, String passwordS
 
     @Override
     public String toString() { // a record prints its fields: never the password
-        return "PostgresCredentials[user=" + user + ", password " + (password == null ? "none" : "from " + passwordSource)
-                + "]";
+        return "PostgresCredentials[user=" + user + ", password "
+                + (password == null ? "none" : "from " + passwordSource) + "]";
     }
 
     public static PostgresCredentials resolve(PostgresLocation location, Map<String, String> env) {
-        String user = location.user() != null ? location.user()
-                : nonBlank(env.get("PGUSER")) != null ? env.get("PGUSER").strip()
-                : System.getProperty("user.name");
+        String user = location.user() != null
+                ? location.user()
+                : nonBlank(env.get("PGUSER")) != null ? env.get("PGUSER").strip() : System.getProperty("user.name");
         String envPassword = env.get("PGPASSWORD");
         if (envPassword != null && !envPassword.isEmpty()) {
             return new PostgresCredentials(user, envPassword, "PGPASSWORD");
         }
         Path file = passFile(env);
         if (file == null || !Files.isRegularFile(file)) {
-            return new PostgresCredentials(user, null, "no password (no PGPASSWORD, no " + (file == null ? "~/.pgpass" : file)
-                    + ")");
+            return new PostgresCredentials(
+                    user, null, "no password (no PGPASSWORD, no " + (file == null ? "~/.pgpass" : file) + ")");
         }
         if (groupOrOthersCanRead(file)) {
-            return new PostgresCredentials(user, null, "no password: " + file
-                    + " was ignored because group or others can read it (chmod 600 it)");
+            return new PostgresCredentials(
+                    user,
+                    null,
+                    "no password: " + file + " was ignored because group or others can read it (chmod 600 it)");
         }
         String port = Integer.toString(location.effectivePort(env));
         try {
@@ -59,11 +61,14 @@ public record PostgresCredentials(String user, String password, String passwordS
                 }
             }
         } catch (IOException e) {
-            return new PostgresCredentials(user, null, "no password: " + file + " cannot be read (" + e.getMessage()
-                    + ")");
+            return new PostgresCredentials(
+                    user, null, "no password: " + file + " cannot be read (" + e.getMessage() + ")");
         }
-        return new PostgresCredentials(user, null, "no password (no line of " + file + " matches " + location.host()
-                + ":" + port + ":" + location.database() + ":" + user + ")");
+        return new PostgresCredentials(
+                user,
+                null,
+                "no password (no line of " + file + " matches " + location.host() + ":" + port + ":"
+                        + location.database() + ":" + user + ")");
     }
 
     private static Path passFile(Map<String, String> env) {
@@ -81,8 +86,10 @@ public record PostgresCredentials(String user, String password, String passwordS
     private static boolean groupOrOthersCanRead(Path file) {
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
-            return p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)
-                    || p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE);
+            return p.contains(PosixFilePermission.GROUP_READ)
+                    || p.contains(PosixFilePermission.OTHERS_READ)
+                    || p.contains(PosixFilePermission.GROUP_WRITE)
+                    || p.contains(PosixFilePermission.OTHERS_WRITE);
         } catch (UnsupportedOperationException | IOException e) {
             return false; // no POSIX permissions here (libpq does not check them on Windows either)
         }

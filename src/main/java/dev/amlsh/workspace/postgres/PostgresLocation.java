@@ -81,8 +81,8 @@ public record PostgresLocation(String user, String host, Integer port, String da
                     throw new AmlshException("a password is never accepted on the command line (it would stay in"
                             + " history): put it in ~/.pgpass (HOST:PORT:DB:USER:PASSWORD, mode 0600) or PGPASSWORD");
                 } else {
-                    throw new AmlshException("unknown option '" + key + "' in " + s + ": a workspace URL takes only"
-                            + " ?schema=NAME");
+                    throw new AmlshException(
+                            "unknown option '" + key + "' in " + s + ": a workspace URL takes only" + " ?schema=NAME");
                 }
             }
         }

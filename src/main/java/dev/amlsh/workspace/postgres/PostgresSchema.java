@@ -38,7 +38,8 @@ final class PostgresSchema {
                 // one creator at a time in this database: a second one finds the tables and stops
                 s.execute("SELECT pg_advisory_xact_lock(hashtextextended('amlsh-create/' || "
                         + quoteLiteral(connector.location().schema()) + ", 0))");
-                s.execute("CREATE SCHEMA IF NOT EXISTS \"" + connector.location().schema() + "\"");
+                s.execute(
+                        "CREATE SCHEMA IF NOT EXISTS \"" + connector.location().schema() + "\"");
                 s.execute("SET LOCAL search_path TO \"" + connector.location().schema() + "\"");
                 if (hasMeta(c)) {
                     throw new AmlshException(ws + " already exists");
@@ -64,14 +65,16 @@ final class PostgresSchema {
     static int check(Connection c, PostgresConnector connector) throws SQLException {
         String ws = "workspace " + connector.location().display();
         if (!hasMeta(c)) {
-            throw new WorkspaceUnavailableException("no amlsh workspace at " + connector.location().display()
-                    + " (schema " + connector.location().schema() + " has no amlsh tables; create it with"
-                    + " 'workspace create " + connector.location().display() + "')");
+            throw new WorkspaceUnavailableException(
+                    "no amlsh workspace at " + connector.location().display()
+                            + " (schema " + connector.location().schema() + " has no amlsh tables; create it with"
+                            + " 'workspace create " + connector.location().display() + "')");
         }
         String application = null;
         Integer version = null;
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT key, value FROM meta WHERE key IN ('application', 'schema_version')")) {
             while (rs.next()) {
                 if (rs.getString(1).equals("application")) {
                     application = rs.getString(2);
@@ -81,12 +84,13 @@ final class PostgresSchema {
             }
         }
         if (!"amlsh workspace".equals(application) || version == null) {
-            throw new WorkspaceUnavailableException(ws + ": schema " + connector.location().schema()
-                    + " has a meta table that is not amlsh's; it was left unchanged");
+            throw new WorkspaceUnavailableException(ws + ": schema "
+                    + connector.location().schema() + " has a meta table that is not amlsh's; it was left unchanged");
         }
         if (version > CURRENT) {
-            throw new WorkspaceUnavailableException(ws + " was written by a newer amlsh: its schema is " + version
-                    + ", this amlsh reads schemas up to " + CURRENT + "; upgrade amlsh. The workspace was left unchanged");
+            throw new WorkspaceUnavailableException(
+                    ws + " was written by a newer amlsh: its schema is " + version + ", this amlsh reads schemas up to "
+                            + CURRENT + "; upgrade amlsh. The workspace was left unchanged");
         }
         return version;
     }

@@ -64,10 +64,11 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     };
     /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
     private boolean inSnapshot;
+
     private boolean closed;
 
-    private PostgresWorkspaceStore(PostgresLocation location, String owner, boolean readOnly, Clock clock,
-            Connection connection) {
+    private PostgresWorkspaceStore(
+            PostgresLocation location, String owner, boolean readOnly, Clock clock, Connection connection) {
         this.name = location.display();
         this.location = location;
         this.owner = owner;
@@ -81,15 +82,16 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
      * owns the drafts this store sees. An older schema is migrated unless read-only; a newer one
      * or a schema without amlsh's tables is refused.
      */
-    public static PostgresWorkspaceStore open(PostgresConnector connector, String asUser, boolean readOnly,
-            Clock clock) {
+    public static PostgresWorkspaceStore open(
+            PostgresConnector connector, String asUser, boolean readOnly, Clock clock) {
         Connection c = connector.connect();
         PostgresWorkspaceStore store = null;
         try {
             int schema = PostgresSchema.check(c, connector);
             if (schema < PostgresSchema.CURRENT) {
                 if (readOnly) {
-                    throw new WorkspaceUnavailableException("workspace " + connector.location().display() + " has schema "
+                    throw new WorkspaceUnavailableException("workspace "
+                            + connector.location().display() + " has schema "
                             + schema + " from an older amlsh and is open read-only, so it cannot be upgraded to schema "
                             + PostgresSchema.CURRENT + "; open it once for writing");
                 }
@@ -207,8 +209,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         try {
             return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("the stored conda file of draft " + draftName
-                    + " cannot be read: " + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "the stored conda file of draft " + draftName + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -258,8 +260,9 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             if (draft.isPresent()) {
                 current = draft.get();
             } else {
-                fromLatest = latestVersion(draftName).orElseThrow(() -> new AmlshException(
-                        "no environment named '" + draftName + "' (no draft and no registered version)"));
+                fromLatest = latestVersion(draftName)
+                        .orElseThrow(() -> new AmlshException(
+                                "no environment named '" + draftName + "' (no draft and no registered version)"));
                 current = fromLatest.environment().withVersion(null);
             }
             Environment edited = edit.apply(fromLatest, current);
@@ -289,13 +292,14 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         Environment candidate = DefinitionJson.withoutSecrets(env).withCondaFile(null); // the service form
         return write("register " + envName, envName, () -> {
             List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
-            RegistrationRules.Decision decision = RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
+            RegistrationRules.Decision decision =
+                    RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
             if (!decision.creates()) {
                 return new Registration(decision.existing().orElseThrow(), false);
             }
             Environment stored = candidate.withVersion(decision.version());
-            PreparedStatement addName = ps("INSERT INTO names (name, archived) VALUES (?, FALSE)"
-                    + " ON CONFLICT (name) DO NOTHING");
+            PreparedStatement addName =
+                    ps("INSERT INTO names (name, archived) VALUES (?, FALSE)" + " ON CONFLICT (name) DO NOTHING");
             addName.setString(1, envName);
             addName.executeUpdate();
             boolean archived = nameArchived(envName);
@@ -330,7 +334,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
         Map<Long, RegisteredVersion> found = new LinkedHashMap<>();
         if (explicitVersion != null) {
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            PreparedStatement ps =
+                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
             ps.setString(1, envName);
             ps.setString(2, explicitVersion);
             one(ps).ifPresent(v -> found.put(v.sequence(), v));
@@ -364,10 +369,12 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized List<String> names(boolean includeArchived) {
         return read(() -> {
-            PreparedStatement ps = ps(includeArchived
-                    ? "SELECT name FROM names ORDER BY name"
-                    : "SELECT n.name FROM names n WHERE EXISTS"
-                            + " (SELECT 1 FROM versions v WHERE v.name = n.name AND NOT v.archived) ORDER BY n.name");
+            PreparedStatement ps = ps(
+                    includeArchived
+                            ? "SELECT name FROM names ORDER BY name"
+                            : "SELECT n.name FROM names n WHERE EXISTS"
+                                    + " (SELECT 1 FROM versions v WHERE v.name = n.name AND NOT v.archived) "
+                                    + "ORDER BY n.name");
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -386,7 +393,9 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             Map<Long, List<String>> byVersion = new HashMap<>();
             try (ResultSet rs = labels.executeQuery()) {
                 while (rs.next()) {
-                    byVersion.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    byVersion
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
             PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? ORDER BY v.id");
@@ -395,8 +404,14 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    out.add(version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                            definitions.containsKey(id) ? null : rs.getString(6), byVersion.getOrDefault(id, List.of())));
+                    out.add(version(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getBoolean(5),
+                            definitions.containsKey(id) ? null : rs.getString(6),
+                            byVersion.getOrDefault(id, List.of())));
                 }
             }
             return out;
@@ -406,7 +421,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Optional<RegisteredVersion> version(String envName, String version) {
         return read(() -> {
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            PreparedStatement ps =
+                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
             ps.setString(1, envName);
             ps.setString(2, version);
             return one(ps);
@@ -472,8 +488,14 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         return out;
     }
 
-    private RegisteredVersion version(long id, String envName, String version, String createdAt, boolean archived,
-            String definition, List<String> labels) {
+    private RegisteredVersion version(
+            long id,
+            String envName,
+            String version,
+            String createdAt,
+            boolean archived,
+            String definition,
+            List<String> labels) {
         String what = envName + ":" + version;
         Environment env = definitions.get(id);
         if (env == null || definition != null) {
@@ -488,8 +510,9 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         try {
             created = Instant.parse(createdAt);
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: " + what
-                    + " has no valid creation time ('" + createdAt + "')", e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " is damaged: " + what + " has no valid creation time ('" + createdAt + "')",
+                    e);
         }
         return new RegisteredVersion(env, id, created, archived, labels);
     }
@@ -498,8 +521,10 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         try {
             return DefinitionJson.read("workspace " + name + ", " + what, json);
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored definition of "
-                    + what + " cannot be read: " + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " is damaged: the stored definition of " + what + " cannot be read: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -606,7 +631,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         }
         return transaction("BEGIN", what, () -> {
             if (lockedName != null) {
-                PreparedStatement lock = ps("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || ?, 0))");
+                PreparedStatement lock =
+                        ps("SELECT pg_advisory_xact_lock(hashtextextended(current_schema() || '/' || ?, 0))");
                 lock.setString(1, lockedName);
                 try (ResultSet rs = lock.executeQuery()) {
                     rs.next();

@@ -25,7 +25,8 @@ public final class DefinitionJson {
     /** What the store keeps of a registry password: that one was set. */
     public static final String PASSWORD_SET = "***";
 
-    private static final EnvironmentJson.Options STORED = EnvironmentJson.Options.service().withSecrets(Secrets.MASK);
+    private static final EnvironmentJson.Options STORED =
+            EnvironmentJson.Options.service().withSecrets(Secrets.MASK);
 
     /** jackson-core only: reading (EnvironmentJson) and writing never load jackson-databind. */
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -38,8 +39,9 @@ public final class DefinitionJson {
         if (registry.password() == null || registry.password().equals(PASSWORD_SET)) {
             return env;
         }
-        return env.withDocker(env.docker().withRegistry(new ContainerRegistry(registry.address(),
-                registry.username(), PASSWORD_SET, registry.registryIdentity())));
+        return env.withDocker(env.docker()
+                .withRegistry(new ContainerRegistry(
+                        registry.address(), registry.username(), PASSWORD_SET, registry.registryIdentity())));
     }
 
     /** The stored text; a password, if any, is written as {@link #PASSWORD_SET}. */
@@ -51,7 +53,9 @@ public final class DefinitionJson {
         return out.toString();
     }
 
-    /** Writes the plain values of {@link EnvironmentJson#toTree}: ordered maps, lists, strings, numbers, booleans, null. */
+    /**
+     * Writes the plain values of {@link EnvironmentJson#toTree}: ordered maps, lists, strings, numbers, booleans, null.
+     */
     private static void value(JsonGenerator g, Object value) {
         if (value == null) {
             g.writeNull();
@@ -70,7 +74,10 @@ public final class DefinitionJson {
             g.writeEndArray();
         } else if (value instanceof Boolean b) {
             g.writeBoolean(b);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Long
+                || value instanceof Integer
+                || value instanceof Short
+                || value instanceof Byte) {
             g.writeNumber(((Number) value).longValue());
         } else if (value instanceof BigDecimal d) {
             g.writeNumber(d);

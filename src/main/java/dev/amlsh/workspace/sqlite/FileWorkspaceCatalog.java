@@ -124,8 +124,8 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         Path file = fileOf(name);
         if (!Files.exists(file)) {
             if (!name.equals(DEFAULT)) {
-                throw new AmlshException("no workspace named " + name + " (create it with 'workspace create " + name
-                        + "')");
+                throw new AmlshException(
+                        "no workspace named " + name + " (create it with 'workspace create " + name + "')");
             }
             createIfMissing(file, name);
         }
@@ -292,7 +292,8 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
             try {
                 try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     out.write("# amlsh settings; 'workspace' is the current workspace\n");
-                    for (String key : config.stringPropertyNames().stream().sorted().toList()) {
+                    for (String key :
+                            config.stringPropertyNames().stream().sorted().toList()) {
                         out.write(escape(key) + "=" + escape(config.getProperty(key)) + "\n");
                     }
                 }
@@ -327,7 +328,8 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
 
     private static void deleteTree(Path dir) {
         try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {

@@ -57,12 +57,12 @@ final class SqliteSchema {
                 read += n;
             }
         } catch (IOException e) {
-            throw new WorkspaceUnavailableException("workspace " + workspace + " cannot be read (" + file + "): "
-                    + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + workspace + " cannot be read (" + file + "): " + e.getMessage(), e);
         }
         if (read == 0) {
-            throw new WorkspaceUnavailableException("workspace " + workspace + ": " + file
-                    + " is an empty file, not an amlsh workspace");
+            throw new WorkspaceUnavailableException(
+                    "workspace " + workspace + ": " + file + " is an empty file, not an amlsh workspace");
         }
         if (read < 100 || !startsWith(header, MAGIC)) {
             throw new WorkspaceUnavailableException("workspace " + workspace + ": " + file
@@ -138,7 +138,8 @@ final class SqliteSchema {
 
     private static List<String> check(Connection c, String pragma) throws SQLException {
         List<String> problems = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(pragma)) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(pragma)) {
             while (rs.next()) {
                 String line = rs.getString(1);
                 if (!"ok".equals(line)) {
@@ -175,19 +176,19 @@ final class SqliteSchema {
     private static void fillHashes(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
         List<String> definitions = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT id, definition FROM versions ORDER BY id");
+        try (PreparedStatement select = c.prepareStatement("SELECT id, definition FROM versions ORDER BY id");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
                 definitions.add(rs.getString(2));
             }
         }
-        try (PreparedStatement update = c.prepareStatement(
-                "UPDATE versions SET conda_hash = ?, image_hash = ?, number = ? WHERE id = ?")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE versions SET conda_hash = ?, image_hash = ?, number = ? WHERE id = ?")) {
             for (int i = 0; i < ids.size(); i++) {
                 Environment env = DefinitionJson.read("versions row " + ids.get(i), definitions.get(i));
-                update.setString(1, env.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null);
+                update.setString(
+                        1, env.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(env.condaSpec()) : null);
                 update.setString(2, EnvironmentHashes.imageName(env));
                 Long number = number(env.version());
                 if (number == null) {

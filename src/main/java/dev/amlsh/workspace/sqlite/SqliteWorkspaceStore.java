@@ -30,8 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.UUID;
+import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -85,13 +85,15 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             return size() > 1024;
         }
     };
+
     private Runnable onClose = () -> {};
     /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
     private boolean inSnapshot;
+
     private boolean closed;
 
-    private SqliteWorkspaceStore(String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis,
-            Connection connection) {
+    private SqliteWorkspaceStore(
+            String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis, Connection connection) {
         this.name = name;
         this.file = file;
         this.readOnly = readOnly;
@@ -109,18 +111,19 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
      * Opens an existing workspace file. It is opened read-only when asked, or when the file or its
      * folder cannot be written. An older schema is migrated (in one transaction) unless read-only.
      */
-    public static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock,
-            int busyTimeoutMillis) {
+    public static SqliteWorkspaceStore open(
+            Path file, String name, boolean readOnly, Clock clock, int busyTimeoutMillis) {
         return open(file, name, readOnly, clock, busyTimeoutMillis, QUICK_CHECK_MAX_BYTES);
     }
 
     /** As above; {@code quickCheckMaxBytes} bounds the files that get {@code PRAGMA quick_check} on opening. */
-    static SqliteWorkspaceStore open(Path file, String name, boolean readOnly, Clock clock, int busyTimeoutMillis,
-            long quickCheckMaxBytes) {
+    static SqliteWorkspaceStore open(
+            Path file, String name, boolean readOnly, Clock clock, int busyTimeoutMillis, long quickCheckMaxBytes) {
         if (!Files.isRegularFile(file)) {
-            throw new WorkspaceUnavailableException(Files.exists(file)
-                    ? "workspace " + name + ": " + file + " is not a file"
-                    : "workspace " + name + " does not exist: no file " + file);
+            throw new WorkspaceUnavailableException(
+                    Files.exists(file)
+                            ? "workspace " + name + ": " + file + " is not a file"
+                            : "workspace " + name + " does not exist: no file " + file);
         }
         SqliteSchema.checkHeader(file, name);
         Path dir = file.toAbsolutePath().getParent();
@@ -204,8 +207,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         } catch (FileAlreadyExistsException e) {
             throw new AmlshException("workspace " + name + " already exists: " + file);
         } catch (IOException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " cannot be created at " + file + ": "
-                    + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " cannot be created at " + file + ": " + e.getMessage(), e);
         } catch (SQLException e) {
             throw translate(e, name, file, DEFAULT_BUSY_TIMEOUT_MILLIS, "create");
         } finally {
@@ -325,8 +328,10 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try {
             return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored conda file of draft "
-                    + draftName + " cannot be read: " + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " is damaged: the stored conda file of draft " + draftName
+                            + " cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -338,7 +343,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     public synchronized List<Environment> drafts() {
         return read(() -> {
             List<Environment> out = new ArrayList<>();
-            try (ResultSet rs = ps("SELECT name, definition, conda_file FROM drafts ORDER BY name").executeQuery()) {
+            try (ResultSet rs = ps("SELECT name, definition, conda_file FROM drafts ORDER BY name")
+                    .executeQuery()) {
                 while (rs.next()) {
                     out.add(draft(rs.getString(1), rs.getString(2), rs.getString(3)));
                 }
@@ -353,9 +359,10 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         String json = DefinitionJson.write(DefinitionJson.withoutSecrets(draft));
         return write("save the draft " + draft.name(), () -> {
             Optional<Environment> previous = readDraft(draft.name());
-            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                    + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
+            PreparedStatement ps =
+                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
+                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
             ps.setString(1, draft.name());
             ps.setString(2, json);
             ps.setString(3, clock.instant().toString());
@@ -374,17 +381,19 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             if (draft.isPresent()) {
                 current = draft.get();
             } else {
-                fromLatest = latestVersion(draftName).orElseThrow(() -> new AmlshException(
-                        "no environment named '" + draftName + "' (no draft and no registered version)"));
+                fromLatest = latestVersion(draftName)
+                        .orElseThrow(() -> new AmlshException(
+                                "no environment named '" + draftName + "' (no draft and no registered version)"));
                 current = fromLatest.environment().withVersion(null);
             }
             Environment edited = edit.apply(fromLatest, current);
             if (!edited.name().equals(draftName)) {
                 throw new IllegalArgumentException("an edit of draft " + draftName + " cannot rename it");
             }
-            PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                    + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                    + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
+            PreparedStatement ps =
+                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
+                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
+                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
             ps.setString(1, draftName);
             ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(edited)));
             ps.setString(3, clock.instant().toString());
@@ -430,7 +439,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             insert.setString(3, createdAt.toString());
             insert.setInt(4, archived ? 1 : 0);
             insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
+            insert.setString(
+                    6,
+                    stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
             insert.setString(7, EnvironmentHashes.imageName(stored));
             Long number = SqliteSchema.number(decision.version());
             if (number == null) {
@@ -458,7 +469,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
         Map<Long, RegisteredVersion> found = new LinkedHashMap<>();
         if (explicitVersion != null) {
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            PreparedStatement ps =
+                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
             ps.setString(1, envName);
             ps.setString(2, explicitVersion);
             one(ps).ifPresent(v -> found.put(v.sequence(), v));
@@ -486,10 +498,12 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized List<String> names(boolean includeArchived) {
         return read(() -> {
-            PreparedStatement ps = ps(includeArchived
-                    ? "SELECT name FROM names ORDER BY name"
-                    : "SELECT n.name FROM names n WHERE EXISTS"
-                            + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) ORDER BY n.name");
+            PreparedStatement ps = ps(
+                    includeArchived
+                            ? "SELECT name FROM names ORDER BY name"
+                            : "SELECT n.name FROM names n WHERE EXISTS"
+                                    + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) "
+                                    + "ORDER BY n.name");
             List<String> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -508,7 +522,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             Map<Long, List<String>> byVersion = new HashMap<>();
             try (ResultSet rs = labels.executeQuery()) {
                 while (rs.next()) {
-                    byVersion.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    byVersion
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(rs.getString(2));
                 }
             }
             PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? ORDER BY v.id");
@@ -526,7 +542,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Optional<RegisteredVersion> version(String envName, String version) {
         return read(() -> {
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
+            PreparedStatement ps =
+                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
             ps.setString(1, envName);
             ps.setString(2, version);
             return one(ps);
@@ -601,13 +618,25 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     private RegisteredVersion version(ResultSet rs, List<String> labels) throws SQLException {
         long id = rs.getLong(1);
-        return version(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) != 0,
-                definitions.containsKey(id) ? null : rs.getString(6), labels);
+        return version(
+                id,
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getInt(5) != 0,
+                definitions.containsKey(id) ? null : rs.getString(6),
+                labels);
     }
 
     /** A version from its row; {@code definition} may be null when the parsed one is cached. */
-    private RegisteredVersion version(long id, String envName, String version, String createdAt, boolean archived,
-            String definition, List<String> labels) {
+    private RegisteredVersion version(
+            long id,
+            String envName,
+            String version,
+            String createdAt,
+            boolean archived,
+            String definition,
+            List<String> labels) {
         String what = envName + ":" + version;
         Environment env = definitions.get(id);
         if (env == null || definition != null) {
@@ -622,8 +651,9 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try {
             created = Instant.parse(createdAt);
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: " + what
-                    + " has no valid creation time ('" + createdAt + "')", e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " is damaged: " + what + " has no valid creation time ('" + createdAt + "')",
+                    e);
         }
         return new RegisteredVersion(env, id, created, archived, labels);
     }
@@ -632,8 +662,10 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try {
             return DefinitionJson.read("workspace " + name + ", " + what, json);
         } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the stored definition of "
-                    + what + " cannot be read: " + e.getMessage(), e);
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " is damaged: the stored definition of " + what + " cannot be read: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -829,15 +861,16 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     }
 
-    static WorkspaceUnavailableException translate(SQLException e, String name, Path file, int busyTimeoutMillis,
-            String what) {
+    static WorkspaceUnavailableException translate(
+            SQLException e, String name, Path file, int busyTimeoutMillis, String what) {
         int code = e.getErrorCode() & 0xff;
         String message = switch (code) {
-            case 5, 6 -> "workspace " + name + " is busy: another amlsh is writing to it (waited "
-                    + busyTimeoutMillis + " ms); cannot " + what + ", try again";
+            case 5, 6 ->
+                "workspace " + name + " is busy: another amlsh is writing to it (waited " + busyTimeoutMillis
+                        + " ms); cannot " + what + ", try again";
             case 8 -> "workspace " + name + " is open read-only: cannot " + what;
-            case 11, 26 -> "workspace " + name + " (" + file + ") is corrupt or not an amlsh workspace: "
-                    + e.getMessage();
+            case 11, 26 ->
+                "workspace " + name + " (" + file + ") is corrupt or not an amlsh workspace: " + e.getMessage();
             case 13 -> "workspace " + name + ": the disk is full; cannot " + what;
             case 14 -> "workspace " + name + ": cannot open " + file + ": " + e.getMessage();
             default -> "workspace " + name + ": cannot " + what + ": " + e.getMessage();

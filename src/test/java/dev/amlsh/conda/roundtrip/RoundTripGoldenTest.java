@@ -35,8 +35,9 @@ class RoundTripGoldenTest {
     Stream<DynamicTest> eachFileRoundTripsAsTheSdkWritesIt() throws IOException {
         try (Stream<Path> files = Files.list(CASES)) {
             return files.filter(p -> p.toString().endsWith(".yml")).sorted().toList().stream()
-                    .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () ->
-                            assertThat(read(p).text()).isEqualTo(expected(p, ".yml"))));
+                    .map(p -> DynamicTest.dynamicTest(
+                            p.getFileName().toString(),
+                            () -> assertThat(read(p).text()).isEqualTo(expected(p, ".yml"))));
         }
     }
 
@@ -51,7 +52,8 @@ class RoundTripGoldenTest {
                         for (String edit : Files.readAllLines(p)) {
                             if (edit.startsWith("set_pip_requirements=")) {
                                 // from_pip_requirements replaces the list object: a construction step of the document
-                                List<String> lines = List.of(edit.substring(edit.indexOf('=') + 1).split("\\|"));
+                                List<String> lines = List.of(
+                                        edit.substring(edit.indexOf('=') + 1).split("\\|"));
                                 spec = spec.withPipRequirements(lines);
                                 doc = doc.withPipListReplaced(lines).reconcile(spec);
                             } else if (!edit.isBlank()) {
@@ -67,7 +69,8 @@ class RoundTripGoldenTest {
     @Test
     void theSdkDefaultFileIsTheReferenceText() throws IOException {
         // ../shared/reference/azureml-environments.md section 1: Environment(name)'s conda file
-        String reference = Files.readString(Path.of("src/main/resources/dev/amlsh/conda/roundtrip/sdk-default-conda-dependencies.yml"));
+        String reference = Files.readString(
+                Path.of("src/main/resources/dev/amlsh/conda/roundtrip/sdk-default-conda-dependencies.yml"));
         assertThat(CondaDocument.sdkDefault().text()).isEqualTo(reference);
     }
 
@@ -77,7 +80,8 @@ class RoundTripGoldenTest {
 
     static String expected(Path p, String suffix) throws IOException {
         String name = p.getFileName().toString();
-        return Files.readString(p.resolveSibling(name.substring(0, name.length() - suffix.length()) + ".expected"),
+        return Files.readString(
+                p.resolveSibling(name.substring(0, name.length() - suffix.length()) + ".expected"),
                 StandardCharsets.UTF_8);
     }
 
@@ -103,7 +107,8 @@ class RoundTripGoldenTest {
                     pipAt = i;
                 }
             }
-            List<String> pip = pipAt < 0 ? new ArrayList<>() : new ArrayList<>(((PipSection) deps.get(pipAt)).requirements());
+            List<String> pip =
+                    pipAt < 0 ? new ArrayList<>() : new ArrayList<>(((PipSection) deps.get(pipAt)).requirements());
             switch (op) {
                 case "add_conda" -> {
                     if (!deps.contains(new CondaPackage(value))) {
@@ -113,7 +118,8 @@ class RoundTripGoldenTest {
                             String python = "python=" + m.group();
                             int at = -1;
                             for (int i = 0; i < deps.size() && at < 0; i++) {
-                                if (deps.get(i) instanceof CondaPackage c && packageName(c.spec()).equals("python")) {
+                                if (deps.get(i) instanceof CondaPackage c
+                                        && packageName(c.spec()).equals("python")) {
                                     at = i;
                                 }
                             }
@@ -154,7 +160,8 @@ class RoundTripGoldenTest {
                     String key = value.split(" ")[0];
                     boolean replaced = false;
                     for (int i = 0; i < pip.size(); i++) {
-                        if (pip.get(i).startsWith("-") && pip.get(i).split(" ")[0].equals(key)) {
+                        if (pip.get(i).startsWith("-")
+                                && pip.get(i).split(" ")[0].equals(key)) {
                             pip.set(i, value);
                             replaced = true;
                         }
@@ -182,7 +189,8 @@ class RoundTripGoldenTest {
             // a key the file does not have stays absent unless the edit adds to it (the SDK then creates it)
             boolean channelsKey = spec.hasChannelsKey() || op.equals("add_channel");
             boolean depsKey = spec.hasDependenciesKey() || !deps.isEmpty();
-            return new CondaSpec(spec.name(), channelsKey ? channels : null, depsKey ? deps : null, spec.prefix(), spec.variables());
+            return new CondaSpec(
+                    spec.name(), channelsKey ? channels : null, depsKey ? deps : null, spec.prefix(), spec.variables());
         }
 
         private static List<CondaDependency> withPip(List<CondaDependency> deps, int pipAt, List<String> pip) {

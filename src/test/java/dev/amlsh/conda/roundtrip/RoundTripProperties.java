@@ -26,11 +26,58 @@ import net.jqwik.api.Provide;
  */
 class RoundTripProperties {
 
-    static final List<String> TRICKY = List.of("numpy", "yes", "no", "010", "0o17", "0x1F", "1.5", "1e3", ".inf", "true",
-            "False", "null", "~", "", "a: b", "#x", "a #b", "-x", "- x", "[x]", "{x}", "x,y", "'q'", "\"d\"", "it's",
-            " lead", "trail ", "ünïcödé", "@at", "`tick", "%p", "&a", "*a", "!t", "|p", ">g", "x:", "---",
-            "...", "a\tb", "line\nbreak", "bell\u0007", "--index-url https://example.com/simple", "2001-12-14",
-            "python=3.10", "pip>=23", "conda-forge::numpy>=1.20", "pkg; python_version<'3.9'", "12:30", "+1", "-0",
+    static final List<String> TRICKY = List.of(
+            "numpy",
+            "yes",
+            "no",
+            "010",
+            "0o17",
+            "0x1F",
+            "1.5",
+            "1e3",
+            ".inf",
+            "true",
+            "False",
+            "null",
+            "~",
+            "",
+            "a: b",
+            "#x",
+            "a #b",
+            "-x",
+            "- x",
+            "[x]",
+            "{x}",
+            "x,y",
+            "'q'",
+            "\"d\"",
+            "it's",
+            " lead",
+            "trail ",
+            "ünïcödé",
+            "@at",
+            "`tick",
+            "%p",
+            "&a",
+            "*a",
+            "!t",
+            "|p",
+            ">g",
+            "x:",
+            "---",
+            "...",
+            "a\tb",
+            "line\nbreak",
+            "bell\u0007",
+            "--index-url https://example.com/simple",
+            "2001-12-14",
+            "python=3.10",
+            "pip>=23",
+            "conda-forge::numpy>=1.20",
+            "pkg; python_version<'3.9'",
+            "12:30",
+            "+1",
+            "-0",
             "https://very-long-host.example.com/a/very/long/path/that/goes/on/and/on/past/eighty/columns/for/sure",
             "words that go on and on and on and on and on and on and on and on and on past the width of eighty");
 
@@ -40,24 +87,42 @@ class RoundTripProperties {
      */
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.of(TRICKY),
-                Arbitraries.strings().withChars("ab-_.=<>: #'\"[]{},!&*|%@`?\t").ofMinLength(1).ofMaxLength(12),
-                Arbitraries.strings().alpha().numeric().withChars(' ').ofMinLength(1).ofMaxLength(120))
+        return Arbitraries.oneOf(
+                        Arbitraries.of(TRICKY),
+                        Arbitraries.strings()
+                                .withChars("ab-_.=<>: #'\"[]{},!&*|%@`?\t")
+                                .ofMinLength(1)
+                                .ofMaxLength(12),
+                        Arbitraries.strings()
+                                .alpha()
+                                .numeric()
+                                .withChars(' ')
+                                .ofMinLength(1)
+                                .ofMaxLength(120))
                 .filter(v -> !(v.length() > 1 && (v.startsWith("?") || v.startsWith(":")) && v.charAt(1) != ' '));
     }
 
     @Provide
     Arbitrary<CommentToken> comments() {
-        Arbitrary<String> text = Arbitraries.strings().alpha().numeric().withChars(" #:-'\"").ofMaxLength(30).map(t -> "# " + t.strip());
-        Arbitrary<List<String>> lines = Arbitraries.oneOf(Arbitraries.just(""),
-                Combinators.combine(Arbitraries.integers().between(0, 8), text).as((indent, t) -> " ".repeat(indent) + t))
-                .list().ofMaxSize(3);
+        Arbitrary<String> text = Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" #:-'\"")
+                .ofMaxLength(30)
+                .map(t -> "# " + t.strip());
+        Arbitrary<List<String>> lines = Arbitraries.oneOf(
+                        Arbitraries.just(""),
+                        Combinators.combine(Arbitraries.integers().between(0, 8), text)
+                                .as((indent, t) -> " ".repeat(indent) + t))
+                .list()
+                .ofMaxSize(3);
         return Arbitraries.oneOf(
-                Combinators.combine(text, Arbitraries.integers().between(0, 90), lines).as((t, col, ls) -> {
-                    StringBuilder v = new StringBuilder(t).append('\n');
-                    ls.forEach(l -> v.append(l).append('\n'));
-                    return new CommentToken(v.toString(), col);
-                }),
+                Combinators.combine(text, Arbitraries.integers().between(0, 90), lines)
+                        .as((t, col, ls) -> {
+                            StringBuilder v = new StringBuilder(t).append('\n');
+                            ls.forEach(l -> v.append(l).append('\n'));
+                            return new CommentToken(v.toString(), col);
+                        }),
                 lines.filter(ls -> !ls.isEmpty()).map(ls -> {
                     StringBuilder v = new StringBuilder("\n");
                     ls.forEach(l -> v.append(l).append('\n'));
@@ -68,8 +133,11 @@ class RoundTripProperties {
     @Provide
     Arbitrary<CondaSpec> specs() {
         Arbitrary<String> v = values();
-        Arbitrary<List<CondaDependency>> deps = Combinators.combine(v.list().ofMaxSize(5), v.list().ofMaxSize(5),
-                Arbitraries.integers().between(-1, 5)).as((conda, pip, at) -> {
+        Arbitrary<List<CondaDependency>> deps = Combinators.combine(
+                        v.list().ofMaxSize(5),
+                        v.list().ofMaxSize(5),
+                        Arbitraries.integers().between(-1, 5))
+                .as((conda, pip, at) -> {
                     List<CondaDependency> d = new ArrayList<>();
                     conda.stream().filter(s -> !s.isBlank()).forEach(s -> d.add(new CondaPackage(s)));
                     if (at >= 0) {
@@ -78,7 +146,13 @@ class RoundTripProperties {
                     return d;
                 });
         Arbitrary<Map<String, Object>> vars = Combinators.combine(
-                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8).list().ofMaxSize(4), v.list().ofSize(4))
+                        Arbitraries.strings()
+                                .alpha()
+                                .ofMinLength(1)
+                                .ofMaxLength(8)
+                                .list()
+                                .ofMaxSize(4),
+                        v.list().ofSize(4))
                 .as((keys, values) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     for (int i = 0; i < keys.size(); i++) {
@@ -92,8 +166,11 @@ class RoundTripProperties {
 
     @Provide
     Arbitrary<CondaDocument> documents() {
-        return Combinators.combine(specs(), comments().injectNull(0.6).list().ofSize(40),
-                Arbitraries.of(true, false).list().ofSize(6)).as(RoundTripProperties::decorate);
+        return Combinators.combine(
+                        specs(),
+                        comments().injectNull(0.6).list().ofSize(40),
+                        Arbitraries.of(true, false).list().ofSize(6))
+                .as(RoundTripProperties::decorate);
     }
 
     /** The plain document of a spec, with comments put in the slots ruamel keeps and some lists in flow style. */
@@ -105,8 +182,10 @@ class RoundTripProperties {
         int f = 0;
         for (YamlNode.Entry e : root.entries()) {
             YamlNode value = decorateNode(e.value(), comment, flows.get(f++ % flows.size()));
-            boolean leaf = value instanceof YamlNode.Scalar || value instanceof YamlNode.Seq s && (s.flow() || s.items().isEmpty())
-                    || value instanceof YamlNode.Map m && (m.flow() || m.entries().isEmpty());
+            boolean leaf = value instanceof YamlNode.Scalar
+                    || value instanceof YamlNode.Seq s && (s.flow() || s.items().isEmpty())
+                    || value instanceof YamlNode.Map m
+                            && (m.flow() || m.entries().isEmpty());
             CommentToken post = comment.get();
             // a key's own comment on a block collection must start on the key's line (eol), as the reader finds it
             if (!leaf && post != null && post.value().startsWith("\n")) {
@@ -156,8 +235,12 @@ class RoundTripProperties {
         CondaDocument read = CondaDocument.parse(Path.of("generated.yml"), first);
         String second = read.text();
         assertThat(second).as("emit(parse(emit(d))) == emit(d)").isEqualTo(first);
-        assertThat(CondaDocument.parse(Path.of("generated.yml"), second)).as("parse is stable").isEqualTo(read);
-        assertThat(read.spec()).as("values survive quoting, escaping and folding").isEqualTo(doc.spec());
+        assertThat(CondaDocument.parse(Path.of("generated.yml"), second))
+                .as("parse is stable")
+                .isEqualTo(read);
+        assertThat(read.spec())
+                .as("values survive quoting, escaping and folding")
+                .isEqualTo(doc.spec());
     }
 
     @Property(tries = 200)

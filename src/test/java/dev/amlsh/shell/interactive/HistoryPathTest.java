@@ -11,8 +11,9 @@ class HistoryPathTest {
 
     @Test
     void amlshHomeWins() {
-        assertThat(InteractiveShell.historyPath(Map.of("AMLSH_HOME", "/data/amlsh", "XDG_STATE_HOME", "/state",
-                "HOME", "/home/ada"))).isEqualTo(Path.of("/data/amlsh/history"));
+        assertThat(InteractiveShell.historyPath(
+                        Map.of("AMLSH_HOME", "/data/amlsh", "XDG_STATE_HOME", "/state", "HOME", "/home/ada")))
+                .isEqualTo(Path.of("/data/amlsh/history"));
     }
 
     @Test
@@ -24,7 +25,8 @@ class HistoryPathTest {
     @Test
     void thenHomeFromTheEnvironmentNotUserHome() {
         String userHome = System.getProperty("user.home");
-        Map<String, String> env = Map.of("HOME", "/home/ada-not-" + Path.of(userHome).getFileName());
+        Map<String, String> env =
+                Map.of("HOME", "/home/ada-not-" + Path.of(userHome).getFileName());
         assertThat(InteractiveShell.historyPath(env))
                 .isEqualTo(Path.of(env.get("HOME"), ".local", "state", "amlsh", "history"));
     }

@@ -32,8 +32,8 @@ class PostgresConcurrentWritersTest {
         int clients = Integer.getInteger("amlsh.pg.clients", 4);
         int count = Integer.getInteger("amlsh.pg.count", 50);
         PostgresTestServer server = PostgresTestServer.shared();
-        PostgresConnector connector = new PostgresConnector(PostgresLocation.parse(server.newWorkspaceUrl()),
-                server.env());
+        PostgresConnector connector =
+                new PostgresConnector(PostgresLocation.parse(server.newWorkspaceUrl()), server.env());
         PostgresWorkspaceStore.create(connector);
 
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -45,8 +45,8 @@ class PostgresConcurrentWritersTest {
             for (int c = 0; c < clients; c++) {
                 String writer = "w" + c;
                 done.add(pool.submit(() -> {
-                    try (PostgresWorkspaceStore store = PostgresWorkspaceStore.open(connector, writer, false,
-                            Clock.systemUTC())) {
+                    try (PostgresWorkspaceStore store =
+                            PostgresWorkspaceStore.open(connector, writer, false, Clock.systemUTC())) {
                         go.await();
                         for (int n = 1; n <= count; n++) {
                             Registration r = store.register(Definitions.numbered("shared", writer, n), null);
@@ -66,20 +66,26 @@ class PostgresConcurrentWritersTest {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("postgres: %d clients x %d registrations: %.0f registrations/s%n", clients, count,
-                clients * count / seconds);
+        System.out.printf(
+                "postgres: %d clients x %d registrations: %.0f registrations/s%n",
+                clients, count, clients * count / seconds);
 
-        List<String> expected = IntStream.rangeClosed(1, clients * count).mapToObj(Integer::toString).toList();
+        List<String> expected = IntStream.rangeClosed(1, clients * count)
+                .mapToObj(Integer::toString)
+                .toList();
         assertThat(given).hasSize(clients * count).containsExactlyInAnyOrderElementsOf(expected);
-        try (PostgresWorkspaceStore reader = PostgresWorkspaceStore.open(connector, null, true,
-                WorkspaceStoreContract.ticking())) {
+        try (PostgresWorkspaceStore reader =
+                PostgresWorkspaceStore.open(connector, null, true, WorkspaceStoreContract.ticking())) {
             List<RegisteredVersion> versions = reader.versions("shared");
             // creation order is numbering order: each registration saw the one before it
             assertThat(versions).extracting(RegisteredVersion::version).containsExactlyElementsOf(expected);
             for (int c = 0; c < clients; c++) {
                 String writer = "w" + c;
-                assertThat(versions.stream().filter(v -> writer.equals(v.environment().environmentVariables().get("WRITER")))
-                        .collect(Collectors.toList())).hasSize(count);
+                assertThat(versions.stream()
+                                .filter(v -> writer.equals(
+                                        v.environment().environmentVariables().get("WRITER")))
+                                .collect(Collectors.toList()))
+                        .hasSize(count);
             }
         }
     }

@@ -31,8 +31,10 @@ class PostgresLocationTest {
                 .isEqualTo(new PostgresLocation(null, "localhost", null, "amlsh", "public"));
         assertThat(PostgresLocation.parse("postgres://[::1]:5433/db"))
                 .isEqualTo(new PostgresLocation(null, "::1", 5433, "db", "public"));
-        assertThat(PostgresLocation.parse("postgresql://bob%40corp@h/db").user()).isEqualTo("bob@corp");
-        assertThat(PostgresLocation.parse("postgresql://alice@h:6543/team?schema=course").display())
+        assertThat(PostgresLocation.parse("postgresql://bob%40corp@h/db").user())
+                .isEqualTo("bob@corp");
+        assertThat(PostgresLocation.parse("postgresql://alice@h:6543/team?schema=course")
+                        .display())
                 .isEqualTo("postgresql://alice@h:6543/team?schema=course");
         assertThat(PostgresLocation.parse("postgresql://h/db").jdbcUrl(5432))
                 .isEqualTo("jdbc:postgresql://h:5432/db?currentSchema=public");
@@ -49,47 +51,56 @@ class PostgresLocationTest {
     @Test
     void aPasswordOnTheCommandLineIsRefusedAndNeverEchoed() {
         assertThatThrownBy(() -> PostgresLocation.parse("postgresql://alice:hunter2@h/db"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("never accepted on the command line")
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("never accepted on the command line")
                 .hasMessageNotContaining("hunter2");
         assertThatThrownBy(() -> PostgresLocation.parse("postgresql://alice@h/db?password=hunter2"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("never accepted")
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("never accepted")
                 .hasMessageNotContaining("hunter2");
     }
 
     @Test
     void badUrlsSayWhatIsExpected() {
-        assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("postgresql://[USER@]HOST[:PORT]/DB[?schema=S]");
-        assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h:99999/db")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h:99999/db"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("'99999' is not a port");
         assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h/db?sslmode=require"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("takes only ?schema=NAME");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("takes only ?schema=NAME");
         assertThatThrownBy(() -> PostgresLocation.parse("postgresql://h/db?schema=a;drop"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("not a schema amlsh uses");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("not a schema amlsh uses");
     }
 
     @Test
     void theUserIsTheUrlsThenPguserThenTheLoginName() {
         PostgresLocation withUser = PostgresLocation.parse("postgresql://alice@h/db");
         PostgresLocation without = PostgresLocation.parse("postgresql://h/db");
-        assertThat(PostgresCredentials.resolve(withUser, Map.of("PGUSER", "bob", "HOME", dir.toString())).user())
+        assertThat(PostgresCredentials.resolve(withUser, Map.of("PGUSER", "bob", "HOME", dir.toString()))
+                        .user())
                 .isEqualTo("alice");
-        assertThat(PostgresCredentials.resolve(without, Map.of("PGUSER", "bob", "HOME", dir.toString())).user())
+        assertThat(PostgresCredentials.resolve(without, Map.of("PGUSER", "bob", "HOME", dir.toString()))
+                        .user())
                 .isEqualTo("bob");
-        assertThat(PostgresCredentials.resolve(without, Map.of("HOME", dir.toString())).user())
+        assertThat(PostgresCredentials.resolve(without, Map.of("HOME", dir.toString()))
+                        .user())
                 .isEqualTo(System.getProperty("user.name"));
         assertThat(without.effectivePort(Map.of("PGPORT", "6000"))).isEqualTo(6000);
-        assertThat(PostgresLocation.parse("postgresql://h:7000/db").effectivePort(Map.of("PGPORT", "6000"))).isEqualTo(7000);
+        assertThat(PostgresLocation.parse("postgresql://h:7000/db").effectivePort(Map.of("PGPORT", "6000")))
+                .isEqualTo(7000);
     }
 
     @Test
     void thePasswordIsPgpasswordElseTheFirstMatchingPgpassLine() throws IOException {
         Path pgpass = dir.resolve(".pgpass");
-        Files.writeString(pgpass, String.join("\n",
-                "# comment",
-                "other:*:*:*:nope",
-                "h:5432:db:alice:first\\:part",
-                "*:*:*:*:fallback") + "\n");
+        Files.writeString(
+                pgpass,
+                String.join("\n", "# comment", "other:*:*:*:nope", "h:5432:db:alice:first\\:part", "*:*:*:*:fallback")
+                        + "\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
         PostgresLocation loc = PostgresLocation.parse("postgresql://alice@h/db");
         Map<String, String> home = Map.of("HOME", dir.toString());
@@ -97,14 +108,17 @@ class PostgresLocationTest {
         PostgresCredentials fromFile = PostgresCredentials.resolve(loc, home);
         assertThat(fromFile.password()).isEqualTo("first:part");
         assertThat(fromFile.toString()).doesNotContain("first:part");
-        assertThat(PostgresCredentials.resolve(PostgresLocation.parse("postgresql://bob@h/db"), home).password())
+        assertThat(PostgresCredentials.resolve(PostgresLocation.parse("postgresql://bob@h/db"), home)
+                        .password())
                 .isEqualTo("fallback");
-        assertThat(PostgresCredentials.resolve(loc, Map.of("HOME", dir.toString(), "PGPASSWORD", "env")).password())
+        assertThat(PostgresCredentials.resolve(loc, Map.of("HOME", dir.toString(), "PGPASSWORD", "env"))
+                        .password())
                 .isEqualTo("env");
         Path elsewhere = dir.resolve("passfile");
         Files.writeString(elsewhere, "*:*:*:alice:from-pgpassfile\n");
         Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rw-------"));
-        assertThat(PostgresCredentials.resolve(loc, Map.of("PGPASSFILE", elsewhere.toString())).password())
+        assertThat(PostgresCredentials.resolve(loc, Map.of("PGPASSFILE", elsewhere.toString()))
+                        .password())
                 .isEqualTo("from-pgpassfile");
     }
 
@@ -113,8 +127,8 @@ class PostgresLocationTest {
         Path pgpass = dir.resolve(".pgpass");
         Files.writeString(pgpass, "*:*:*:*:secret\n");
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r--r--"));
-        PostgresCredentials c = PostgresCredentials.resolve(PostgresLocation.parse("postgresql://h/db"),
-                Map.of("HOME", dir.toString()));
+        PostgresCredentials c = PostgresCredentials.resolve(
+                PostgresLocation.parse("postgresql://h/db"), Map.of("HOME", dir.toString()));
         assertThat(c.password()).isNull();
         assertThat(c.passwordSource()).contains("group or others can read it").contains("chmod 600");
     }

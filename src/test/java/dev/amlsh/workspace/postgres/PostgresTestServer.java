@@ -49,8 +49,9 @@ public final class PostgresTestServer implements AutoCloseable {
 
     /** The server the tests share, started on first use; skips when asked to, fails when it cannot start. */
     public static synchronized PostgresTestServer shared() {
-        Assumptions.assumeFalse(Boolean.getBoolean(SKIP_PROPERTY), "PostgreSQL tests skipped on purpose (-D"
-                + SKIP_PROPERTY + "=true)");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean(SKIP_PROPERTY),
+                "PostgreSQL tests skipped on purpose (-D" + SKIP_PROPERTY + "=true)");
         if (shared == null) {
             shared = startNew();
         }
@@ -59,8 +60,9 @@ public final class PostgresTestServer implements AutoCloseable {
 
     /** A server of its own (for a test that stops and restarts it). */
     public static PostgresTestServer startNew() {
-        Assumptions.assumeFalse(Boolean.getBoolean(SKIP_PROPERTY), "PostgreSQL tests skipped on purpose (-D"
-                + SKIP_PROPERTY + "=true)");
+        Assumptions.assumeFalse(
+                Boolean.getBoolean(SKIP_PROPERTY),
+                "PostgreSQL tests skipped on purpose (-D" + SKIP_PROPERTY + "=true)");
         try {
             PostgresTestServer server = new PostgresTestServer(findBin());
             Runtime.getRuntime().addShutdownHook(new Thread(server::close));
@@ -69,9 +71,11 @@ public final class PostgresTestServer implements AutoCloseable {
             server.createDatabase();
             return server;
         } catch (IOException | InterruptedException | SQLException e) {
-            throw new IllegalStateException("cannot start a PostgreSQL server for the tests: " + e.getMessage()
-                    + " (scripts/run-tests installs it from Debian's packages; -D" + SKIP_PROPERTY
-                    + "=true skips these tests on purpose)", e);
+            throw new IllegalStateException(
+                    "cannot start a PostgreSQL server for the tests: " + e.getMessage()
+                            + " (scripts/run-tests installs it from Debian's packages; -D" + SKIP_PROPERTY
+                            + "=true skips these tests on purpose)",
+                    e);
         }
     }
 
@@ -111,8 +115,8 @@ public final class PostgresTestServer implements AutoCloseable {
 
     /** A superuser connection to the test database, for tests that look under the store. */
     public Connection adminConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port + "/" + DATABASE, SUPERUSER,
-                password);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://" + host() + ":" + port + "/" + DATABASE, SUPERUSER, password);
     }
 
     private void init() throws IOException, InterruptedException {
@@ -121,17 +125,37 @@ public final class PostgresTestServer implements AutoCloseable {
         if (runAs != null) {
             run(List.of("chown", "-R", runAs, dir.toString()));
         }
-        run(as(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER,
-                "--pwfile=" + pwfile, "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
-                "--locale=C", "--no-sync")));
+        run(as(List.of(
+                bin.resolve("initdb").toString(),
+                "-D",
+                data.toString(),
+                "-U",
+                SUPERUSER,
+                "--pwfile=" + pwfile,
+                "--auth-local=scram-sha-256",
+                "--auth-host=scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync")));
         Files.deleteIfExists(pwfile);
     }
 
     /** Starts (or restarts) the server on its port and waits until it takes connections. */
     public synchronized void start() throws IOException, InterruptedException {
-        run(as(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-                "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir
-                        + " -c fsync=off -c full_page_writes=off -c max_connections=100", "start")));
+        run(as(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                dir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir
+                        + " -c fsync=off -c full_page_writes=off -c max_connections=100",
+                "start")));
         running = true;
     }
 
@@ -142,8 +166,9 @@ public final class PostgresTestServer implements AutoCloseable {
     }
 
     private void createDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host() + ":" + port + "/postgres",
-                SUPERUSER, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://" + host() + ":" + port + "/postgres", SUPERUSER, password);
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         }
     }
@@ -176,14 +201,18 @@ public final class PostgresTestServer implements AutoCloseable {
     private void run(List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("amlsh-pg-cmd", ".log");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .directory(dir.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .directory(dir.toFile())
+                    .start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " did not finish in 120 s");
             }
             if (p.exitValue() != 0) {
-                String serverLog = Files.exists(dir.resolve("server.log")) ? Files.readString(dir.resolve("server.log")) : "";
+                String serverLog =
+                        Files.exists(dir.resolve("server.log")) ? Files.readString(dir.resolve("server.log")) : "";
                 throw new IOException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): "
                         + Files.readString(log) + serverLog);
             }
@@ -195,7 +224,9 @@ public final class PostgresTestServer implements AutoCloseable {
     /** {@code pg_config --bindir} when it holds initdb, else Debian's newest {@code /usr/lib/postgresql/N/bin}. */
     static Path findBin() throws IOException, InterruptedException {
         try {
-            Process p = new ProcessBuilder("pg_config", "--bindir").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("pg_config", "--bindir")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (p.waitFor() == 0 && Files.isExecutable(Path.of(out, "initdb"))) {
                 return Path.of(out);
@@ -207,7 +238,8 @@ public final class PostgresTestServer implements AutoCloseable {
         if (Files.isDirectory(debian)) {
             try (Stream<Path> versions = Files.list(debian)) {
                 Path best = versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
-                        .max(Comparator.comparingInt(PostgresTestServer::major)).orElse(null);
+                        .max(Comparator.comparingInt(PostgresTestServer::major))
+                        .orElse(null);
                 if (best != null) {
                     return best.resolve("bin");
                 }
@@ -231,7 +263,9 @@ public final class PostgresTestServer implements AutoCloseable {
 
     private static boolean userExists(String user) {
         try {
-            Process p = new ProcessBuilder("id", "-u", user).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("id", "-u", user)
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException | InterruptedException e) {

@@ -47,7 +47,8 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
         assertThat(store.names(true)).isEmpty();
         assertThat(store.name()).isEqualTo(connector.location().display()).doesNotContain(server.password());
         assertThat(pg().owner()).isEqualTo(PostgresTestServer.SUPERUSER);
-        assertThatThrownBy(() -> PostgresWorkspaceStore.create(connector)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> PostgresWorkspaceStore.create(connector))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already exists");
     }
 
@@ -73,7 +74,8 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
     void thePasswordNeverReachesTheServer() throws Exception {
         store.saveDraft(Definitions.rich("rich"));
         store.register(Definitions.rich("rich"), null);
-        try (Connection c = server.adminConnection(); Statement s = c.createStatement();
+        try (Connection c = server.adminConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT string_agg(definition, '') FROM (SELECT definition FROM "
                         + connector.location().schema() + ".versions UNION ALL SELECT definition FROM "
                         + connector.location().schema() + ".drafts) d")) {
@@ -85,20 +87,25 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
     @Test
     void aNewerSchemaIsRefusedAndLeftAsItWas() throws Exception {
         store.register(env(1), null);
-        try (Connection c = server.adminConnection(); Statement s = c.createStatement()) {
-            s.execute("UPDATE " + connector.location().schema() + ".meta SET value = '99' WHERE key = 'schema_version'");
+        try (Connection c = server.adminConnection();
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "UPDATE " + connector.location().schema() + ".meta SET value = '99' WHERE key = 'schema_version'");
         }
-        assertThatThrownBy(this::reopen).isInstanceOf(WorkspaceUnavailableException.class)
+        assertThatThrownBy(this::reopen)
+                .isInstanceOf(WorkspaceUnavailableException.class)
                 .hasMessageContaining("written by a newer amlsh: its schema is 99")
                 .hasMessageContaining("up to " + PostgresSchema.CURRENT);
     }
 
     @Test
     void aSchemaWithoutAWorkspaceSaysHowToCreateOne() {
-        PostgresConnector elsewhere = new PostgresConnector(PostgresLocation.parse(server.newWorkspaceUrl()), server.env());
+        PostgresConnector elsewhere =
+                new PostgresConnector(PostgresLocation.parse(server.newWorkspaceUrl()), server.env());
         assertThatThrownBy(() -> PostgresWorkspaceStore.open(elsewhere, null, false, ticking()))
                 .isInstanceOf(WorkspaceUnavailableException.class)
-                .hasMessageContaining("no amlsh workspace at " + elsewhere.location().display())
+                .hasMessageContaining(
+                        "no amlsh workspace at " + elsewhere.location().display())
                 .hasMessageContaining("workspace create");
     }
 
@@ -109,11 +116,15 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
         try (PostgresWorkspaceStore ro = PostgresWorkspaceStore.open(connector, null, true, ticking())) {
             assertThat(ro.names(false)).containsExactly("pytorch");
             assertThat(ro.draft("pytorch")).contains(env(2));
-            List<Runnable> writes = List.of(() -> ro.register(env(3), null), () -> ro.saveDraft(env(3)),
-                    () -> ro.label("pytorch", "1", List.of("x")), () -> ro.archive("pytorch", null),
+            List<Runnable> writes = List.of(
+                    () -> ro.register(env(3), null),
+                    () -> ro.saveDraft(env(3)),
+                    () -> ro.label("pytorch", "1", List.of("x")),
+                    () -> ro.archive("pytorch", null),
                     () -> ro.setDefaultBaseImage("ubuntu:22.04"));
             for (Runnable write : writes) {
-                assertThatThrownBy(write::run).isInstanceOf(WorkspaceUnavailableException.class)
+                assertThatThrownBy(write::run)
+                        .isInstanceOf(WorkspaceUnavailableException.class)
                         .hasMessageContaining("is open read-only");
             }
         }

@@ -34,9 +34,17 @@ class ConcurrentWritersIT {
 
     Process start(Path file, String name, String writer, int count, Path go, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp",
-                System.getProperty("java.class.path"), RegisterLoop.class.getName(), file.toString(), name, writer,
-                Integer.toString(count), go.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RegisterLoop.class.getName(),
+                file.toString(),
+                name,
+                writer,
+                Integer.toString(count),
+                go.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(out.toFile());
         return pb.start();
@@ -45,7 +53,8 @@ class ConcurrentWritersIT {
     static void awaitLine(Path out, String line, Process p) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(out) && Files.readAllLines(out, StandardCharsets.UTF_8).contains(line)) {
+            if (Files.exists(out)
+                    && Files.readAllLines(out, StandardCharsets.UTF_8).contains(line)) {
                 return;
             }
             if (!p.isAlive()) {
@@ -92,7 +101,8 @@ class ConcurrentWritersIT {
         assertThat(byB).hasSize(50);
         Set<String> all = new HashSet<>(byA);
         all.addAll(byB);
-        List<String> expected = IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList();
+        List<String> expected =
+                IntStream.rangeClosed(1, 100).mapToObj(Integer::toString).toList();
         assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
         // Both JVMs were ready before the "go" file appeared, so their loops started together; how
         // their numbers interleave is up to the scheduler (on a loaded machine one may run first),
@@ -101,9 +111,15 @@ class ConcurrentWritersIT {
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "shared", true, Clock.systemUTC())) {
             List<RegisteredVersion> versions = store.versions("pytorch");
             assertThat(versions).extracting(RegisteredVersion::version).containsExactlyElementsOf(expected);
-            assertThat(versions.stream().map(v -> v.environment().definition()).distinct()).hasSize(100);
-            assertThat(versions.stream().filter(v -> "alice".equals(v.environment().environmentVariables().get("WRITER"))))
-                    .extracting(RegisteredVersion::version).containsExactlyInAnyOrderElementsOf(byA);
+            assertThat(versions.stream().map(v -> v.environment().definition()).distinct())
+                    .hasSize(100);
+            assertThat(versions.stream()
+                            .filter(v -> "alice"
+                                    .equals(v.environment()
+                                            .environmentVariables()
+                                            .get("WRITER"))))
+                    .extracting(RegisteredVersion::version)
+                    .containsExactlyInAnyOrderElementsOf(byA);
             assertThat(store.integrityCheck()).isEmpty();
         }
     }
@@ -122,7 +138,9 @@ class ConcurrentWritersIT {
         Process victim = start(file, "pytorch", "victim", 0, go, out);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (registered(out).size() < 40) {
-            assertThat(victim.isAlive()).as(Files.readString(out, StandardCharsets.UTF_8)).isTrue();
+            assertThat(victim.isAlive())
+                    .as(Files.readString(out, StandardCharsets.UTF_8))
+                    .isTrue();
             assertThat(System.nanoTime()).as("the victim registered too slowly").isLessThan(deadline);
             Thread.sleep(10);
         }
@@ -131,7 +149,8 @@ class ConcurrentWritersIT {
         assertThat(victim.exitValue()).isEqualTo(137);
         List<String> acknowledged = registered(out);
 
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("ok");
@@ -146,8 +165,11 @@ class ConcurrentWritersIT {
             assertThat(store.integrityCheck()).isEmpty();
             List<RegisteredVersion> versions = store.versions("pytorch"); // parses every definition
             int n = versions.size();
-            assertThat(versions).extracting(RegisteredVersion::version)
-                    .containsExactlyElementsOf(IntStream.rangeClosed(1, n).mapToObj(Integer::toString).toList());
+            assertThat(versions)
+                    .extracting(RegisteredVersion::version)
+                    .containsExactlyElementsOf(IntStream.rangeClosed(1, n)
+                            .mapToObj(Integer::toString)
+                            .toList());
             assertThat(n).isGreaterThanOrEqualTo(5 + acknowledged.size());
             assertThat(versions.subList(5, n)).allSatisfy(v -> {
                 assertThat(v.environment().environmentVariables()).containsEntry("WRITER", "victim");
@@ -155,7 +177,9 @@ class ConcurrentWritersIT {
             });
             // every registration the victim reported is there, and the store still takes writes
             assertThat(versions).extracting(RegisteredVersion::version).containsAll(acknowledged);
-            assertThat(store.register(Definitions.numbered("pytorch", "after", 1), null).version().version())
+            assertThat(store.register(Definitions.numbered("pytorch", "after", 1), null)
+                            .version()
+                            .version())
                     .isEqualTo(Integer.toString(n + 1));
         }
         assertThat(File.separatorChar).isEqualTo('/');

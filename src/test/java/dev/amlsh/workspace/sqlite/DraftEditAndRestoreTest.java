@@ -44,7 +44,8 @@ class DraftEditAndRestoreTest {
         store.archive("pytorch", null);
         store.restore("pytorch", "2");
 
-        var third = store.register(Definitions.numbered("pytorch", "t", 3), null).version();
+        var third =
+                store.register(Definitions.numbered("pytorch", "t", 3), null).version();
 
         assertThat(third.archived()).isFalse();
         assertThat(store.latest("pytorch")).map(RegisteredVersion::version).contains("3");
@@ -62,7 +63,9 @@ class DraftEditAndRestoreTest {
     void anEditStartsFromTheLatestVersionWhenThereIsNoDraftAndSaysSoAfterSaving() {
         store.register(Definitions.numbered("pytorch", "t", 1), null);
         List<String> notes = new ArrayList<>();
-        Environment edited = new Workspace(store).editDraft("pytorch", e -> e.withVariable("MODE", "fast"), notes::add).after();
+        Environment edited = new Workspace(store)
+                .editDraft("pytorch", e -> e.withVariable("MODE", "fast"), notes::add)
+                .after();
 
         assertThat(notes).containsExactly("started a draft of pytorch from version 1");
         assertThat(edited.version()).isNull();
@@ -73,8 +76,12 @@ class DraftEditAndRestoreTest {
     void aRefusedEditChangesNothingAndStartsNoDraft() {
         store.register(Definitions.numbered("pytorch", "t", 1), null);
         List<String> notes = new ArrayList<>();
-        assertThatThrownBy(() -> new Workspace(store).editDraft("pytorch",
-                e -> e.withCondaSpec(s -> s.removeCondaPackage(s.python().orElseThrow().spec())), notes::add))
+        assertThatThrownBy(() -> new Workspace(store)
+                        .editDraft(
+                                "pytorch",
+                                e -> e.withCondaSpec(s -> s.removeCondaPackage(
+                                        s.python().orElseThrow().spec())),
+                                notes::add))
                 .isInstanceOf(AmlshException.class);
         assertThat(notes).isEmpty();
         assertThat(store.draft("pytorch")).isEmpty();
@@ -90,8 +97,8 @@ class DraftEditAndRestoreTest {
         for (String writer : List.of("a", "b")) {
             Thread t = new Thread(() -> {
                 // each writer has its own connection, as two shells would
-                try (SqliteWorkspaceStore own = SqliteWorkspaceStore.open(file, "ws", false,
-                        SqliteWorkspaceStoreTest.ticking())) {
+                try (SqliteWorkspaceStore own =
+                        SqliteWorkspaceStore.open(file, "ws", false, SqliteWorkspaceStoreTest.ticking())) {
                     start.await();
                     for (int i = 0; i < perWriter; i++) {
                         String key = writer + i;

@@ -50,7 +50,8 @@ class FileWorkspaceCatalogTest {
     void theCurrentWorkspaceIsRememberedInTheConfigFile() throws Exception {
         catalog.create("teaching");
         catalog.use("teaching");
-        assertThat(Files.readString(home.resolve("config"), StandardCharsets.UTF_8)).contains("workspace=teaching");
+        assertThat(Files.readString(home.resolve("config"), StandardCharsets.UTF_8))
+                .contains("workspace=teaching");
         FileWorkspaceCatalog again = new FileWorkspaceCatalog(home, Clock.systemUTC());
         assertThat(again.current()).isEqualTo("teaching");
         try (WorkspaceStore store = again.open(null, false)) {
@@ -59,7 +60,8 @@ class FileWorkspaceCatalogTest {
         try (var files = Files.list(home)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("config", "workspaces");
         }
-        assertThatThrownBy(() -> catalog.use("nope")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> catalog.use("nope"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("no workspace named nope");
         assertThat(catalog.current()).isEqualTo("teaching");
     }
@@ -69,10 +71,12 @@ class FileWorkspaceCatalogTest {
         WorkspaceInfo info = catalog.create("class-2025");
         assertThat(info.file()).isEqualTo(home.resolve("workspaces/class-2025.amlsh"));
         assertThat(info.sizeBytes()).isPositive();
-        assertThatThrownBy(() -> catalog.create("class-2025")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> catalog.create("class-2025"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already exists");
         assertThatThrownBy(() -> catalog.create("..")).isInstanceOf(AmlshException.class);
-        assertThatThrownBy(() -> catalog.create("no spaces")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> catalog.create("no spaces"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("not a valid workspace name");
         assertThatThrownBy(() -> catalog.create(WorkspaceCatalog.TEMPORARY)).isInstanceOf(AmlshException.class);
     }
@@ -83,7 +87,10 @@ class FileWorkspaceCatalogTest {
         catalog.create("a");
         catalog.use("b");
         assertThat(catalog.list()).extracting(WorkspaceInfo::name).containsExactly("a", "b");
-        assertThat(catalog.list()).filteredOn(WorkspaceInfo::current).extracting(WorkspaceInfo::name).containsExactly("b");
+        assertThat(catalog.list())
+                .filteredOn(WorkspaceInfo::current)
+                .extracting(WorkspaceInfo::name)
+                .containsExactly("b");
         assertThat(catalog.list()).allSatisfy(i -> assertThat(i.sizeBytes()).isPositive());
         catalog.use("default");
         assertThat(catalog.list()).extracting(WorkspaceInfo::name).containsExactly("a", "b", "default");
@@ -99,9 +106,11 @@ class FileWorkspaceCatalogTest {
         catalog.delete("tmp1");
         assertThat(home.resolve("workspaces/tmp1.amlsh")).doesNotExist();
         assertThat(catalog.current()).isEqualTo("default");
-        assertThatThrownBy(() -> catalog.delete("tmp1")).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> catalog.delete("tmp1"))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("no workspace named tmp1");
-        assertThatThrownBy(() -> catalog.open("tmp1", false)).isInstanceOf(WorkspaceUnavailableException.class)
+        assertThatThrownBy(() -> catalog.open("tmp1", false))
+                .isInstanceOf(WorkspaceUnavailableException.class)
                 .hasMessageContaining("no workspace named tmp1");
     }
 
@@ -109,7 +118,8 @@ class FileWorkspaceCatalogTest {
     void aPathSelectorMustExistUnlessItIsBeingCreated() {
         Path file = dir.resolve("elsewhere/shared.amlsh");
         assertThatThrownBy(() -> catalog.open(file.toString(), false))
-                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("no workspace file");
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("no workspace file");
         assertThat(file).doesNotExist();
         WorkspaceInfo created = catalog.create(file.toString());
         assertThat(created.name()).isEqualTo("shared");
@@ -144,10 +154,13 @@ class FileWorkspaceCatalogTest {
         Path out = dir.resolve("handout.amlsh");
         catalog.export(null, out);
         try (WorkspaceStore copy = catalog.open(out.toString(), true)) {
-            assertThat(copy.versions("x")).extracting(RegisteredVersion::version).containsExactly("1", "2");
+            assertThat(copy.versions("x"))
+                    .extracting(RegisteredVersion::version)
+                    .containsExactly("1", "2");
         }
         String before = Hashes.sha256(out);
-        assertThatThrownBy(() -> catalog.export(null, out)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> catalog.export(null, out))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already exists");
         assertThat(Hashes.sha256(out)).isEqualTo(before);
     }
@@ -158,7 +171,8 @@ class FileWorkspaceCatalogTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, "not a workspace", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> catalog.open(file.toString(), false))
-                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("not an amlsh workspace");
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("not an amlsh workspace");
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("not a workspace");
     }
 }

@@ -39,18 +39,22 @@ class QueryPlanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        // latest
-        "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.archived = 0 ORDER BY v.id DESC LIMIT 1",
-        // the largest number (registration)
-        "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.number IS NOT NULL ORDER BY v.number DESC LIMIT 1",
-        // NAME:VERSION
-        "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.version = '1'",
-        // NAME@LABEL
-        "SELECT v.id FROM labels l JOIN versions v ON v.id = l.version_id WHERE l.name = 'a' AND l.label = 'prod'",
-        // env versions NAME
-        "SELECT v.id FROM versions v WHERE v.name = 'a' ORDER BY v.id",
-        "SELECT label FROM labels WHERE version_id = 3 ORDER BY rowid"})
+    @ValueSource(
+            strings = {
+                // latest
+                "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.archived = 0 ORDER BY v.id DESC LIMIT 1",
+                // the largest number (registration)
+                "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.number IS NOT NULL ORDER BY v.number DESC "
+                        + "LIMIT 1",
+                // NAME:VERSION
+                "SELECT v.id FROM versions v WHERE v.name = 'a' AND v.version = '1'",
+                // NAME@LABEL
+                "SELECT v.id FROM labels l JOIN versions v ON v.id = l.version_id WHERE l.name = 'a' AND l.label "
+                        + "= 'prod'",
+                // env versions NAME
+                "SELECT v.id FROM versions v WHERE v.name = 'a' ORDER BY v.id",
+                "SELECT label FROM labels WHERE version_id = 3 ORDER BY rowid"
+            })
     void lookupsUseAnIndex(String sql) throws Exception {
         assertThat(plan(sql)).allSatisfy(step -> assertThat(step).doesNotStartWith("SCAN"));
     }
@@ -58,7 +62,7 @@ class QueryPlanTest {
     @Test
     void listingNamesScansNamesOnlyAndLooksVersionsUpByIndex() throws Exception {
         assertThat(plan("SELECT n.name FROM names n WHERE EXISTS"
-                + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) ORDER BY n.name"))
+                        + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) ORDER BY n.name"))
                 .contains("SCAN n")
                 .anySatisfy(step -> assertThat(step).startsWith("SEARCH v").contains("INDEX versions_by_name"));
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SameRulesAsInMemoryTest {
 
-    static final List<String> VERSIONS = List.of("1", "2", "007", "10", "1.5", "beta", "99999999999999999999",
-            "922337203685477580", "9223372036854775808");
+    static final List<String> VERSIONS = List.of(
+            "1", "2", "007", "10", "1.5", "beta", "99999999999999999999", "922337203685477580", "9223372036854775808");
 
     @TempDir
     Path dir;
@@ -39,7 +39,8 @@ class SameRulesAsInMemoryTest {
             Path file = dir.resolve("seed-" + seed + ".amlsh");
             SqliteWorkspaceStore.create(file, "ws");
             try (SqliteWorkspaceStore sqlite = SqliteWorkspaceStore.open(file, "ws", false, clock);
-                    InMemoryWorkspaceStore memory = new InMemoryWorkspaceStore("ws", SdkRelease.DEFAULT_BASE_IMAGE, clock)) {
+                    InMemoryWorkspaceStore memory =
+                            new InMemoryWorkspaceStore("ws", SdkRelease.DEFAULT_BASE_IMAGE, clock)) {
                 for (int step = 0; step < 120; step++) {
                     String name = "env" + random.nextInt(2);
                     int op = random.nextInt(10);
@@ -83,7 +84,9 @@ class SameRulesAsInMemoryTest {
 
     static String view(WorkspaceStore store, String name) {
         Optional<RegisteredVersion> latest = store.latest(name);
-        return store.versions(name).stream().map(v -> v.version() + (v.archived() ? "(a)" : "")).toList()
-                + " latest=" + latest.map(RegisteredVersion::version).orElse("-");
+        return store.versions(name).stream()
+                        .map(v -> v.version() + (v.archived() ? "(a)" : ""))
+                        .toList() + " latest="
+                + latest.map(RegisteredVersion::version).orElse("-");
     }
 }

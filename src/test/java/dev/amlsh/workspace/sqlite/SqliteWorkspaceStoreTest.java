@@ -9,7 +9,6 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.model.SdkRelease;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
-import dev.amlsh.workspace.Workspace;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceStoreContract;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
@@ -20,17 +19,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite store: the {@link WorkspaceStoreContract}, and what a workspace file adds (schema, read-only, busy, export). */
+/**
+ * The SQLite store: the {@link WorkspaceStoreContract}, and what a workspace file adds (schema, read-only, busy,
+ * export).
+ */
 class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
 
     @TempDir
@@ -67,7 +64,8 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
     @Test
     void creatingOverAnExistingFileIsRefused() {
         assertThatThrownBy(() -> SqliteWorkspaceStore.create(file, "ws"))
-                .isInstanceOf(AmlshException.class).hasMessageContaining("already exists");
+                .isInstanceOf(AmlshException.class)
+                .hasMessageContaining("already exists");
     }
 
     @Test
@@ -81,14 +79,18 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
         ContainerRegistry masked = new ContainerRegistry("myacr.azurecr.io", "deployer", "***", null);
         Environment expected = rich.withDocker(rich.docker().withRegistry(masked));
         assertThat(store.draft("rich")).contains(expected);
-        assertThat(store.version("rich", "1")).map(RegisteredVersion::environment).contains(expected.withVersion("1"));
+        assertThat(store.version("rich", "1"))
+                .map(RegisteredVersion::environment)
+                .contains(expected.withVersion("1"));
         assertThat(r.version().environment()).isEqualTo(expected.withVersion("1"));
         // the stored password stands for the one given: registering the same draft again is no change
         assertThat(store.register(rich, null).created()).isFalse();
         store.close();
 
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("s3cret-Pa55").contains("\"***\"");
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1))
+                .doesNotContain("s3cret-Pa55")
+                .contains("\"***\"");
     }
 
     @Test
@@ -96,9 +98,11 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
         store.register(Definitions.rich("rich"), null);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT definition, json_extract(definition, '$.docker.platform.architecture'),"
-                        + " json_extract(definition, '$.docker.baseImageRegistry.password'), conda_hash, image_hash,"
-                        + " created_at FROM versions")) {
+                ResultSet rs =
+                        s.executeQuery("SELECT definition, json_extract(definition, '$.docker.platform.architecture'),"
+                                + " json_extract(definition, '$.docker.baseImageRegistry.password'), conda_hash, "
+                                + "image_hash,"
+                                + " created_at FROM versions")) {
             assertThat(rs.next()).isTrue();
             String json = rs.getString(1);
             assertThat(json).startsWith("{\"name\":\"rich\",\"version\":\"1\",\"environmentVariables\":{");
@@ -137,7 +141,8 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
                 () -> store.restore("pytorch", "1"),
                 () -> store.setDefaultBaseImage("ubuntu:22.04"));
         for (Runnable write : writes) {
-            assertThatThrownBy(write::run).isInstanceOf(WorkspaceUnavailableException.class)
+            assertThatThrownBy(write::run)
+                    .isInstanceOf(WorkspaceUnavailableException.class)
                     .hasMessageContaining("workspace ws is open read-only");
         }
         store.close();
@@ -171,10 +176,13 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
         store.label("pytorch", "1", List.of("prod"));
         Path copy = dir.resolve("copy.amlsh");
         sqlite().exportTo(copy);
-        assertThatThrownBy(() -> sqlite().exportTo(copy)).isInstanceOf(AmlshException.class)
+        assertThatThrownBy(() -> sqlite().exportTo(copy))
+                .isInstanceOf(AmlshException.class)
                 .hasMessageContaining("already exists");
         try (SqliteWorkspaceStore exported = SqliteWorkspaceStore.open(copy, "copy", false, ticking())) {
-            assertThat(exported.labelled("pytorch", "prod")).map(RegisteredVersion::environment).contains(env(1).withVersion("1"));
+            assertThat(exported.labelled("pytorch", "prod"))
+                    .map(RegisteredVersion::environment)
+                    .contains(env(1).withVersion("1"));
             assertThat(exported.integrityCheck()).isEmpty();
         }
     }

@@ -4,7 +4,6 @@ import dev.amlsh.model.Environment;
 import dev.amlsh.workspace.Workspace;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,7 +53,8 @@ public final class StoreBench {
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
                     for (int i = 0; i < n; i++) {
                         String name = shape.equals("1-name") ? "env" : "env" + (i % 20);
-                        if (!store.register(Definitions.numbered(name, "bench", i), null).created()) {
+                        if (!store.register(Definitions.numbered(name, "bench", i), null)
+                                .created()) {
                             throw new IllegalStateException("a changed definition was not registered as new");
                         }
                     }
@@ -66,10 +66,20 @@ public final class StoreBench {
                     }
                 }
             }
-            System.out.printf(Locale.ROOT, "register_%s_per_s %.0f median_of_%d (runs: %s)%n", shape.replace('-', '_'),
-                    median(rates), runs, format(rates, "%.0f"));
-            System.out.printf(Locale.ROOT, "register_%s_per_cpu_s %.0f median_of_%d (runs: %s)%n",
-                    shape.replace('-', '_'), median(cpuRates), runs, format(cpuRates, "%.0f"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "register_%s_per_s %.0f median_of_%d (runs: %s)%n",
+                    shape.replace('-', '_'),
+                    median(rates),
+                    runs,
+                    format(rates, "%.0f"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "register_%s_per_cpu_s %.0f median_of_%d (runs: %s)%n",
+                    shape.replace('-', '_'),
+                    median(cpuRates),
+                    runs,
+                    format(cpuRates, "%.0f"));
         }
     }
 
@@ -89,7 +99,9 @@ public final class StoreBench {
     static void openList(Path file) throws Exception {
         long main = System.currentTimeMillis();
         long load = System.nanoTime();
-        new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite::memory:").close(); // loads the native library, as the store does
+        new org.sqlite.SQLiteConfig()
+                .createConnection("jdbc:sqlite::memory:")
+                .close(); // loads the native library, as the store does
         double loadMs = (System.nanoTime() - load) / 1e6;
         long start = System.nanoTime();
         int count;
@@ -97,10 +109,17 @@ public final class StoreBench {
             count = store.names(false).size();
         }
         double ms = (System.nanoTime() - start) / 1e6;
-        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.printf(Locale.ROOT, "cold_open_list_ms %.1f names %d jvm_start_to_main_ms %d sqlite_native_load_ms %.1f"
-                + " jvm_start_to_listed_ms %d%n", ms, count,
-                main - ManagementFactory.getRuntimeMXBean().getStartTime(), loadMs, sinceJvmStart);
+        long sinceJvmStart = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf(
+                Locale.ROOT,
+                "cold_open_list_ms %.1f names %d jvm_start_to_main_ms %d sqlite_native_load_ms %.1f"
+                        + " jvm_start_to_listed_ms %d%n",
+                ms,
+                count,
+                main - ManagementFactory.getRuntimeMXBean().getStartTime(),
+                loadMs,
+                sinceJvmStart);
     }
 
     static void warm(Path file, int runs, int lookups) {
@@ -115,7 +134,11 @@ public final class StoreBench {
                 openList.add((System.nanoTime() - start) / 1e6);
             }
         }
-        System.out.printf(Locale.ROOT, "warm_open_list_ms %.1f median_of_%d (runs: %s)%n", median(openList), runs,
+        System.out.printf(
+                Locale.ROOT,
+                "warm_open_list_ms %.1f median_of_%d (runs: %s)%n",
+                median(openList),
+                runs,
                 format(openList, "%.1f"));
 
         Random random = new Random(42);
@@ -138,8 +161,13 @@ public final class StoreBench {
             }
         }
         Collections.sort(resolve);
-        System.out.printf(Locale.ROOT, "resolve_latest_ms median %.3f p99 %.3f max %.3f over %d random names%n",
-                median(resolve), resolve.get((int) (resolve.size() * 0.99)), resolve.get(resolve.size() - 1), lookups);
+        System.out.printf(
+                Locale.ROOT,
+                "resolve_latest_ms median %.3f p99 %.3f max %.3f over %d random names%n",
+                median(resolve),
+                resolve.get((int) (resolve.size() * 0.99)),
+                resolve.get(resolve.size() - 1),
+                lookups);
     }
 
     static double median(List<Double> values) {

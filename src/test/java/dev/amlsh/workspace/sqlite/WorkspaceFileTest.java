@@ -78,13 +78,17 @@ class WorkspaceFileTest {
             assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
             assertThat(store.names(false)).containsExactly("pytorch");
             assertThat(store.names(true)).containsExactly("legacy", "pytorch");
-            assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1", "2");
+            assertThat(store.versions("pytorch"))
+                    .extracting(RegisteredVersion::version)
+                    .containsExactly("1", "2");
             RegisteredVersion two = store.latest("pytorch").orElseThrow();
             assertThat(two.version()).isEqualTo("2");
             assertThat(two.createdAt()).isEqualTo(Instant.parse("2024-01-04T00:00:00.123456Z"));
-            assertThat(two.environment()).isEqualTo(Definitions.numbered("pytorch", "v1", 2).withVersion("2"));
+            assertThat(two.environment())
+                    .isEqualTo(Definitions.numbered("pytorch", "v1", 2).withVersion("2"));
             assertThat(store.draft("pytorch")).contains(Definitions.numbered("pytorch", "v1", 3));
-            assertThat(store.defaultBaseImage()).isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
+            assertThat(store.defaultBaseImage())
+                    .isEqualTo("mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1");
 
             RegisteredVersion legacy = store.version("legacy", "1").orElseThrow();
             assertThat(legacy.archived()).isTrue();
@@ -98,13 +102,17 @@ class WorkspaceFileTest {
             Registration next = store.register(Definitions.numbered("pytorch", "v1", 3), null);
             assertThat(next.version().version()).isEqualTo("3");
             assertThat(next.version().sequence()).isEqualTo(4);
-            assertThat(store.register(Definitions.numbered("legacy", "v1", 9), null).version().archived()).isTrue();
+            assertThat(store.register(Definitions.numbered("legacy", "v1", 9), null)
+                            .version()
+                            .archived())
+                    .isTrue();
             assertThat(store.integrityCheck()).isEmpty();
         }
         // the migration's Java step filled the hashes and numbers of the versions registered under schema 1
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT definition, conda_hash, image_hash, number FROM versions WHERE id <= 3")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT definition, conda_hash, image_hash, number FROM versions WHERE id <= 3")) {
             int rows = 0;
             while (rs.next()) {
                 Environment env = DefinitionJson.read("row", rs.getString(1));
@@ -122,7 +130,9 @@ class WorkspaceFileTest {
         Path file = schemaV2Workspace();
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "v2", false, CLOCK)) {
             assertThat(store.schemaVersion()).isEqualTo(3);
-            assertThat(store.versions("pytorch")).extracting(RegisteredVersion::version).containsExactly("1");
+            assertThat(store.versions("pytorch"))
+                    .extracting(RegisteredVersion::version)
+                    .containsExactly("1");
             assertThat(store.latest("pytorch").orElseThrow().environment())
                     .isEqualTo(Definitions.numbered("pytorch", "v2", 1).withVersion("1"));
             // schema 2 kept no written form: the drafts read back without one (the plain dump is their text)
@@ -132,13 +142,15 @@ class WorkspaceFileTest {
             assertThat(store.drafts()).extracting(Environment::name).containsExactly("pytorch", "sklearn");
 
             // schema 3 keeps a draft's written form, comments and all, through saves and edits
-            var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(Path.of("env.yml"),
-                    "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
-            Environment withFile = pytorch.withPython(pytorch.python().withCondaDependencies(doc.spec())).withCondaFile(doc);
+            var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(
+                    Path.of("env.yml"), "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
+            Environment withFile = pytorch.withPython(pytorch.python().withCondaDependencies(doc.spec()))
+                    .withCondaFile(doc);
             store.saveDraft(withFile);
             store.updateDraft("pytorch", (latest, current) -> current.withCondaSpec(s -> s.addChannel("conda-forge")));
-            assertThat(store.draft("pytorch").orElseThrow().condaFile().text()).isEqualTo(
-                    "dependencies:  # what conda installs\n- python=3.8\n- numpy    # arrays\nchannels:\n- conda-forge\n");
+            assertThat(store.draft("pytorch").orElseThrow().condaFile().text())
+                    .isEqualTo("dependencies:  # what conda installs\n- python=3.8\n- numpy    # "
+                            + "arrays\nchannels:\n- conda-forge\n");
             assertThat(store.integrityCheck()).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
@@ -165,7 +177,8 @@ class WorkspaceFileTest {
     @Test
     void aNewerSchemaIsRefusedAndUnchanged() throws Exception {
         Path file = workspaceWithVersions(3);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = " + (SqliteSchema.CURRENT + 1));
         }
         String before = Hashes.sha256(file);
@@ -180,7 +193,8 @@ class WorkspaceFileTest {
     @Test
     void anotherSqliteDatabaseIsRefusedAndUnchanged() throws Exception {
         Path file = dir.resolve("other.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE versions (id INTEGER PRIMARY KEY, name TEXT)");
             s.execute("INSERT INTO versions (name) VALUES ('not ours')");
         }
@@ -246,9 +260,11 @@ class WorkspaceFileTest {
         // a quick_check limit of 0 bytes stands for a file larger than the limit
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "ws", false, CLOCK, 1000, 0)) {
             assertThatThrownBy(() -> store.register(Definitions.numbered("env1", "t", 99), null))
-                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+                    .isInstanceOf(WorkspaceUnavailableException.class)
+                    .hasMessageContaining("corrupt");
             assertThatThrownBy(() -> store.versions("env1"))
-                    .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("corrupt");
+                    .isInstanceOf(WorkspaceUnavailableException.class)
+                    .hasMessageContaining("corrupt");
             assertThat(store.integrityCheck()).isNotEmpty();
         }
         assertThat(Hashes.sha256(file)).isEqualTo(before);
@@ -257,7 +273,8 @@ class WorkspaceFileTest {
     @Test
     void anAmlshFileWithoutItsTablesIsRefusedAndUnchanged() throws Exception {
         Path file = dir.resolve("half.amlsh");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA application_id = " + SqliteSchema.APPLICATION_ID);
             s.execute("PRAGMA user_version = 2");
             s.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)");
@@ -286,9 +303,11 @@ class WorkspaceFileTest {
     @Test
     void aMissingFileOrAFolderIsNotAWorkspace() throws IOException {
         assertThatThrownBy(() -> SqliteWorkspaceStore.open(dir.resolve("nope.amlsh"), "nope", false, CLOCK))
-                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("does not exist");
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("does not exist");
         Path folder = Files.createDirectory(dir.resolve("folder.amlsh"));
         assertThatThrownBy(() -> SqliteWorkspaceStore.open(folder, "folder", false, CLOCK))
-                .isInstanceOf(WorkspaceUnavailableException.class).hasMessageContaining("is not a file");
+                .isInstanceOf(WorkspaceUnavailableException.class)
+                .hasMessageContaining("is not a file");
     }
 }

@@ -47,11 +47,12 @@ class WorkspaceListTest {
         store.archive("gone", null);
 
         Workspace workspace = new Workspace(store);
-        assertThat(workspace.list(false)).containsExactly(
-                new EnvironmentSummary("edited", DraftState.CHANGED, "1", 1, false),
-                new EnvironmentSummary("fresh", DraftState.NEW, null, 0, false),
-                new EnvironmentSummary("plain", null, "2", 2, false),
-                new EnvironmentSummary("same", DraftState.SAME, "1", 1, false));
+        assertThat(workspace.list(false))
+                .containsExactly(
+                        new EnvironmentSummary("edited", DraftState.CHANGED, "1", 1, false),
+                        new EnvironmentSummary("fresh", DraftState.NEW, null, 0, false),
+                        new EnvironmentSummary("plain", null, "2", 2, false),
+                        new EnvironmentSummary("same", DraftState.SAME, "1", 1, false));
         assertThat(workspace.list(true)).contains(new EnvironmentSummary("gone", null, null, 1, true));
     }
 
@@ -59,7 +60,8 @@ class WorkspaceListTest {
     @Test
     void aSnapshotDoesNotSeeWhatAnotherProcessCommitsWhileItReads() {
         store.register(Definitions.numbered("early", "t", 1), null);
-        try (SqliteWorkspaceStore other = SqliteWorkspaceStore.open(file, "ws", false, SqliteWorkspaceStoreTest.ticking())) {
+        try (SqliteWorkspaceStore other =
+                SqliteWorkspaceStore.open(file, "ws", false, SqliteWorkspaceStoreTest.ticking())) {
             List<String> seen = store.snapshot(s -> {
                 assertThat(s.names(true)).containsExactly("early");
                 other.register(Definitions.numbered("late", "t", 1), null);
@@ -73,7 +75,8 @@ class WorkspaceListTest {
     @Test
     void aSnapshotOnlyReads() {
         assertThatThrownBy(() -> store.snapshot(s -> s.saveDraft(Definitions.numbered("x", "t", 1))))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("only reads");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("only reads");
         assertThat(store.drafts()).isEmpty();
     }
 }
