@@ -65,6 +65,16 @@ public interface WorkspaceStore extends AutoCloseable {
     /** Every registered name, sorted; archived names only when asked. */
     List<String> names(boolean includeArchived);
 
+    /**
+     * Every name with a draft or a version (archived names too when asked; an archived name with a
+     * draft always), by name, with its draft compared with its newest version: one query, the
+     * comparison made on stored digests, no definition parsed.
+     */
+    List<EnvironmentSummary> summaries(boolean includeArchived);
+
+    /** The versions of a name (null: of every name, by name), in creation order, from stored columns only. */
+    List<VersionSummary> versionSummaries(String name);
+
     /** All versions of a name in creation order, archived ones included; empty if unknown. */
     List<RegisteredVersion> versions(String name);
 

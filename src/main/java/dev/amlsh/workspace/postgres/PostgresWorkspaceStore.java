@@ -6,14 +6,17 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.SdkRelease;
+import dev.amlsh.workspace.EnvironmentSummary;
 import dev.amlsh.workspace.Labels;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.RegistrationRules;
+import dev.amlsh.workspace.VersionSummary;
 import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import dev.amlsh.workspace.sqlite.DefinitionJson;
+import dev.amlsh.workspace.sqlite.SummaryQueries;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -253,14 +256,16 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     }
 
     private void upsertDraft(Environment draft) throws SQLException {
-        PreparedStatement ps = ps("INSERT INTO drafts (owner, name, definition, updated_at, conda_file)"
-                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET definition = excluded.definition,"
-                + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
+        Environment stored = DefinitionJson.withoutSecrets(draft);
+        PreparedStatement ps = ps("INSERT INTO drafts (owner, name, definition, updated_at, conda_file, digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET definition = excluded.definition,"
+                + " updated_at = excluded.updated_at, conda_file = excluded.conda_file, digest = excluded.digest");
         ps.setString(1, owner);
         ps.setString(2, draft.name());
-        ps.setString(3, DefinitionJson.write(DefinitionJson.withoutSecrets(draft)));
+        ps.setString(3, DefinitionJson.write(stored));
         ps.setString(4, now().toString());
         ps.setString(5, draft.condaFile() == null ? null : draft.condaFile().text());
+        ps.setString(6, DefinitionJson.digest(stored));
         ps.executeUpdate();
     }
 
@@ -325,8 +330,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
     /** Inserts a version row (its name's row exists); returns its id. */
     private long insertVersion(Environment stored, Instant createdAt, boolean archived) throws SQLException {
         PreparedStatement insert = ps("INSERT INTO versions"
-                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number, digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         insert.setString(1, stored.name());
         insert.setString(2, stored.version());
         insert.setString(3, createdAt.toString());
@@ -340,6 +345,7 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         } else {
             insert.setLong(8, number);
         }
+        insert.setString(9, DefinitionJson.digest(stored));
         long id;
         try (ResultSet rs = insert.executeQuery()) {
             rs.next();
@@ -401,6 +407,27 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public synchronized List<EnvironmentSummary> summaries(boolean includeArchived) {
+        return read(() -> {
+            PreparedStatement ps = ps(SummaryQueries.summarySql(true));
+            ps.setString(1, owner);
+            ps.setString(2, owner);
+            return SummaryQueries.summaries(ps, includeArchived);
+        });
+    }
+
+    @Override
+    public synchronized List<VersionSummary> versionSummaries(String envName) {
+        return read(() -> {
+            PreparedStatement ps = ps(SummaryQueries.versionsSql(envName != null, "l.seq"));
+            if (envName != null) {
+                ps.setString(1, envName);
+            }
+            return SummaryQueries.versions(ps, name);
         });
     }
 

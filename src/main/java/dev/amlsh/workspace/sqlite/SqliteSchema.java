@@ -31,7 +31,7 @@ final class SqliteSchema {
     /** {@code "amls"} in ASCII, big-endian: PRAGMA application_id of every amlsh workspace. */
     static final int APPLICATION_ID = 0x616D6C73;
 
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -168,6 +168,9 @@ final class SqliteSchema {
             SqlScript.run(c, SqlScript.resource("migrate-to-v" + target + ".sql"));
             if (target == 2) {
                 fillHashes(c);
+            }
+            if (target == 4) {
+                DigestMigration.fill(c, List.of("name"));
             }
         }
     }

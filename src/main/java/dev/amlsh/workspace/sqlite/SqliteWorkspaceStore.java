@@ -7,10 +7,12 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.model.SdkRelease;
+import dev.amlsh.workspace.EnvironmentSummary;
 import dev.amlsh.workspace.Labels;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.RegistrationRules;
+import dev.amlsh.workspace.VersionSummary;
 import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
@@ -358,20 +360,24 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     @Override
     public synchronized Optional<Environment> saveDraft(Environment draft) {
         EnvironmentName.requireValid(draft.name());
-        String json = DefinitionJson.write(DefinitionJson.withoutSecrets(draft));
         return write("save the draft " + draft.name(), () -> {
             Optional<Environment> previous = readDraft(draft.name());
-            PreparedStatement ps =
-                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
-            ps.setString(1, draft.name());
-            ps.setString(2, json);
-            ps.setString(3, clock.instant().toString());
-            ps.setString(4, condaFile(draft));
-            ps.executeUpdate();
+            upsertDraft(draft);
             return previous;
         });
+    }
+
+    private void upsertDraft(Environment draft) throws SQLException {
+        Environment stored = DefinitionJson.withoutSecrets(draft);
+        PreparedStatement ps = ps("INSERT INTO drafts (name, definition, updated_at, conda_file, digest)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
+                + " updated_at = excluded.updated_at, conda_file = excluded.conda_file, digest = excluded.digest");
+        ps.setString(1, draft.name());
+        ps.setString(2, DefinitionJson.write(stored));
+        ps.setString(3, clock.instant().toString());
+        ps.setString(4, condaFile(draft));
+        ps.setString(5, DefinitionJson.digest(stored));
+        ps.executeUpdate();
     }
 
     @Override
@@ -392,15 +398,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             if (!edited.name().equals(draftName)) {
                 throw new IllegalArgumentException("an edit of draft " + draftName + " cannot rename it");
             }
-            PreparedStatement ps =
-                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
-            ps.setString(1, draftName);
-            ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(edited)));
-            ps.setString(3, clock.instant().toString());
-            ps.setString(4, condaFile(edited));
-            ps.executeUpdate();
+            upsertDraft(edited);
             return edited;
         });
     }
@@ -441,8 +439,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     /** Inserts a version row (its name's row exists); returns its id. */
     private long insertVersion(Environment stored, Instant createdAt, boolean archived) throws SQLException {
         PreparedStatement insert = ps("INSERT INTO versions"
-                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number, digest)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         insert.setString(1, stored.name());
         insert.setString(2, stored.version());
         insert.setString(3, createdAt.toString());
@@ -457,6 +455,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         } else {
             insert.setLong(8, number);
         }
+        insert.setString(9, DefinitionJson.digest(stored));
         long id;
         try (ResultSet rs = insert.executeQuery()) {
             rs.next();
@@ -518,6 +517,22 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public synchronized List<EnvironmentSummary> summaries(boolean includeArchived) {
+        return read(() -> SummaryQueries.summaries(ps(SummaryQueries.summarySql(false)), includeArchived));
+    }
+
+    @Override
+    public synchronized List<VersionSummary> versionSummaries(String envName) {
+        return read(() -> {
+            PreparedStatement ps = ps(SummaryQueries.versionsSql(envName != null, "l.rowid"));
+            if (envName != null) {
+                ps.setString(1, envName);
+            }
+            return SummaryQueries.versions(ps, name);
         });
     }
 
