@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Where a workspace's environments live: drafts (unregistered, editable) and registered
- * versions (immutable). The engine and the shell use only this interface; the embedded SQLite
- * store implements it, and a shared server store could later.
+ * versions (immutable). The engine and the shell use only this interface;
+ * {@link dev.amlsh.workspace.sql.SqlWorkspaceStore} implements it once, in two dialects (a SQLite
+ * file, a PostgreSQL server).
  *
  * <p>Every write is atomic. Implementations apply {@link RegistrationRules} inside the same
  * transaction that writes, so two writers never give two definitions one number. Names are

@@ -2,7 +2,7 @@ package dev.amlsh.workspace.postgres;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
-import dev.amlsh.workspace.sqlite.DigestMigration;
+import dev.amlsh.workspace.sql.DigestMigration;
 import dev.amlsh.workspace.sqlite.SqlScript;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package dev.amlsh.workspace.sqlite;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.Environment;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.sql.DigestMigration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

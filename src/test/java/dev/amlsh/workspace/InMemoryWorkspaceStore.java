@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A workspace held in memory: the registration semantics without persistence. For tests of
- * the rules and for code that needs a store but no file.
+ * Test-only: a workspace held in memory, the registration semantics without persistence, for
+ * in-process command tests and as the reference the SQL store is compared with
+ * ({@code SameRulesAsInMemoryTest}). amlsh itself has one store, {@code SqlWorkspaceStore}, in two
+ * dialects; this one keeps no password mask and no digests (it compares parsed definitions).
  */
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
 

@@ -1,5 +1,6 @@
-package dev.amlsh.workspace.sqlite;
+package dev.amlsh.workspace.sql;
 
+import dev.amlsh.workspace.sqlite.DefinitionJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

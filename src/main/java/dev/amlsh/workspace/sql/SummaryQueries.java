@@ -1,4 +1,4 @@
-package dev.amlsh.workspace.sqlite;
+package dev.amlsh.workspace.sql;
 
 import dev.amlsh.workspace.EnvironmentSummary;
 import dev.amlsh.workspace.EnvironmentSummary.DraftState;
