@@ -4,6 +4,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.Workspace;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.postgres.PostgresLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,8 +51,30 @@ public final class Session implements AutoCloseable {
     public Session(ShellIO io, Supplier<WorkspaceCatalog> catalogs, LineOptions options) {
         this.io = io;
         this.catalogs = catalogs;
-        this.options = options;
         this.baseDirectory = io.workingDirectory();
+        this.options = options;
+        this.options = withWorkspacePath(options);
+    }
+
+    /**
+     * A workspace given as a relative path ({@code --workspace ./course.amlsh}) is a file in the folder paths resolve
+     * against (the working directory, or a running script's folder), fixed when given.
+     */
+    private LineOptions withWorkspacePath(LineOptions given) {
+        String selector = given.workspace();
+        return selector == null ? given : given.withWorkspace(workspacePath(selector));
+    }
+
+    /**
+     * A selector with {@code /} that is not a server URL is a file, resolved as any path ({@code :temp:/NAME} too);
+     * names, {@code :temp:} and URLs are kept as given.
+     */
+    public String workspacePath(String selector) {
+        String s = selector.strip();
+        if (s.indexOf('/') < 0 || PostgresLocation.isUrl(s) || s.equals(WorkspaceCatalog.TEMPORARY)) {
+            return selector;
+        }
+        return Call.resolvePath(this, s).toString();
     }
 
     public ShellIO io() {
@@ -82,7 +105,7 @@ public final class Session implements AutoCloseable {
     public LineScope startLine(LineOptions given) {
         LineOptions previous = line;
         Opened previousWorkspace = lineWorkspace;
-        line = given.over(previous);
+        line = withWorkspacePath(given).over(previous);
         return () -> {
             if (lineWorkspace != previousWorkspace) {
                 lineWorkspace.workspace().store().close();
