@@ -112,8 +112,10 @@ class CompletionInstallIT extends AtATerminal {
         assertThat(freshHome.resolve(".local/share/bash-completion/completions/amlsh"))
                 .isRegularFile();
 
-        env.put("PS1", "bash> ");
         Tmux.Pane bash = startProgram(List.of("bash", "-i"));
+        bash.waitFor("the first bash prompt", s -> !Tmux.lastLine(s).isEmpty());
+        bash.type("PS1='bash> '"); // skel's .bashrc sets its own prompt; this one is easy to find
+        bash.press("Enter");
         bash.waitFor("the bash prompt", s -> Tmux.lastLine(s).equals("bash>"));
         completes(bash, "bash> ", "amlsh env dock", "amlsh env dockerfile ");
         completes(bash, "bash> ", "amlsh env show be", "amlsh env show bench ");
