@@ -304,6 +304,32 @@ public final class Session implements AutoCloseable {
         return options.workspace();
     }
 
+    /** The demo settings of a running script, which the scripts it runs ({@code script FILE}) inherit. */
+    public record DemoMode(boolean narrate, boolean step) {
+        public static final DemoMode NONE = new DemoMode(false, false);
+
+        /** This script's own settings with those of the script that runs it. */
+        public DemoMode with(DemoMode outer) {
+            return new DemoMode(narrate || outer.narrate, step || outer.step);
+        }
+    }
+
+    private final java.util.Deque<DemoMode> demoModes = new java.util.ArrayDeque<>();
+
+    /** {@code --narrate}/{@code --step} of the innermost running script, or none. */
+    public DemoMode demoMode() {
+        return demoModes.isEmpty() ? DemoMode.NONE : demoModes.peekLast();
+    }
+
+    /** A script runs with {@code mode} (its own settings with its caller's) until {@link #leaveDemoMode}. */
+    public void enterDemoMode(DemoMode mode) {
+        demoModes.addLast(mode);
+    }
+
+    public void leaveDemoMode() {
+        demoModes.pollLast();
+    }
+
     /** A script starts: returns how deep scripts now nest (1 for one run from the prompt or the command line). */
     public int enterScript() {
         if (scriptDepth == 0) {
