@@ -47,6 +47,7 @@ workspace use;workspace;
 workspace create;none;
 workspace delete;workspace;--yes:flag
 workspace export;file;
+workspace import;file;--into:none
 curated list;;
 curated images;;
 curated show;image;

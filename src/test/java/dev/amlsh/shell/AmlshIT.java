@@ -106,6 +106,8 @@ class AmlshIT {
                 workspace use second
                 workspace use default
                 workspace export copy.amlsh
+                workspace import copy.amlsh
+                workspace delete copy --yes
                 workspace delete second --yes
                 curated list
                 curated images
