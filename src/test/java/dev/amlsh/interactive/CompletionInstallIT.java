@@ -119,6 +119,13 @@ class CompletionInstallIT extends AtATerminal {
         bash.waitFor("the bash prompt", s -> Tmux.lastLine(s).equals("bash>"));
         completes(bash, "bash> ", "amlsh env dock", "amlsh env dockerfile ");
         completes(bash, "bash> ", "amlsh env show be", "amlsh env show bench ");
+        leave(bash); // bash writes ~/.bash_history as it ends: before the folder is deleted, not during
+    }
+
+    private static void leave(Tmux.Pane shell) {
+        shell.type("exit");
+        shell.press("Enter");
+        assertThat(shell.waitForExit()).isZero();
     }
 
     @Test
@@ -133,5 +140,6 @@ class CompletionInstallIT extends AtATerminal {
         zsh.waitFor("the zsh prompt", s -> Tmux.lastLine(s).equals("zsh>"));
         completes(zsh, "zsh> ", "amlsh env dock", "amlsh env dockerfile");
         completes(zsh, "zsh> ", "amlsh env show be", "amlsh env show bench");
+        leave(zsh);
     }
 }

@@ -6,6 +6,7 @@ import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.api.ShellIO;
 import dev.amlsh.shell.launch.AmlshRunner;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
+import dev.amlsh.workspace.sqlite.SqliteWorkspaceStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -136,6 +137,27 @@ class HandedOutWorkspaceTest {
         assertThat(read.code()).as(read.err()).isZero();
         assertThat(folder(dir.resolve("class"))).containsExactly("course.amlsh");
         assertThat(Files.readAllBytes(course)).isEqualTo(before);
+    }
+
+    /** {@code workspace export} from a server writes its file through {@code SqliteWorkspaceStore.createWith}. */
+    @Test
+    void aFileMadeFromAWorkspacesContentIsInRollbackJournalModeToo() throws IOException {
+        Path copy = dir.resolve("class/from-server.amlsh");
+        try (SqliteWorkspaceStore source = SqliteWorkspaceStore.open(course, "course", true, Clock.systemUTC())) {
+            SqliteWorkspaceStore.createWith(copy, "from-server", source.content(), Clock.systemUTC());
+        }
+        assertThat(Files.readAllBytes(copy)[18]).isEqualTo((byte) 1);
+        Result read = amlshIn(
+                dir.resolve("class"),
+                "",
+                "--workspace",
+                "./from-server.amlsh",
+                "--read-only",
+                "env",
+                "versions",
+                "lesson");
+        assertThat(read.code()).as(read.err()).isZero();
+        assertThat(folder(dir.resolve("class"))).containsExactly("course.amlsh", "from-server.amlsh");
     }
 
     @Test

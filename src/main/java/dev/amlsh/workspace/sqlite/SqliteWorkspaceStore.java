@@ -891,7 +891,22 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             try (SqliteWorkspaceStore store = open(tmp, name, false, clock)) {
                 store.load(content);
             }
+            rollbackJournal(tmp, name);
         });
+    }
+
+    /**
+     * A file to hand out is left in rollback-journal mode, as {@code VACUUM INTO} leaves an export: reading it needs
+     * no {@code -wal}/{@code -shm} beside it, so it opens even in a folder the reader cannot write. The first open for
+     * writing puts it back in WAL mode.
+     */
+    private static void rollbackJournal(Path file, String name) {
+        try (Connection c = connect(file, false, DEFAULT_BUSY_TIMEOUT_MILLIS, name);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = DELETE");
+        } catch (SQLException e) {
+            throw translate(e, name, file, DEFAULT_BUSY_TIMEOUT_MILLIS, "create");
+        }
     }
 
     // export
