@@ -89,7 +89,10 @@ class AmlshIT {
                 env archive other
                 env restore other
                 env dockerfile demo
+                env dockerfile custom --explain
+                env explain demo
                 env diff demo:1 demo --dockerfile
+                env diff demo:1 demo --conda
                 env lint demo
                 env conda-spec azureml:demo
                 env conda-file demo
