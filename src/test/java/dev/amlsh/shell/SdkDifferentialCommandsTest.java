@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,5 +86,21 @@ class SdkDifferentialCommandsTest {
         assertThat(shell.run("env conda-file p").out())
                 .endsWith("- pip:\n  - numpy \\\n  - '  >=1.2'\n  - pandas\n  - rich\n- pip\n"
                         + "channels:\n- anaconda\n- conda-forge\n");
+    }
+
+    @Test
+    void pipEditsOnAPipKeyWithoutAListAreRefusedWhereTheSdkFails() throws IOException {
+        // add_pip_package / remove_pip_package / set_pip_option / remove_pip_option iterate
+        // ditem['pip'], which is None for 'pip:' with no value: TypeError in the SDK
+        write("pipnull.yml", "name: pipnull\ndependencies:\n  - python=3.9\n  - pip:\n");
+        assertThat(shell.run("env create n --conda-file pipnull.yml").code()).isZero();
+        for (String edit : List.of("add-pip n rich", "remove-pip n rich", "add-pip-option n -- --pre")) {
+            Shell.Result refused = shell.run("env " + edit);
+            assertThat(refused.code()).as(edit).isEqualTo(1);
+            assertThat(refused.err()).as(edit).contains("n's conda file has 'pip:' with no list");
+        }
+        assertThat(shell.run("env add-conda n numpy").code()).isZero();
+        assertThat(shell.run("env conda-file n").out())
+                .isEqualTo("name: pipnull\ndependencies:\n- python=3.9\n- pip:\n- numpy\n");
     }
 }

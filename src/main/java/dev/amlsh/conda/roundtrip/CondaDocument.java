@@ -83,6 +83,22 @@ public final class CondaDocument implements CondaFileText {
         return reconcile(spec);
     }
 
+    @Override
+    public boolean hasPipKeyWithoutList() {
+        YamlNode.Entry deps = root.entry("dependencies");
+        if (deps != null && deps.value() instanceof YamlNode.Seq seq) {
+            for (YamlNode.Item item : seq.items()) {
+                if (item.value() instanceof YamlNode.Map map
+                        && map.entry("pip") != null
+                        && map.entry("pip").value() instanceof YamlNode.Scalar s
+                        && s.kind() == YamlNode.Kind.NULL) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public YamlNode.Map root() {
         return root;
     }

@@ -5,6 +5,7 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.conda.EnvironmentFiles;
+import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
@@ -192,6 +193,14 @@ public final class EnvEditCommands implements CommandSet {
         boolean[] userManaged = new boolean[1];
         Edited edited = edit(call, (env, changes) -> {
             userManaged[0] = env.isUserManaged();
+            if (kind.startsWith("pip")
+                    && env.condaFile() != null
+                    && env.condaFile().hasPipKeyWithoutList()) {
+                // departure: azureml-core's pip edits fail here (TypeError iterating None)
+                throw new AmlshException(env.name() + "'s conda file has 'pip:' with no list, and azureml-core's"
+                        + " pip edits fail on it (TypeError); give the file 'pip: []' or pip entries and create"
+                        + " the environment again");
+            }
             Environment result = env;
             for (String item : words) {
                 Environment before = result;
