@@ -11,11 +11,12 @@ env create;name;--conda-file:file --pip-file:file --pip-version:none --base-imag
 env clone;ref none;
 env discard;name;
 env show;ref;
-env dockerfile;ref;
+env dockerfile;ref;--explain:flag
 env conda-spec;ref;
 env conda-file;ref;
 env image-details;ref;
-env diff;ref ref;--dockerfile:flag --exit-code:flag
+env explain;ref;
+env diff;ref ref;--dockerfile:flag --conda:flag --exit-code:flag
 env lint;ref;--strict:flag
 env save;ref dir;--overwrite:flag
 env load;dir;--name:none
@@ -46,6 +47,7 @@ workspace use;workspace;
 workspace create;none;
 workspace delete;workspace;--yes:flag
 workspace export;file;
+workspace import;file;--into:none
 curated list;;
 curated images;;
 curated show;image;

@@ -5,7 +5,8 @@ import dev.amlsh.model.BuildContext;
 import dev.amlsh.model.Environment;
 
 /**
- * What Azure ML builds for an environment ({@link ImageBuild}), and the Dockerfile it builds.
+ * What Azure ML builds for an environment ({@link ImageBuild}), and the Dockerfile it builds (the
+ * template's lines: {@link DockerfileTemplate}).
  * <ul>
  * <li>conda-managed on a base image: Azure ML's template, exactly (the seed page);</li>
  * <li>user-managed on a base image: no Dockerfile, the image is used as it is;</li>
@@ -16,39 +17,6 @@ import dev.amlsh.model.Environment;
  * </ul>
  */
 public final class DockerfileRenderer {
-
-    // A '\' at a line's end is Java's text-block joiner (lines stay within 120 columns): each instruction is one
-    // line in the Dockerfile, as Azure ML writes it.
-    private static final String HEADER = """
-            USER root
-            RUN mkdir -p $HOME/.cache
-            WORKDIR /
-            COPY azureml-environment-setup/99brokenproxy /etc/apt/apt.conf.d/
-            RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install \
-            conda==4.4.11; fi
-            """;
-
-    private static final String CONDA_LAYER = """
-            COPY azureml-environment-setup/mutated_conda_dependencies.yml \
-            azureml-environment-setup/mutated_conda_dependencies.yml
-            RUN ldconfig /usr/local/cuda/lib64/stubs && conda env create -p /azureml-envs/{ENV} -f \
-            azureml-environment-setup/mutated_conda_dependencies.yml && rm -rf "$HOME/.cache/pip" && conda clean -aqy \
-            && CONDA_ROOT_DIR=$(conda info --root) && rm -rf "$CONDA_ROOT_DIR/pkgs" && find "$CONDA_ROOT_DIR" -type d \
-            -name __pycache__ -exec rm -rf {} + && ldconfig
-            # AzureML Conda environment name: {ENV}
-            ENV PATH /azureml-envs/{ENV}/bin:$PATH
-            ENV AZUREML_CONDA_ENVIRONMENT_PATH /azureml-envs/{ENV}
-            ENV LD_LIBRARY_PATH /azureml-envs/{ENV}/lib:$LD_LIBRARY_PATH
-            """;
-
-    private static final String FOOTER = """
-            COPY azureml-environment-setup/spark_cache.py azureml-environment-setup/log4j.properties \
-            /azureml-environment-setup/
-            RUN if [ $SPARK_HOME ]; then /bin/bash -c \
-            '$SPARK_HOME/bin/spark-submit  /azureml-environment-setup/spark_cache.py'; fi
-            ENV AZUREML_ENVIRONMENT_IMAGE True
-            CMD ["bash"]
-            """;
 
     private final BaseImageCatalog catalog;
 
@@ -77,12 +45,14 @@ public final class DockerfileRenderer {
             throw new AmlshException("environment " + env.name()
                     + " has no base image, base Dockerfile or build context: there is nothing to build on");
         }
-        out.append(HEADER);
-        if (env.buildsCondaEnvironment()) {
-            out.append(CONDA_LAYER.replace("{ENV}", EnvironmentHashes.condaEnvironmentName(env.condaSpec())));
+        String conda = EnvironmentHashes.condaEnvironmentName(env);
+        for (DockerfileTemplate.Line line : DockerfileTemplate.lines()) {
+            // the conda layer only when Azure ML creates a conda environment
+            if (line.part() != DockerfileTemplate.Part.CONDA || conda != null) {
+                out.append(line.render(conda)).append('\n');
+            }
         }
-        out.append(FOOTER);
-        return new ImageBuild.Generated(out.toString());
+        return new ImageBuild.Generated(out.toString(), docker.baseDockerfile());
     }
 
     /** The Dockerfile Azure ML builds; an error that says why when there is none to show. */

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The two names Azure ML derives from an environment. Its algorithms are not public; these are
@@ -58,24 +59,67 @@ public final class EnvironmentHashes {
         return CanonicalJson.write(condaTree(spec));
     }
 
+    /**
+     * One input of the image hash: its key in the canonical form, the definition's field it reads (its
+     * path in the SDK v1 JSON) and the value it hashes. A map value hashes only its own keys: a field of
+     * the definition's object that the map leaves out does not count ({@code python.condaDependenciesFile},
+     * {@code docker.buildContext.localFolder}).
+     */
+    public record ImageInput(String key, String field, Function<Environment, Object> value) {}
+
+    private static final List<ImageInput> IMAGE_INPUTS = List.of(
+            new ImageInput("baseImage", "docker.baseImage", env -> env.docker().baseImage()),
+            new ImageInput(
+                    "baseDockerfile",
+                    "docker.baseDockerfile",
+                    env -> env.docker().baseDockerfile()),
+            new ImageInput(
+                    "buildContext",
+                    "docker.buildContext",
+                    env -> buildContext(env.docker().buildContext())),
+            new ImageInput(
+                    "registryAddress",
+                    "docker.baseImageRegistry.address",
+                    env -> env.docker().baseImageRegistry().address()),
+            new ImageInput("python", "python", env -> python(env.python())),
+            new ImageInput("sparkPackages", "spark.packages", env -> sparkPackages(env)),
+            new ImageInput(
+                    "platform", "docker.platform", env -> platform(env.docker().platform())));
+
+    /** What the image hash reads, in the canonical form's order of declaration. */
+    public static List<ImageInput> imageInputs() {
+        return IMAGE_INPUTS;
+    }
+
     /** The canonical form of everything that builds the image. */
     public static String canonicalImage(Environment env) {
         Map<String, Object> tree = new LinkedHashMap<>();
-        tree.put("baseImage", env.docker().baseImage());
-        tree.put("baseDockerfile", env.docker().baseDockerfile());
-        tree.put("buildContext", buildContext(env.docker().buildContext()));
-        tree.put("registryAddress", env.docker().baseImageRegistry().address());
-        tree.put("python", python(env.python()));
+        for (ImageInput input : IMAGE_INPUTS) {
+            tree.put(input.key(), input.value().apply(env));
+        }
+        return CanonicalJson.write(tree);
+    }
+
+    /** The canonical form of one value (as it appears inside the hashed text). */
+    public static String canonical(Object value) {
+        return CanonicalJson.write(value);
+    }
+
+    /** The tree the conda hash reads, before it is written canonically: its keys are the parts of a spec that count. */
+    public static Map<String, Object> condaInputs(CondaSpec spec) {
+        return java.util.Collections.unmodifiableMap(condaTree(spec));
+    }
+
+    private static List<Object> sparkPackages(Environment env) {
         List<Object> spark = new ArrayList<>();
         for (SparkPackage p : env.spark().packages()) {
             spark.add(map("group", p.group(), "artifact", p.artifact(), "version", p.version()));
         }
-        tree.put("sparkPackages", spark);
-        Platform platform = env.docker().platform();
-        tree.put(
-                "platform",
-                platform == null ? null : map("os", platform.os(), "architecture", platform.architecture()));
-        return CanonicalJson.write(tree);
+        return spark;
+    }
+
+    private static Object platform(Platform platform) {
+        return platform == null ? null : map("os", platform.os(), "architecture", platform.architecture());
     }
 
     private static Object buildContext(BuildContext context) {

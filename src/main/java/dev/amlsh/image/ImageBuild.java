@@ -25,7 +25,11 @@ public sealed interface ImageBuild {
         return null;
     }
 
-    record Generated(String dockerfile) implements ImageBuild {}
+    /**
+     * {@code baseDockerfile}: the user's Dockerfile the generated one starts with (as it is, a newline
+     * added if it lacked one), or null when Azure ML writes the {@code FROM} line itself.
+     */
+    record Generated(String dockerfile, String baseDockerfile) implements ImageBuild {}
 
     record AsIs(BuildContext context, String dockerfile) implements ImageBuild {}
 

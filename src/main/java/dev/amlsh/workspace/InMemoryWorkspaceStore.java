@@ -206,5 +206,35 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
+    public synchronized WorkspaceContent content() {
+        List<WorkspaceContent.Name> names = new ArrayList<>();
+        versions.forEach((n, list) -> {
+            if (!list.isEmpty()) {
+                names.add(new WorkspaceContent.Name(n, archivedNames.contains(n), list));
+            }
+        });
+        return new WorkspaceContent(defaultBaseImage, drafts(), names);
+    }
+
+    @Override
+    public synchronized void load(WorkspaceContent content) {
+        if (!drafts.isEmpty() || !names(true).isEmpty()) {
+            throw new AmlshException(WorkspaceContent.notEmpty(name));
+        }
+        defaultBaseImage = content.defaultBaseImage();
+        content.drafts().forEach(d -> drafts.put(d.name(), d));
+        for (WorkspaceContent.Name n : content.names()) {
+            List<RegisteredVersion> list = new ArrayList<>();
+            for (RegisteredVersion v : n.versions()) {
+                list.add(new RegisteredVersion(v.environment(), ++sequence, v.createdAt(), v.archived(), v.labels()));
+            }
+            versions.put(n.name(), list);
+            if (n.archived()) {
+                archivedNames.add(n.name());
+            }
+        }
+    }
+
+    @Override
     public void close() {}
 }

@@ -31,6 +31,20 @@ public interface WorkspaceCatalog {
     /** Deletes a workspace file; the caller has asked for confirmation. */
     void delete(String name);
 
-    /** A consistent copy of a workspace into {@code file} (which must not exist). */
-    void export(String selector, Path file);
+    /**
+     * A consistent copy of a workspace into {@code file} (which must not exist): a workspace file,
+     * whatever the workspace is stored in; returns what it holds.
+     */
+    WorkspaceContent export(String selector, Path file);
+
+    /** What {@code workspace import} made: the workspace (its file, when it is one here) and its content. */
+    record Imported(String workspace, Path file, WorkspaceContent content) {}
+
+    /**
+     * Loads a workspace file into a new workspace {@code into} (a name, a path, a server URL;
+     * null: a local workspace named after the file), or into an empty one on a server. Refused,
+     * with nothing changed, when the file is not a workspace this amlsh reads or the target holds
+     * something.
+     */
+    Imported importFile(Path file, String into);
 }

@@ -25,6 +25,12 @@ public record WorkspaceContent(String defaultBaseImage, List<Environment> drafts
         }
     }
 
+    /** Why {@link WorkspaceStore#load} refused: the target holds something already. */
+    public static String notEmpty(String workspace) {
+        return "workspace " + workspace + " is not empty: a workspace is loaded only into an empty one"
+                + " (nothing was written)";
+    }
+
     public int versionCount() {
         return names.stream().mapToInt(n -> n.versions().size()).sum();
     }

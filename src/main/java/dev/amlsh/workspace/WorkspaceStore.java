@@ -84,6 +84,21 @@ public interface WorkspaceStore extends AutoCloseable {
 
     void restore(String name, String version);
 
+    // moving a workspace
+
+    /**
+     * Everything in the workspace, read in one snapshot: the default base image, the drafts (this
+     * user's, on a server), every name (archived ones too) with its versions in creation order.
+     */
+    WorkspaceContent content();
+
+    /**
+     * Loads {@code content} as it is (versions with their creation times, labels and archive
+     * states, drafts, the default base image) in one transaction; refused, with nothing written,
+     * unless this workspace has no registered name and no draft.
+     */
+    void load(WorkspaceContent content);
+
     @Override
     void close();
 }

@@ -14,7 +14,7 @@ import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
 /**
- * The domain stays plain Java: model, conda, image, diff, lint, formats and workspace import
+ * The domain stays plain Java: model, conda, image, diff, explain, lint, formats and workspace import
  * nothing from the shell, Spring or JLine (only {@code dev.amlsh.shell} may).
  */
 class ArchitectureTest {
@@ -24,6 +24,7 @@ class ArchitectureTest {
         "dev.amlsh.conda..",
         "dev.amlsh.image..",
         "dev.amlsh.diff..",
+        "dev.amlsh.explain..",
         "dev.amlsh.lint..",
         "dev.amlsh.formats..",
         "dev.amlsh.workspace..",

@@ -2,6 +2,7 @@ package dev.amlsh.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.amlsh.explain.DockerfileExplanation;
 import dev.amlsh.model.Environment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,44 @@ class GeneratedDockerfilesParseTest {
                 .forEach((file, result) -> assertThat(result.diagnostics())
                         .as(file.getFileName().toString())
                         .isEmpty());
+    }
+
+    /**
+     * {@code env dockerfile --explain}: with its comment lines every Dockerfile still passes the linter, and
+     * dockerfile-ast reads the same COPY/ADD sources from it as from the plain one.
+     */
+    @Test
+    void everyExplainedDockerfileIsStillADockerfileWithTheSameInstructions() throws IOException {
+        Map<Path, Path> explainedToPlain = new LinkedHashMap<>();
+        Map<String, Environment> cases = new LinkedHashMap<>(GoldenFilesTest.dockerfileCases());
+        GoldenFilesTest.condaCases().forEach((name, env) -> cases.put("conda-" + name, env));
+        for (Map.Entry<String, Environment> c : cases.entrySet()) {
+            ImageBuild build = GoldenFilesTest.RENDERER.plan(c.getValue());
+            if (build.dockerfile() == null) {
+                continue;
+            }
+            String explained = DockerfileExplanation.of(c.getValue(), build).text();
+            assertThat(explained).as(c.getKey()).contains("# [");
+            explainedToPlain.put(
+                    Files.writeString(tmp.resolve(c.getKey() + ".explained.Dockerfile"), explained),
+                    Files.writeString(tmp.resolve(c.getKey() + ".Dockerfile"), build.dockerfile()));
+        }
+        assertThat(explainedToPlain).hasSizeGreaterThan(10);
+        List<Path> files = new ArrayList<>(explainedToPlain.keySet());
+        files.addAll(explainedToPlain.values());
+        Map<Path, DockerfileParser.Result> parsed = DockerfileParser.parse(files);
+        explainedToPlain.forEach((explained, plain) -> {
+            assertThat(parsed.get(explained).diagnostics())
+                    .as(explained.getFileName().toString())
+                    .isEmpty();
+            assertThat(parsed.get(explained).sources().stream()
+                            .map(s -> s.keyword() + " " + s.path())
+                            .toList())
+                    .as(explained.getFileName().toString())
+                    .isEqualTo(parsed.get(plain).sources().stream()
+                            .map(s -> s.keyword() + " " + s.path())
+                            .toList());
+        });
     }
 
     @Test

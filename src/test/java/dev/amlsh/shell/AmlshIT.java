@@ -89,7 +89,10 @@ class AmlshIT {
                 env archive other
                 env restore other
                 env dockerfile demo
+                env dockerfile custom --explain
+                env explain demo
                 env diff demo:1 demo --dockerfile
+                env diff demo:1 demo --conda
                 env lint demo
                 env conda-spec azureml:demo
                 env conda-file demo
@@ -106,6 +109,8 @@ class AmlshIT {
                 workspace use second
                 workspace use default
                 workspace export copy.amlsh
+                workspace import copy.amlsh
+                workspace delete copy --yes
                 workspace delete second --yes
                 curated list
                 curated images

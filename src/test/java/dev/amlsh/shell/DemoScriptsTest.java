@@ -50,8 +50,10 @@ class DemoScriptsTest {
                                 "no rebuild",
                                 "+ conda.numpy: numpy",
                                 "~ conda.order: pytorch, torchvision -> torchvision, pytorch",
-                                "--- demo@latest",
-                                "+++ reordered"),
+                                "--- demo:1 (demo@latest)",
+                                "+++ reordered (draft)",
+                                "conda files (mutated_conda_dependencies.yml):",
+                                "+    - numpy"),
                         List.of()),
                 // Environment.from_pip_requirements; a user-managed environment on an image has no Dockerfile
                 Arguments.of(
@@ -59,7 +61,9 @@ class DemoScriptsTest {
                         List.of(
                                 "pip:         numpy==1.26.4, requests>=2.31",
                                 "none built: Azure ML runs "
-                                        + "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230103.v1 as it is"),
+                                        + "mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230103.v1 as it is",
+                                ": pip: conda installs pip, which installs the pip: list",
+                                "image: none built (no image hash)"),
                         List.of("(there is no Dockerfile)")),
                 // save_to_directory/load_from_directory and the v2 YAML keep the definition
                 Arguments.of(
@@ -80,9 +84,13 @@ class DemoScriptsTest {
                         List.of(
                                 "wrote :temp:/ctx/Dockerfile",
                                 "wrote :temp:/ctx/azureml-environment-setup/mutated_conda_dependencies.yml",
+                                "# [Azure ML] build as root",
                                 "FROM "),
                         List.of()),
-                Arguments.of("seed-walkthrough.amlsh", List.of("registered pytorch:1", "conda-managed"), List.of()));
+                Arguments.of(
+                        "seed-walkthrough.amlsh",
+                        List.of("registered pytorch:1", "conda-managed", "4. How the image is assembled"),
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -46,6 +46,7 @@ class GoldenOutputTest {
         golden("env-label.json", "env label demo:1 stable -o json");
         golden("env-versions.json", "env versions demo -o json");
         golden("env-dockerfile.json", "env dockerfile demo:1 -o json");
+        golden("env-dockerfile-explain.json", "env dockerfile demo:1 --explain -o json");
         golden("env-conda-spec.json", "env conda-spec demo:1 -o json");
         // CondaDependencies.serialize_to_string() of the draft: the file's layout, torch appended by add_pip_package
         golden("env-conda-file.json", "env conda-file demo -o json");
@@ -121,7 +122,7 @@ class GoldenOutputTest {
         try (var files = Files.list(GOLDEN)) {
             List<String> names =
                     files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertThat(names).hasSize(34);
+            assertThat(names).hasSize(36); // and explain/, ExplainCommandsTest's
         }
     }
 }

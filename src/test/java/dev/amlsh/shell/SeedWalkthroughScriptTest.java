@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/demo/seed-walkthrough.amlsh runs, and prints the seed's Dockerfile and conda file byte for byte. */
+/**
+ * scripts/demo/seed-walkthrough.amlsh runs, prints the seed's Dockerfile and conda file byte for byte, then env
+ * explain.
+ */
 class SeedWalkthroughScriptTest {
 
     static final Path SCRIPT = Path.of("scripts/demo/seed-walkthrough.amlsh").toAbsolutePath();
@@ -34,7 +37,8 @@ class SeedWalkthroughScriptTest {
         assertThat(run.out())
                 .contains("registered pytorch:1")
                 .contains(expected("Dockerfile.expected", envName))
-                .endsWith(expected("mutated_conda_dependencies.yml.expected", envName));
+                .contains(expected("mutated_conda_dependencies.yml.expected", envName) + "pytorch:1: conda-managed")
+                .endsWith("   your job\n");
 
         // its own temporary workspace: a second run prints the same, and the workspace it started in is untouched
         Shell.Result again = shell.main("", "-f", SCRIPT.toString());

@@ -44,17 +44,22 @@ final class Shell {
     }
 
     Result main(String stdin, boolean terminal, String... args) {
+        return main(stdin, terminal, false, Map.of(), args);
+    }
+
+    /** With stdout a terminal or not ({@code color} depends on it) and the given environment variables. */
+    Result main(String stdin, boolean terminal, boolean stdoutTerminal, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ShellIO io = new ShellIO(
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintWriter(out),
                 new PrintWriter(err),
-                Map.of(),
+                env,
                 cwd,
                 terminal,
-                false);
-        ExitCode code = new AmlshRunner(commands(), env -> catalog).run(List.of(args), io);
+                stdoutTerminal);
+        ExitCode code = new AmlshRunner(commands(), variables -> catalog).run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
 

@@ -85,7 +85,12 @@ final class TestCatalog implements WorkspaceCatalog {
     }
 
     @Override
-    public void export(String selector, Path file) {
+    public dev.amlsh.workspace.WorkspaceContent export(String selector, Path file) {
         throw new AmlshException("the test catalog cannot export");
+    }
+
+    @Override
+    public Imported importFile(Path file, String into) {
+        throw new AmlshException("the test catalog cannot import");
     }
 }

@@ -7,6 +7,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.ContainerRegistry;
 import dev.amlsh.model.Environment;
 import dev.amlsh.workspace.sqlite.Definitions;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store contract every {@link WorkspaceStore} keeps, run against each store (SQLite file,
@@ -59,6 +61,12 @@ public abstract class WorkspaceStoreContract {
     /** Opens the same workspace again (the current store is closed). */
     protected abstract WorkspaceStore reopen();
 
+    /** Makes a second new, empty workspace of the same kind and opens it for writing. */
+    protected abstract WorkspaceStore createAnother() throws Exception;
+
+    @TempDir
+    protected Path contractDir;
+
     @BeforeEach
     void openStore() throws Exception {
         store = createAndOpen();
@@ -95,6 +103,106 @@ public abstract class WorkspaceStoreContract {
         assertThat(store.versions("pytorch"))
                 .singleElement()
                 .satisfies(v -> assertThat(v.environment().condaFile()).isNull());
+    }
+
+    /**
+     * A workspace with everything {@link WorkspaceContent} carries: several names, explicit and
+     * numbered versions, a moved label, an archived version and an archived name, drafts (one with
+     * a written conda file, one with a registry password) and a default base image.
+     */
+    protected void fillWithEverything() {
+        store.setDefaultBaseImage("mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230509.v1");
+        store.register(env(1), null);
+        store.register(env(2), "2.0-beta");
+        store.register(env(3), null);
+        store.label("pytorch", "1", List.of("stable", "prod"));
+        store.label("pytorch", "2", List.of("stable")); // 2.0-beta is not a number: 1, 2.0-beta, 2
+        store.archive("pytorch", "2.0-beta");
+        store.register(Definitions.numbered("old", "t", 1), null);
+        store.archive("old", null);
+        store.register(Definitions.numbered("old", "t", 2), null); // archived too: its name is
+        store.register(Definitions.rich("rich"), null);
+        var doc = dev.amlsh.conda.roundtrip.CondaDocument.parse(
+                Path.of("env.yml"), "dependencies:  # what conda installs\n  - python=3.8\n  - numpy  # arrays\n");
+        Environment base = Definitions.numbered("drafted", "t", 7);
+        store.saveDraft(
+                base.withPython(base.python().withCondaDependencies(doc.spec())).withCondaFile(doc));
+        store.saveDraft(Definitions.rich("rich"));
+    }
+
+    /** The content with each version's place in its store's order left out: only that differs between stores. */
+    public static WorkspaceContent comparable(WorkspaceContent content) {
+        return new WorkspaceContent(
+                content.defaultBaseImage(),
+                content.drafts(),
+                content.names().stream()
+                        .map(n -> new WorkspaceContent.Name(
+                                n.name(),
+                                n.archived(),
+                                n.versions().stream()
+                                        .map(v -> new RegisteredVersion(
+                                                v.environment(), 0, v.createdAt(), v.archived(), v.labels()))
+                                        .toList()))
+                        .toList());
+    }
+
+    /** workspace export and import: the content moves version by version, times, labels and archive states kept. */
+    @Test
+    void aWorkspaceLoadsIntoAnEmptyOneAndComparesEqual() throws Exception {
+        fillWithEverything();
+        WorkspaceContent content = store.content();
+        assertThat(content.names())
+                .extracting(WorkspaceContent.Name::name, WorkspaceContent.Name::archived)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("old", true),
+                        org.assertj.core.groups.Tuple.tuple("pytorch", false),
+                        org.assertj.core.groups.Tuple.tuple("rich", false));
+        assertThat(content.versionCount()).isEqualTo(6);
+        assertThat(content.drafts()).extracting(Environment::name).containsExactly("drafted", "rich");
+
+        try (WorkspaceStore other = createAnother()) {
+            other.load(content);
+            WorkspaceContent loaded = other.content();
+            assertThat(comparable(loaded)).isEqualTo(comparable(content));
+            // the loaded workspace goes on as the original would: numbering, labels, latest
+            assertThat(other.register(env(4), null).version().version()).isEqualTo("3");
+            assertThat(other.labelled("pytorch", "stable").map(RegisteredVersion::version))
+                    .contains("2");
+            assertThat(other.latest("old")).isEmpty();
+            assertThat(other.draft("drafted").orElseThrow().condaFile().text())
+                    .isEqualTo(store.draft("drafted").orElseThrow().condaFile().text());
+        }
+    }
+
+    /** Through a workspace file, as export from a server and import into one do. */
+    @Test
+    void aWorkspaceMovesThroughAFileAndBack() throws Exception {
+        fillWithEverything();
+        WorkspaceContent content = store.content();
+        Path file = contractDir.resolve("moved.amlsh");
+        dev.amlsh.workspace.sqlite.SqliteWorkspaceStore.createWith(file, "moved", content, ticking());
+        WorkspaceContent read = dev.amlsh.workspace.sqlite.SqliteWorkspaceStore.readContent(file, "moved", ticking());
+        assertThat(comparable(read)).isEqualTo(comparable(content));
+        try (WorkspaceStore other = createAnother()) {
+            other.load(read);
+            assertThat(comparable(other.content())).isEqualTo(comparable(content));
+        }
+    }
+
+    @Test
+    void loadingIntoAWorkspaceThatHoldsSomethingIsRefusedAndWritesNothing() throws Exception {
+        fillWithEverything();
+        WorkspaceContent content = store.content();
+        try (WorkspaceStore other = createAnother()) {
+            other.saveDraft(env(9));
+            WorkspaceContent before = other.content();
+            assertThatThrownBy(() -> other.load(content))
+                    .isInstanceOf(AmlshException.class)
+                    .hasMessageContaining("is not empty")
+                    .hasMessageContaining("nothing was written");
+            assertThat(other.content()).isEqualTo(before);
+        }
+        assertThatThrownBy(() -> store.load(content)).hasMessageContaining("is not empty");
     }
 
     @Test

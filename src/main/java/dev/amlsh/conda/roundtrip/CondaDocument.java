@@ -78,6 +78,37 @@ public final class CondaDocument implements CondaFileText {
         return env.condaFile() != null ? env.condaFile().text() : plain(spec).text();
     }
 
+    /** The document a definition's conda file is written from: its own, else the plain data's. */
+    public static CondaDocument of(Environment env) {
+        CondaSpec spec = env.condaSpec(); // none: the definition's own error ("... has no conda dependencies")
+        return env.condaFile() instanceof CondaDocument document ? document : plain(spec);
+    }
+
+    /** The same document without a comment or blank line: what is left of its text once they are dropped. */
+    public CondaDocument withoutComments() {
+        return new CondaDocument((YamlNode.Map) uncommented(root));
+    }
+
+    private static YamlNode uncommented(YamlNode node) {
+        if (node instanceof YamlNode.Map map) {
+            return new YamlNode.Map(
+                    map.entries().stream()
+                            .map(e -> new YamlNode.Entry(e.key(), uncommented(e.value()), null, List.of(), List.of()))
+                            .toList(),
+                    map.flow(),
+                    List.of(),
+                    List.of());
+        }
+        if (node instanceof YamlNode.Seq seq) {
+            return new YamlNode.Seq(
+                    seq.items().stream()
+                            .map(i -> new YamlNode.Item(uncommented(i.value()), List.of(), null))
+                            .toList(),
+                    seq.flow());
+        }
+        return node;
+    }
+
     @Override
     public CondaDocument follow(CondaSpec spec) {
         return reconcile(spec);

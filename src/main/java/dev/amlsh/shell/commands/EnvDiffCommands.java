@@ -9,6 +9,7 @@ import dev.amlsh.diff.Change;
 import dev.amlsh.diff.DockerfileDiff;
 import dev.amlsh.diff.EnvironmentDiff;
 import dev.amlsh.image.DockerfileRenderer;
+import dev.amlsh.image.MutatedCondaFile;
 import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.Call;
 import dev.amlsh.shell.api.CommandFailed;
@@ -37,10 +38,18 @@ public final class EnvDiffCommands implements CommandSet {
                         .arg("BEFORE", Completion.ENV_REF)
                         .arg("AFTER", Completion.ENV_REF)
                         .flag("--dockerfile", "add a unified diff of the two Dockerfiles")
+                        .flag(
+                                "--conda",
+                                "add a unified diff of the two conda files Azure ML builds "
+                                        + "(mutated_conda_dependencies.yml)")
                         .flag("--exit-code", "exit 1 when they differ (like git diff --exit-code)")
-                        .description("Lines: + added, - removed, ~ changed, by field (conda.NAME, pip.NAME, "
-                                + "docker.baseImage, ...).")
+                        .description("--- and +++ name the two sides (NAME:VERSION, or NAME (draft)). Lines: + "
+                                + "added, - removed,\n"
+                                + "~ changed, by field (conda.NAME, pip.NAME, docker.baseImage, ...); in "
+                                + "colour on a terminal\n"
+                                + "(not with --no-color or NO_COLOR).")
                         .example("env diff pytorch:1 pytorch")
+                        .example("env diff pytorch@latest pytorch --conda")
                         .build(),
                 this::diff));
     }
@@ -70,12 +79,15 @@ public final class EnvDiffCommands implements CommandSet {
     }
 
     /**
-     * {@code env diff}: the changes and the rebuild verdict; with {@code --exit-code}, differing definitions fail (exit
-     * 1).
+     * {@code env diff}: the two sides as resolved ({@code beforeLabel}, {@code afterLabel}: {@code NAME:VERSION} or
+     * {@code NAME (draft)}, with the reference when it said something else), the changes and the rebuild verdict; with
+     * {@code --exit-code}, differing definitions fail (exit 1).
      */
     record Diffed(
             String before,
             String after,
+            String beforeLabel,
+            String afterLabel,
             boolean identical,
             boolean imageRebuilt,
             boolean condaEnvironmentChanged,
@@ -83,7 +95,9 @@ public final class EnvDiffCommands implements CommandSet {
             String imageAfter,
             List<ChangeRow> changes,
             @JsonInclude(JsonInclude.Include.NON_NULL) String dockerfileDiff,
-            @JsonIgnore boolean exitCode)
+            @JsonInclude(JsonInclude.Include.NON_NULL) String condaDiff,
+            @JsonIgnore boolean exitCode,
+            @JsonIgnore boolean color)
             implements CommandResult {
         Diffed {
             changes = List.copyOf(changes);
@@ -91,16 +105,48 @@ public final class EnvDiffCommands implements CommandSet {
 
         @Override
         public void printText(PrintWriter out) {
-            changes.forEach(c -> out.println(c.line()));
+            out.println(paint(BOLD, "--- " + beforeLabel));
+            out.println(paint(BOLD, "+++ " + afterLabel));
+            changes.forEach(c -> out.println(paint(colour(c.kind()), c.line())));
             out.println(identical ? "identical definitions" : changes.size() + " change(s)");
             out.println(
                     imageRebuilt
                             ? "image: rebuilt (" + imageBefore + " -> " + imageAfter + ")"
                             : "image: the same (" + imageAfter + "), no rebuild");
             out.println("conda environment: " + (condaEnvironmentChanged ? "changed" : "the same"));
-            if (dockerfileDiff != null) {
-                out.print(dockerfileDiff.isEmpty() ? "Dockerfiles: identical\n" : dockerfileDiff);
+            unified(out, "Dockerfiles", dockerfileDiff);
+            unified(out, "conda files (mutated_conda_dependencies.yml)", condaDiff);
+        }
+
+        private void unified(PrintWriter out, String what, String diff) {
+            if (diff == null) {
+                return;
             }
+            if (diff.isEmpty()) {
+                out.println(what + ": identical");
+                return;
+            }
+            out.println(what + ":");
+            for (String line : diff.lines().toList()) {
+                String colour = line.startsWith("---") || line.startsWith("+++")
+                        ? BOLD
+                        : line.startsWith("@@")
+                                ? CYAN
+                                : line.startsWith("+") ? GREEN : line.startsWith("-") ? RED : null;
+                out.println(paint(colour, line));
+            }
+        }
+
+        private static String colour(String kind) {
+            return switch (kind) {
+                case "added" -> GREEN;
+                case "removed" -> RED;
+                default -> YELLOW;
+            };
+        }
+
+        private String paint(String colour, String text) {
+            return color && colour != null ? colour + text + RESET : text;
         }
 
         @Override
@@ -109,17 +155,31 @@ public final class EnvDiffCommands implements CommandSet {
         }
     }
 
+    private static final String GREEN = "\u001b[32m";
+    private static final String RED = "\u001b[31m";
+    private static final String YELLOW = "\u001b[33m";
+    private static final String CYAN = "\u001b[36m";
+    private static final String BOLD = "\u001b[1m";
+    private static final String RESET = "\u001b[0m";
+
     private CommandResult diff(Call call) {
         Environment before = call.workspace().resolve(call.arg(0));
         Environment after = call.workspace().resolve(call.arg(1));
+        String beforeLabel = label(before, call.arg(0));
+        String afterLabel = label(after, call.arg(1));
         EnvironmentDiff diff = EnvironmentDiff.of(before, after);
         String dockerfileDiff = call.flag("--dockerfile")
                 ? DockerfileDiff.unified(
-                        dockerfileOrEmpty(before), dockerfileOrEmpty(after), call.arg(0), call.arg(1), 3)
+                        dockerfileOrEmpty(before), dockerfileOrEmpty(after), beforeLabel, afterLabel, 3)
+                : null;
+        String condaDiff = call.flag("--conda")
+                ? DockerfileDiff.unified(condaOrEmpty(before), condaOrEmpty(after), beforeLabel, afterLabel, 3)
                 : null;
         return new Diffed(
                 call.arg(0),
                 call.arg(1),
+                beforeLabel,
+                afterLabel,
                 diff.identical(),
                 diff.imageRebuilt(),
                 diff.condaEnvironmentChanged(),
@@ -127,7 +187,21 @@ public final class EnvDiffCommands implements CommandSet {
                 diff.imageAfter(),
                 diff.changes().stream().map(ChangeRow::of).toList(),
                 dockerfileDiff,
-                call.flag("--exit-code"));
+                condaDiff,
+                call.flag("--exit-code"),
+                call.session().color());
+    }
+
+    /** What a reference resolved to: {@code NAME:VERSION} or {@code NAME (draft)}, and the reference if it differs. */
+    static String label(Environment env, String reference) {
+        String resolved = env.version() == null ? env.name() + " (draft)" : env.name() + ":" + env.version();
+        boolean same = reference.equals(env.version() == null ? env.name() : env.name() + ":" + env.version());
+        return same ? resolved : resolved + " (" + reference + ")";
+    }
+
+    /** An environment Azure ML builds no conda environment for diffs as an empty conda file. */
+    private static String condaOrEmpty(Environment env) {
+        return MutatedCondaFile.render(env).orElse("");
     }
 
     /** An environment Azure ML builds no Dockerfile for (an image used as it is) diffs as an empty file. */

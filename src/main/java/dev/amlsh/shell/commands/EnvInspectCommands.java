@@ -4,8 +4,10 @@ import static dev.amlsh.shell.api.CommandSpec.Group.INSPECT;
 import static dev.amlsh.shell.api.CommandSpec.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.amlsh.conda.roundtrip.CondaDocument;
+import dev.amlsh.explain.DockerfileExplanation;
 import dev.amlsh.formats.ImageDetailsJson;
 import dev.amlsh.formats.OutputJson;
 import dev.amlsh.image.DockerfileRenderer;
@@ -53,11 +55,17 @@ public final class EnvInspectCommands implements CommandSet {
                 new AmlshCommand(
                         command("env dockerfile", INSPECT, "Print the Dockerfile Azure ML would build")
                                 .arg("REF", Completion.ENV_REF)
+                                .flag(
+                                        "--explain",
+                                        "a # line before each instruction: what it does and why Azure ML has it")
                                 .description(
                                         "For a build context: its Dockerfile unchanged (Azure ML builds it as it is).\n"
                                                 + "A user-managed environment on a base image has none: Azure ML "
-                                                + "runs the image as it is.")
+                                                + "runs the image as it is.\n"
+                                                + "--explain comments each instruction ([Azure ML] or [yours]); the "
+                                                + "output is still a\nDockerfile that builds the same image.")
                                 .example("env dockerfile pytorch > Dockerfile")
+                                .example("env dockerfile pytorch --explain")
                                 .build(),
                         this::dockerfile),
                 new AmlshCommand(
@@ -120,11 +128,21 @@ public final class EnvInspectCommands implements CommandSet {
         }
     }
 
-    /** {@code env dockerfile}: the Dockerfile alone as text, so {@code > Dockerfile} gives a valid file. */
-    record DockerfileShown(String name, String version, String dockerfile) implements CommandResult {
+    /**
+     * {@code env dockerfile}: the Dockerfile alone as text, so {@code > Dockerfile} gives a valid file; with
+     * {@code --explain}, each instruction after a {@code #} line saying what it does (still a Dockerfile), and in
+     * JSON the instructions with whose each is and why.
+     */
+    record DockerfileShown(
+            String name,
+            String version,
+            String dockerfile,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<DockerfileExplanation.Instruction> instructions,
+            @JsonIgnore String explained)
+            implements CommandResult {
         @Override
         public void printText(PrintWriter out) {
-            out.print(dockerfile);
+            out.print(explained != null ? explained : dockerfile);
         }
     }
 
@@ -167,7 +185,13 @@ public final class EnvInspectCommands implements CommandSet {
 
     private CommandResult dockerfile(Call call) {
         Environment env = call.workspace().resolve(call.arg(0));
-        return new DockerfileShown(env.name(), env.version(), dockerfiles.render(env));
+        String dockerfile = dockerfiles.render(env);
+        if (!call.flag("--explain")) {
+            return new DockerfileShown(env.name(), env.version(), dockerfile, null, null);
+        }
+        DockerfileExplanation explanation = DockerfileExplanation.of(env, dockerfiles.plan(env));
+        return new DockerfileShown(
+                env.name(), env.version(), dockerfile, explanation.instructions(), explanation.text());
     }
 
     private CommandResult condaSpec(Call call) {

@@ -15,12 +15,13 @@ import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.postgres.PostgresLocation;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code workspace show|list|use|create|delete|export}: where environments live. */
+/** {@code workspace show|list|use|create|delete|export|import}: where environments live. */
 public final class WorkspaceCommands implements CommandSet {
 
     @Override
@@ -82,9 +83,33 @@ public final class WorkspaceCommands implements CommandSet {
                 new AmlshCommand(
                         command("workspace export", WORKSPACE, "Copy the workspace in use into a new file")
                                 .arg("FILE", Completion.FILE)
+                                .description("From a team workspace on a server too: the copy is a workspace file with"
+                                        + " every version\n"
+                                        + "(creation times, labels, archive states), your drafts and the default base"
+                                        + " image.")
                                 .example("workspace export course.amlsh")
                                 .build(),
-                        this::export));
+                        this::export),
+                new AmlshCommand(
+                        command("workspace import", WORKSPACE, "Load a workspace file into a new workspace")
+                                .arg("FILE", Completion.FILE)
+                                .option(
+                                        "--into",
+                                        "NAME|URL",
+                                        "the workspace to make (default: the file's name without .amlsh)",
+                                        Completion.NONE)
+                                .description("Every version comes along with its creation time, labels and archive"
+                                        + " state, and the\n"
+                                        + "drafts and the default base image too. A local NAME must be new; a"
+                                        + " postgresql:// URL\n"
+                                        + "is made when missing, else it must be empty (the drafts become yours)."
+                                        + " The file is\n"
+                                        + "only read.")
+                                .example("workspace import course.amlsh")
+                                .example("workspace import course.amlsh --into postgresql://alice@db.example.org/team"
+                                        + "?schema=course")
+                                .build(),
+                        this::importFile));
     }
 
     /** {@code workspace show}: one labelled line per field for people. */
@@ -173,6 +198,20 @@ public final class WorkspaceCommands implements CommandSet {
         }
     }
 
+    /** {@code workspace import}: where it went and what it holds. */
+    record Imported(String workspace, String file, String from, int names, int versions, int drafts)
+            implements CommandResult {
+        @Override
+        public void printText(PrintWriter out) {
+            out.println("imported " + from + " into workspace " + workspace + ": " + count(names, "name") + ", "
+                    + count(versions, "version") + ", " + count(drafts, "draft"));
+        }
+
+        private static String count(int n, String what) {
+            return n + " " + what + (n == 1 ? "" : "s");
+        }
+    }
+
     private CommandResult show(Call call) {
         WorkspaceStore store = call.workspace().store();
         Optional<WorkspaceInfo> info = call.session().catalog().list().stream()
@@ -240,5 +279,22 @@ public final class WorkspaceCommands implements CommandSet {
         OutputPaths.requireFolder(file.getParent());
         call.session().catalog().export(call.session().workspaceSelector(), file);
         return new Exported(file.toString());
+    }
+
+    private CommandResult importFile(Call call) {
+        var file = call.path(call.arg(0));
+        String into = call.option("--into").orElse(null);
+        if (into != null && into.indexOf('/') >= 0 && !PostgresLocation.isUrl(into.strip())) {
+            into = call.path(into).toString(); // a file, relative to where amlsh runs
+        }
+        var imported = call.session().catalog().importFile(file, into);
+        var content = imported.content();
+        return new Imported(
+                imported.workspace(),
+                imported.file() == null ? null : imported.file().toString(),
+                call.displayPath(file),
+                content.names().size(),
+                content.versionCount(),
+                content.drafts().size());
     }
 }

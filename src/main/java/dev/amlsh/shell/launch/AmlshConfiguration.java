@@ -9,6 +9,7 @@ import dev.amlsh.shell.commands.CuratedCommands;
 import dev.amlsh.shell.commands.EnvCreateCommands;
 import dev.amlsh.shell.commands.EnvDiffCommands;
 import dev.amlsh.shell.commands.EnvEditCommands;
+import dev.amlsh.shell.commands.EnvExplainCommands;
 import dev.amlsh.shell.commands.EnvFileCommands;
 import dev.amlsh.shell.commands.EnvInspectCommands;
 import dev.amlsh.shell.commands.EnvLintCommands;
@@ -59,6 +60,11 @@ public class AmlshConfiguration {
     @Bean
     EnvInspectCommands envInspectCommands(DockerfileRenderer renderer) {
         return new EnvInspectCommands(renderer);
+    }
+
+    @Bean
+    EnvExplainCommands envExplainCommands(DockerfileRenderer renderer) {
+        return new EnvExplainCommands(renderer);
     }
 
     @Bean

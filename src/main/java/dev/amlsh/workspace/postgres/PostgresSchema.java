@@ -132,7 +132,7 @@ final class PostgresSchema {
         }
     }
 
-    private static boolean hasMeta(Connection c) throws SQLException {
+    static boolean hasMeta(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass('meta') IS NOT NULL");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -10,6 +10,7 @@ import dev.amlsh.workspace.Labels;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.RegistrationRules;
+import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import dev.amlsh.workspace.sqlite.DefinitionJson;
@@ -124,6 +125,18 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         Connection c = connector.connect();
         try {
             PostgresSchema.create(c, connector);
+        } finally {
+            closeQuietly(c);
+        }
+    }
+
+    /** Whether the URL's schema holds a workspace (of any schema version); the server must answer. */
+    public static boolean exists(PostgresConnector connector) {
+        Connection c = connector.connect();
+        try {
+            return PostgresSchema.hasMeta(c);
+        } catch (SQLException e) {
+            throw connector.translate(e, "open the workspace");
         } finally {
             closeQuietly(c);
         }
@@ -304,30 +317,36 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             addName.executeUpdate();
             boolean archived = nameArchived(envName);
             Instant createdAt = now();
-            PreparedStatement insert = ps("INSERT INTO versions"
-                    + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-            insert.setString(1, envName);
-            insert.setString(2, decision.version());
-            insert.setString(3, createdAt.toString());
-            insert.setBoolean(4, archived);
-            insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
-            insert.setString(7, EnvironmentHashes.imageName(stored));
-            Long number = number(decision.version());
-            if (number == null) {
-                insert.setNull(8, Types.BIGINT);
-            } else {
-                insert.setLong(8, number);
-            }
-            long id;
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            definitions.put(id, stored);
+            long id = insertVersion(stored, createdAt, archived);
             return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
         });
+    }
+
+    /** Inserts a version row (its name's row exists); returns its id. */
+    private long insertVersion(Environment stored, Instant createdAt, boolean archived) throws SQLException {
+        PreparedStatement insert = ps("INSERT INTO versions"
+                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        insert.setString(1, stored.name());
+        insert.setString(2, stored.version());
+        insert.setString(3, createdAt.toString());
+        insert.setBoolean(4, archived);
+        insert.setString(5, DefinitionJson.write(stored));
+        insert.setString(6, EnvironmentHashes.condaEnvironmentName(stored.condaSpec()));
+        insert.setString(7, EnvironmentHashes.imageName(stored));
+        Long number = number(stored.version());
+        if (number == null) {
+            insert.setNull(8, Types.BIGINT);
+        } else {
+            insert.setLong(8, number);
+        }
+        long id;
+        try (ResultSet rs = insert.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        definitions.put(id, stored);
+        return id;
     }
 
     /** As the SQLite store: the explicit version, the latest, and the largest integer version (three index lookups). */
@@ -606,6 +625,69 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             }
             return rs.getLong(1);
         }
+    }
+
+    // moving a workspace
+
+    @Override
+    public synchronized WorkspaceContent content() {
+        return read(() -> {
+            Map<String, Boolean> archivedNames = new LinkedHashMap<>();
+            try (ResultSet rs =
+                    ps("SELECT name, archived FROM names ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    archivedNames.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+            List<WorkspaceContent.Name> names = new ArrayList<>();
+            for (Map.Entry<String, Boolean> n : archivedNames.entrySet()) {
+                names.add(new WorkspaceContent.Name(n.getKey(), n.getValue(), versions(n.getKey())));
+            }
+            return new WorkspaceContent(defaultBaseImage(), drafts(), names);
+        });
+    }
+
+    @Override
+    public synchronized void load(WorkspaceContent content) {
+        write("load a workspace into " + name, null, () -> {
+            // nobody registers meanwhile: the check and the load are one step
+            ps("LOCK TABLE names, versions, labels, drafts IN EXCLUSIVE MODE").execute();
+            PreparedStatement empty =
+                    ps("SELECT (SELECT count(*) FROM names) + (SELECT count(*) FROM drafts WHERE owner = ?)");
+            empty.setString(1, owner);
+            try (ResultSet rs = empty.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new AmlshException(WorkspaceContent.notEmpty(name));
+                }
+            }
+            PreparedStatement setting = ps("INSERT INTO meta (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            setting.setString(1, DEFAULT_BASE_IMAGE_KEY);
+            setting.setString(2, content.defaultBaseImage());
+            setting.executeUpdate();
+            for (Environment draft : content.drafts()) {
+                upsertDraft(draft);
+            }
+            PreparedStatement addName = ps("INSERT INTO names (name, archived) VALUES (?, ?)");
+            PreparedStatement label = ps("INSERT INTO labels (name, label, version_id) VALUES (?, ?, ?)");
+            for (WorkspaceContent.Name n : content.names()) {
+                addName.setString(1, n.name());
+                addName.setBoolean(2, n.archived());
+                addName.executeUpdate();
+                for (RegisteredVersion v : n.versions()) {
+                    long id =
+                            insertVersion(DefinitionJson.withoutSecrets(v.environment()), v.createdAt(), v.archived());
+                    for (String l : v.labels()) {
+                        label.setString(1, n.name());
+                        label.setString(2, l);
+                        label.setLong(3, id);
+                        label.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     // transactions

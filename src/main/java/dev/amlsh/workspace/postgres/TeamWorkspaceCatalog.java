@@ -2,8 +2,11 @@ package dev.amlsh.workspace.postgres;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.WorkspaceCatalog;
+import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
+import dev.amlsh.workspace.sqlite.SqliteWorkspaceStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -98,11 +101,39 @@ public final class TeamWorkspaceCatalog implements WorkspaceCatalog {
     }
 
     @Override
-    public void export(String selector, Path file) {
+    public WorkspaceContent export(String selector, Path file) {
         String s = selector == null ? files.current() : selector.strip();
-        if (PostgresLocation.isUrl(s)) {
-            throw new AmlshException("workspace export of a server workspace is not available in this amlsh");
+        if (!PostgresLocation.isUrl(s)) {
+            return files.export(selector, file);
         }
-        files.export(selector, file);
+        if (Files.exists(file)) {
+            throw new AmlshException("cannot export: " + file + " already exists");
+        }
+        WorkspaceContent content;
+        try (WorkspaceStore store = open(s, true)) {
+            content = store.content();
+        }
+        SqliteWorkspaceStore.createWith(file, FileWorkspaceCatalog.displayName(file), content, clock);
+        return content;
+    }
+
+    /**
+     * A file into a server workspace: made when the URL's schema has none, else loaded into it
+     * when it holds nothing (the importing user's drafts count; others' do not).
+     */
+    @Override
+    public Imported importFile(Path file, String into) {
+        if (into == null || !PostgresLocation.isUrl(into.strip())) {
+            return files.importFile(file, into);
+        }
+        WorkspaceContent content = files.readImport(file); // refused files stop here: nothing on the server
+        PostgresConnector connector = connector(into.strip());
+        if (!PostgresWorkspaceStore.exists(connector)) {
+            PostgresWorkspaceStore.create(connector);
+        }
+        try (WorkspaceStore store = PostgresWorkspaceStore.open(connector, asUser(), false, clock)) {
+            store.load(content);
+        }
+        return new Imported(connector.location().display(), null, content);
     }
 }

@@ -4,6 +4,7 @@ import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.EnvironmentName;
 import dev.amlsh.workspace.WorkspaceCatalog;
+import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.io.IOException;
@@ -207,14 +208,66 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
     }
 
     @Override
-    public void export(String selector, Path file) {
+    public WorkspaceContent export(String selector, Path file) {
         if (Files.exists(file)) {
             throw new AmlshException("cannot export: " + file + " already exists");
         }
         try (WorkspaceStore store = open(selector, true)) {
             // the copy is made beside the target and renamed into place: a full disk leaves no half file
             AtomicFiles.REAL.produce(file, false, tmp -> ((SqliteWorkspaceStore) store).exportTo(tmp));
+            return store.content();
         }
+    }
+
+    /** The content of a workspace file that is to be imported; the file is not changed. */
+    public WorkspaceContent readImport(Path file) {
+        if (!Files.exists(file)) {
+            throw AmlshException.inFile(file, "does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw AmlshException.inFile(file, "is not a file");
+        }
+        return SqliteWorkspaceStore.readContent(file, displayName(file), clock);
+    }
+
+    /**
+     * The name a file is imported under when no {@code --into} is given: its name without
+     * {@code .amlsh} ({@code course.amlsh} becomes {@code course}).
+     */
+    public static String importName(Path file) {
+        String name = displayName(file);
+        if (!isValidName(name)) {
+            throw new AmlshException(
+                    "'" + name + "' (from " + file + ") is not a valid workspace name: name one" + " with --into NAME");
+        }
+        return name;
+    }
+
+    @Override
+    public Imported importFile(Path file, String into) {
+        Path source = file.toAbsolutePath().normalize();
+        String target = into == null ? importName(source) : into.strip();
+        if (target.equals(TEMPORARY)) {
+            throw new AmlshException(TEMPORARY + " is made afresh for each run; import into a name or a file");
+        }
+        Path targetFile = isPath(target) ? Path.of(target).toAbsolutePath().normalize() : fileOf(target);
+        String targetName = isPath(target) ? displayName(targetFile) : target;
+        if (targetFile.equals(source)) {
+            throw new AmlshException("cannot import " + file + " into itself");
+        }
+        if (Files.exists(targetFile)) {
+            throw new AmlshException("workspace " + targetName + " already exists (" + targetFile
+                    + "): import into a new one with --into NAME");
+        }
+        WorkspaceContent content = readImport(file);
+        try {
+            Files.createDirectories(targetFile.getParent());
+        } catch (IOException e) {
+            throw new WorkspaceUnavailableException(
+                    "cannot create " + targetFile.getParent() + ": " + e.getMessage(), e);
+        }
+        SqliteWorkspaceStore.createWith(targetFile, targetName, content, clock);
+        return new Imported(targetName, targetFile, content);
     }
 
     // names and files
@@ -223,7 +276,8 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         return selector.indexOf('/') >= 0;
     }
 
-    private static String displayName(Path file) {
+    /** The name of a workspace file: its name without {@code .amlsh}. */
+    public static String displayName(Path file) {
         String name = file.getFileName().toString();
         return name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
     }

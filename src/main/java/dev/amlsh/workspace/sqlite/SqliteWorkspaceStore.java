@@ -1,6 +1,7 @@
 package dev.amlsh.workspace.sqlite;
 
 import dev.amlsh.conda.roundtrip.CondaDocument;
+import dev.amlsh.formats.AtomicFiles;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
@@ -10,6 +11,7 @@ import dev.amlsh.workspace.Labels;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.RegistrationRules;
+import dev.amlsh.workspace.WorkspaceContent;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.io.IOException;
@@ -431,32 +433,37 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             PreparedStatement addName = ps("INSERT OR IGNORE INTO names (name, archived) VALUES (?, 0)");
             addName.setString(1, envName);
             addName.executeUpdate();
-            PreparedStatement insert = ps("INSERT INTO versions"
-                    + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-            insert.setString(1, envName);
-            insert.setString(2, decision.version());
-            insert.setString(3, createdAt.toString());
-            insert.setInt(4, archived ? 1 : 0);
-            insert.setString(5, DefinitionJson.write(stored));
-            insert.setString(
-                    6,
-                    stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
-            insert.setString(7, EnvironmentHashes.imageName(stored));
-            Long number = SqliteSchema.number(decision.version());
-            if (number == null) {
-                insert.setNull(8, Types.INTEGER);
-            } else {
-                insert.setLong(8, number);
-            }
-            long id;
-            try (ResultSet rs = insert.executeQuery()) {
-                rs.next();
-                id = rs.getLong(1);
-            }
-            definitions.put(id, stored);
+            long id = insertVersion(stored, createdAt, archived);
             return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
         });
+    }
+
+    /** Inserts a version row (its name's row exists); returns its id. */
+    private long insertVersion(Environment stored, Instant createdAt, boolean archived) throws SQLException {
+        PreparedStatement insert = ps("INSERT INTO versions"
+                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        insert.setString(1, stored.name());
+        insert.setString(2, stored.version());
+        insert.setString(3, createdAt.toString());
+        insert.setInt(4, archived ? 1 : 0);
+        insert.setString(5, DefinitionJson.write(stored));
+        insert.setString(
+                6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
+        insert.setString(7, EnvironmentHashes.imageName(stored));
+        Long number = SqliteSchema.number(stored.version());
+        if (number == null) {
+            insert.setNull(8, Types.INTEGER);
+        } else {
+            insert.setLong(8, number);
+        }
+        long id;
+        try (ResultSet rs = insert.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        definitions.put(id, stored);
+        return id;
     }
 
     /**
@@ -744,6 +751,125 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             }
             return rs.getLong(1);
         }
+    }
+
+    // moving a workspace
+
+    @Override
+    public synchronized WorkspaceContent content() {
+        return read(() -> {
+            List<WorkspaceContent.Name> names = new ArrayList<>();
+            Map<String, Boolean> archivedNames = new LinkedHashMap<>();
+            try (ResultSet rs =
+                    ps("SELECT name, archived FROM names ORDER BY name").executeQuery()) {
+                while (rs.next()) {
+                    archivedNames.put(rs.getString(1), rs.getInt(2) != 0);
+                }
+            }
+            for (Map.Entry<String, Boolean> n : archivedNames.entrySet()) {
+                names.add(new WorkspaceContent.Name(n.getKey(), n.getValue(), versions(n.getKey())));
+            }
+            return new WorkspaceContent(defaultBaseImage(), drafts(), names);
+        });
+    }
+
+    @Override
+    public synchronized void load(WorkspaceContent content) {
+        write("load a workspace into " + name, () -> {
+            try (ResultSet rs = ps("SELECT (SELECT count(*) FROM names) + (SELECT count(*) FROM drafts)")
+                    .executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new AmlshException(WorkspaceContent.notEmpty(name));
+                }
+            }
+            PreparedStatement setting = ps("INSERT INTO meta (key, value) VALUES (?, ?)"
+                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+            setting.setString(1, DEFAULT_BASE_IMAGE_KEY);
+            setting.setString(2, content.defaultBaseImage());
+            setting.executeUpdate();
+            for (Environment draft : content.drafts()) {
+                PreparedStatement ps =
+                        ps("INSERT INTO drafts (name, definition, updated_at, conda_file)" + " VALUES (?, ?, ?, ?)");
+                ps.setString(1, draft.name());
+                ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(draft)));
+                ps.setString(3, clock.instant().toString());
+                ps.setString(4, condaFile(draft));
+                ps.executeUpdate();
+            }
+            PreparedStatement addName = ps("INSERT INTO names (name, archived) VALUES (?, ?)");
+            PreparedStatement label = ps("INSERT INTO labels (name, label, version_id) VALUES (?, ?, ?)");
+            for (WorkspaceContent.Name n : content.names()) {
+                addName.setString(1, n.name());
+                addName.setInt(2, n.archived() ? 1 : 0);
+                addName.executeUpdate();
+                for (RegisteredVersion v : n.versions()) {
+                    Environment stored = DefinitionJson.withoutSecrets(v.environment());
+                    long id = insertVersion(stored, v.createdAt(), v.archived());
+                    for (String l : v.labels()) {
+                        label.setString(1, n.name());
+                        label.setString(2, l);
+                        label.setLong(3, id);
+                        label.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The content of a workspace file, read without changing the file: one of an older schema is
+     * migrated in a temporary copy. Refuses what opening refuses (not a workspace, a newer schema).
+     */
+    public static WorkspaceContent readContent(Path file, String name, Clock clock) {
+        SqliteSchema.Header header = SqliteSchema.checkHeader(file, name);
+        if (header.userVersion() >= SqliteSchema.CURRENT) {
+            try (SqliteWorkspaceStore store = open(file, name, true, clock)) {
+                return store.content();
+            }
+        }
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("amlsh-upgrade-");
+            Path copy = dir.resolve("workspace" + FileWorkspaceCatalog.EXTENSION);
+            Files.copy(file, copy);
+            Path wal = Path.of(file + "-wal");
+            if (Files.exists(wal)) {
+                Files.copy(wal, Path.of(copy + "-wal"));
+            }
+            try (SqliteWorkspaceStore store = open(copy, name, false, clock)) {
+                return store.content();
+            }
+        } catch (IOException e) {
+            throw new WorkspaceUnavailableException(
+                    "workspace " + name + " (" + file + ") cannot be copied to upgrade it: " + e.getMessage(), e);
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    files.forEach(SqliteWorkspaceStore::deleteQuietly);
+                } catch (IOException ignored) {
+                    // a leftover temporary copy is harmless
+                }
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    /**
+     * Writes {@code content} into a new workspace file, which appears complete or not at all
+     * ({@code file} must not exist).
+     */
+    public static void createWith(Path file, String name, WorkspaceContent content, Clock clock) {
+        if (Files.exists(file)) {
+            throw new AmlshException("workspace " + name + " already exists: " + file);
+        }
+        AtomicFiles.REAL.produce(file, false, tmp -> {
+            create(tmp, name);
+            try (SqliteWorkspaceStore store = open(tmp, name, false, clock)) {
+                store.load(content);
+            }
+        });
     }
 
     // export

@@ -37,6 +37,13 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
         return PostgresWorkspaceStore.open(connector, null, false, ticking());
     }
 
+    @Override
+    protected WorkspaceStore createAnother() {
+        PostgresConnector other = new PostgresConnector(PostgresLocation.parse(server.newWorkspaceUrl()), server.env());
+        PostgresWorkspaceStore.create(other);
+        return PostgresWorkspaceStore.open(other, null, false, ticking());
+    }
+
     private PostgresWorkspaceStore pg() {
         return (PostgresWorkspaceStore) store;
     }

@@ -47,6 +47,13 @@ class SqliteWorkspaceStoreTest extends WorkspaceStoreContract {
         return SqliteWorkspaceStore.open(file, "ws", false, ticking());
     }
 
+    @Override
+    protected WorkspaceStore createAnother() {
+        Path other = dir.resolve("other-" + java.util.UUID.randomUUID() + ".amlsh");
+        SqliteWorkspaceStore.create(other, "other");
+        return SqliteWorkspaceStore.open(other, "other", false, ticking());
+    }
+
     private SqliteWorkspaceStore sqlite() {
         return (SqliteWorkspaceStore) store;
     }

@@ -125,6 +125,25 @@ class WorkspaceFileTest {
         }
     }
 
+    /** workspace import of a file from an older amlsh: read in a migrated copy, the file itself untouched. */
+    @Test
+    void anOlderFileIsImportedWithoutChangingIt() throws Exception {
+        Path file = schemaV2Workspace();
+        byte[] before = java.nio.file.Files.readAllBytes(file);
+        FileWorkspaceCatalog catalog = new FileWorkspaceCatalog(dir.resolve("home"), CLOCK);
+        var imported = catalog.importFile(file, null);
+        assertThat(imported.workspace()).isEqualTo("v2");
+        assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(java.nio.file.Files.exists(Path.of(file + "-wal"))).isFalse();
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(imported.file(), "v2", true, CLOCK)) {
+            assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
+            assertThat(store.versions("pytorch"))
+                    .extracting(RegisteredVersion::version)
+                    .containsExactly("1");
+            assertThat(store.drafts()).extracting(Environment::name).containsExactly("pytorch", "sklearn");
+        }
+    }
+
     @Test
     void aSchemaTwoWorkspaceGetsDraftConda_filesAndKeepsEverything() throws Exception {
         Path file = schemaV2Workspace();
