@@ -23,18 +23,21 @@ public final class SummaryQueries {
 
     /**
      * One row per name with a version or a draft; {@code ownedDrafts}: drafts have an owner (a
-     * server), bound as parameters 1 and 2.
+     * server), bound as parameters 1 and 2. One pass over the versions' index groups them by name
+     * (count, the latest id that is not archived, the last id); the latest and the newest version
+     * (the latest, else the last) are then looked up by id: no query per name.
      */
     public static String summarySql(boolean ownedDrafts) {
         String owner = ownedDrafts ? " WHERE owner = ?" : "";
         String join = ownedDrafts ? " AND d.owner = ?" : "";
-        return "WITH keys AS (SELECT name FROM names UNION SELECT name FROM drafts" + owner + ")"
-                + " SELECT k.name, d.name, d.digest,"
-                + " (SELECT v.version FROM versions v WHERE v.name = k.name AND v.archived = FALSE"
-                + " ORDER BY v.id DESC LIMIT 1),"
-                + " (SELECT count(*) FROM versions v WHERE v.name = k.name),"
-                + " (SELECT v.digest FROM versions v WHERE v.name = k.name ORDER BY v.archived, v.id DESC LIMIT 1)"
-                + " FROM keys k LEFT JOIN drafts d ON d.name = k.name" + join
+        return "WITH keys AS (SELECT name FROM names UNION SELECT name FROM drafts" + owner + "),"
+                + " agg AS (SELECT name, count(*) AS n, max(CASE WHEN archived = FALSE THEN id END) AS latest_id,"
+                + " max(id) AS last_id FROM versions GROUP BY name)"
+                + " SELECT k.name, d.name, d.digest, lv.version, coalesce(a.n, 0), nv.digest"
+                + " FROM keys k LEFT JOIN agg a ON a.name = k.name"
+                + " LEFT JOIN versions lv ON lv.id = a.latest_id"
+                + " LEFT JOIN versions nv ON nv.id = coalesce(a.latest_id, a.last_id)"
+                + " LEFT JOIN drafts d ON d.name = k.name" + join
                 + " ORDER BY k.name";
     }
 
