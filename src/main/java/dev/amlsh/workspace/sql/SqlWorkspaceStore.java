@@ -193,7 +193,8 @@ public abstract class SqlWorkspaceStore implements WorkspaceStore {
             return env;
         }
         try {
-            return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
+            return env.withCondaFile(
+                    CondaDocument.fromStored(Path.of("draft " + draftName + " conda file"), condaFile));
         } catch (RuntimeException e) {
             throw new WorkspaceUnavailableException(
                     "workspace " + name + " is damaged: the stored conda file of draft " + draftName
@@ -240,7 +241,7 @@ public abstract class SqlWorkspaceStore implements WorkspaceStore {
         ps.setString(i, draft.name());
         ps.setString(i + 1, DefinitionJson.write(stored));
         ps.setString(i + 2, now().toString());
-        ps.setString(i + 3, draft.condaFile() == null ? null : draft.condaFile().text());
+        ps.setString(i + 3, draft.condaFile() == null ? null : draft.condaFile().storedForm());
         ps.setString(i + 4, DefinitionJson.digest(stored));
         ps.executeUpdate();
     }
