@@ -66,7 +66,7 @@ public record EnvironmentExplanation(
             CondaDocument document = CondaDocument.of(env);
             condaFile = document.text();
             if (mutated != null) { // a conda file Azure ML installs nothing from needs no notes on what is in it
-                sdkEntries = CondaFileChanges.sdkEntries(document, env.condaSpec());
+                sdkEntries = CondaFileChanges.sdkEntries(document, env.condaSpec(), env.condaFile() != null);
                 changes = CondaFileChanges.compare(document, mutated);
             }
         }

@@ -1,11 +1,11 @@
 # [yours: docker.baseDockerfile] the image the build starts from
 FROM mcr.microsoft.com/azureml/openmpi4.1.0-ubuntu20.04:20230620.v1
 
-# [yours: docker.baseDockerfile] sets a variable in the image, for the next steps and every run
+# [yours: docker.baseDockerfile] sets CONDA_ENVIRONMENT_PATH in the image, for the next steps and every run
 ENV CONDA_ENVIRONMENT_PATH /azureml-envs/text-to-image
 
 # Prepend path to AzureML conda environment
-# [yours: docker.baseDockerfile] sets a variable in the image, for the next steps and every run
+# [yours: docker.baseDockerfile] sets PATH in the image, for the next steps and every run
 ENV PATH $CONDA_ENVIRONMENT_PATH/bin:$PATH
 
 # Create conda environment
@@ -21,7 +21,7 @@ RUN conda env create -p $CONDA_ENVIRONMENT_PATH -f conda_dependencies.yaml -q &&
 RUN pip freeze
 
 # This is needed for mpi to locate libpython
-# [yours: docker.baseDockerfile] sets a variable in the image, for the next steps and every run
+# [yours: docker.baseDockerfile] sets LD_LIBRARY_PATH in the image, for the next steps and every run
 ENV LD_LIBRARY_PATH $CONDA_ENVIRONMENT_PATH/lib:$LD_LIBRARY_PATH
 # [Azure ML] build as root: the steps below write system folders (/etc/apt, /azureml-envs)
 USER root
