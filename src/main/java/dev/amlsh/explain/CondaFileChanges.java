@@ -11,7 +11,9 @@ import dev.amlsh.model.PipSection;
 import dev.amlsh.model.SdkRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -225,8 +227,8 @@ public final class CondaFileChanges {
      * their indentation.
      */
     private static List<String> writtenOtherwise(String givenPlain, String mutated, List<String> flow) {
-        java.util.Map<String, List<String>> given = blocks(givenPlain);
-        java.util.Map<String, List<String>> built = blocks(mutated);
+        Map<String, List<String>> given = blocks(givenPlain);
+        Map<String, List<String>> built = blocks(mutated);
         List<String> rewritten = new ArrayList<>();
         given.forEach((key, lines) -> {
             List<String> other = built.get(key);
@@ -243,8 +245,8 @@ public final class CondaFileChanges {
     }
 
     /** Top-level key → its own line's value part and the lines below it, stripped, in order. */
-    private static java.util.Map<String, List<String>> blocks(String text) {
-        java.util.Map<String, List<String>> blocks = new java.util.LinkedHashMap<>();
+    private static Map<String, List<String>> blocks(String text) {
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : text.lines().toList()) {
             Matcher key = TOP_KEY.matcher(line);

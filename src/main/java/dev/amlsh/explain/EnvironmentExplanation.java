@@ -12,6 +12,7 @@ import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record EnvironmentExplanation(
         changes = List.copyOf(changes);
         sdkEntries = List.copyOf(sdkEntries);
         assembly = List.copyOf(assembly);
-        runtimeVariables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runtimeVariables));
+        runtimeVariables = Collections.unmodifiableMap(new LinkedHashMap<>(runtimeVariables));
     }
 
     public static EnvironmentExplanation of(Environment env, DockerfileRenderer renderer) {
