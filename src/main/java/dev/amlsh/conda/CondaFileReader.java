@@ -6,7 +6,7 @@ import dev.amlsh.model.CondaMatchSpec;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.ControlCharacters;
-import dev.amlsh.model.PipRequirement;
+import dev.amlsh.model.PipLogicalLine;
 import dev.amlsh.model.PipRequirementSyntax;
 import dev.amlsh.model.PipSection;
 import dev.amlsh.model.SyntaxProblem;
@@ -139,14 +139,25 @@ public final class CondaFileReader {
 
         List<String> pipRequirements(Node node) {
             List<String> lines = scalars(node, "'pip:'");
+            List<Node> items = lines.isEmpty() ? List.of() : ((SequenceNode) node).getValue();
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                Node item = ((SequenceNode) node).getValue().get(i);
-                rejectTemplateToken(item, lines.get(i));
-                // blank lines and comments are kept, as from_pip_requirements writes them (pip skips them)
-                String raw = lines.get(i);
-                if (!PipRequirement.isIgnoredByPip(line)) {
-                    checkSyntax(item, raw, "a pip requirement", () -> PipRequirementSyntax.check(raw));
+                rejectTemplateToken(items.get(i), lines.get(i));
+            }
+            // blank lines and comments are kept, as from_pip_requirements writes them (pip skips them);
+            // an entry ending in '\' continues on the next, as pip reads the list conda writes for it
+            for (PipLogicalLine line : PipLogicalLine.of(lines)) {
+                if (line.ignoredByPip()) {
+                    continue;
+                }
+                try {
+                    PipRequirementSyntax.check(line.text());
+                } catch (SyntaxProblem e) {
+                    int k = line.lineOf(e.offset());
+                    Node item = items.get(line.first() + k);
+                    String physical = lines.get(line.first() + k);
+                    checkSyntax(item, physical, "a pip requirement", () -> {
+                        throw new SyntaxProblem(physical, line.columnOf(e.offset()), e.problem());
+                    });
                 }
             }
             return lines;

@@ -1,5 +1,6 @@
 package dev.amlsh.conda;
 
+import dev.amlsh.model.PipLogicalLine;
 import dev.amlsh.model.PipRequirement;
 import dev.amlsh.model.PipRequirementSyntax;
 import dev.amlsh.model.SyntaxProblem;
@@ -21,28 +22,15 @@ public final class PipRequirementsReader {
     public static List<String> read(Path path) {
         TextFile file = TextFile.read(path);
         List<String> lines = splitLines(file.text());
-        for (int i = 0; i < lines.size(); i++) {
-            int first = i;
-            StringBuilder logical = new StringBuilder(lines.get(i));
-            List<Integer> starts = new ArrayList<>(List.of(0)); // where each physical line starts in the logical one
-            while (endsWithContinuation(logical) && i + 1 < lines.size()) {
-                logical.setLength(logical.length() - 1);
-                starts.add(logical.length());
-                logical.append(lines.get(++i));
-            }
-            String line = logical.toString();
-            if (PipRequirement.isIgnoredByPip(line)) {
+        for (PipLogicalLine line : PipLogicalLine.of(lines)) {
+            if (line.ignoredByPip()) {
                 continue;
             }
             try {
-                PipRequirementSyntax.check(line);
+                PipRequirementSyntax.check(line.text());
             } catch (SyntaxProblem e) {
                 int at = e.offset();
-                int k = starts.size() - 1;
-                while (k > 0 && starts.get(k) > at) {
-                    k--;
-                }
-                throw e.placed(file.at(first + k + 1, at - starts.get(k) + 1), "a pip requirement");
+                throw e.placed(file.at(line.first() + line.lineOf(at) + 1, line.columnOf(at) + 1), "a pip requirement");
             }
         }
         return lines;
@@ -70,12 +58,6 @@ public final class PipRequirementsReader {
             lines.add(text.substring(start));
         }
         return lines;
-    }
-
-    private static boolean endsWithContinuation(CharSequence line) {
-        return line.length() > 0
-                && line.charAt(line.length() - 1) == '\\'
-                && !PipRequirement.isIgnoredByPip(line.toString());
     }
 
     public static boolean isOption(String line) {

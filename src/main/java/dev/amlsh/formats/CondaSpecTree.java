@@ -6,7 +6,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
-import dev.amlsh.model.PipRequirement;
+import dev.amlsh.model.PipLogicalLine;
 import dev.amlsh.model.PipSection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,14 +81,15 @@ final class CondaSpecTree {
             }
             pipSeen = true;
             List<String> requirements = entry.strings("pip");
-            for (int j = 0; j < requirements.size(); j++) {
-                String line = requirements.get(j).strip();
-                if (!PipRequirement.isIgnoredByPip(line)
+            // checked as pip reads the list: an entry ending in '\' continues on the next
+            for (PipLogicalLine logical : PipLogicalLine.of(requirements)) {
+                String line = logical.text().strip();
+                if (!logical.ignoredByPip()
                         && !PipRequirementsReader.isOption(line)
                         && !PipRequirementsReader.isValidRequirement(line)) {
                     throw fields.document()
                             .problem(
-                                    entry.child("pip") + "/" + j,
+                                    entry.child("pip") + "/" + logical.first(),
                                     "'" + line + "' is not a pip requirement: "
                                             + PipRequirementsReader.whyInvalid(line));
                 }

@@ -13,4 +13,12 @@ public interface CondaFileText {
 
     /** The file's text, byte for byte as the SDK writes it. */
     String text();
+
+    /**
+     * Whether the file has {@code pip:} with no value: the SDK's pip edits iterate that
+     * {@code None} and fail ({@code TypeError}).
+     */
+    default boolean hasPipKeyWithoutList() {
+        return false;
+    }
 }

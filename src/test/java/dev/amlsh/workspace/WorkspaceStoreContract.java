@@ -74,7 +74,9 @@ public abstract class WorkspaceStoreContract {
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) { // none when opening was skipped (-Damlsh.skipPostgres=true) or failed
+            store.close();
+        }
     }
 
     protected Environment env(int n) {

@@ -7,6 +7,7 @@ import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
 import dev.amlsh.model.PipSection;
+import dev.amlsh.model.YamlScalars;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -113,6 +114,22 @@ public final class CondaDocument implements CondaFileText {
         return reconcile(spec);
     }
 
+    @Override
+    public boolean hasPipKeyWithoutList() {
+        YamlNode.Entry deps = root.entry("dependencies");
+        if (deps != null && deps.value() instanceof YamlNode.Seq seq) {
+            for (YamlNode.Item item : seq.items()) {
+                if (item.value() instanceof YamlNode.Map map
+                        && map.entry("pip") != null
+                        && map.entry("pip").value() instanceof YamlNode.Scalar s
+                        && s.kind() == YamlNode.Kind.NULL) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public YamlNode.Map root() {
         return root;
     }
@@ -133,8 +150,8 @@ public final class CondaDocument implements CondaFileText {
     }
 
     /**
-     * The document's data as a spec, each value as its text (what {@code as_dict()} holds, with
-     * non-string scalars as written). Structure is not checked here: the conda file reader does.
+     * The document's data as a spec (what {@code as_dict()} holds): a variable's value typed as the
+     * SDK's loader types it ({@code 010} the integer 10). Structure is not checked here: the conda file reader does.
      */
     public CondaSpec spec() {
         String name = null;
@@ -163,8 +180,7 @@ public final class CondaDocument implements CondaFileText {
                 case "variables" -> {
                     if (entry.value() instanceof YamlNode.Map map) {
                         for (YamlNode.Entry v : map.entries()) {
-                            String value = text(v.value());
-                            variables.put(v.key(), value == null ? "" : value);
+                            variables.put(v.key(), typed(v.value()));
                         }
                     }
                 }
@@ -172,6 +188,14 @@ public final class CondaDocument implements CondaFileText {
             }
         }
         return new CondaSpec(name, channels, dependencies, prefix, variables);
+    }
+
+    /** A variable's value as the SDK's loader types it (YAML 1.2); a list or mapping as its text, or null. */
+    private static Object typed(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s && s.kind() != YamlNode.Kind.STR) {
+            return s.kind() == YamlNode.Kind.NULL ? null : YamlScalars.plain(s.value());
+        }
+        return text(node);
     }
 
     private static String text(YamlNode node) {

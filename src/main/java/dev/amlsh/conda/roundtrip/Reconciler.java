@@ -7,6 +7,8 @@ import dev.amlsh.model.CondaDependency;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.PipSection;
+import dev.amlsh.model.SdkPackageNames;
+import dev.amlsh.model.YamlScalars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,62 @@ final class Reconciler {
         }
         YamlNode current = entries.get(at).value();
         YamlNode.Seq seq = current instanceof YamlNode.Seq s ? s : new YamlNode.Seq(List.of(), false);
-        entries.set(at, entries.get(at).withValue(reconcileSeq(seq, wanted)));
+        YamlNode.Seq result = reconcileSeq(seq, wanted);
+        YamlNode.Entry entry = entries.get(at);
+        if (seq.items().isEmpty()
+                && !result.items().isEmpty()
+                && !result.flow()
+                && entry.post() != null
+                && entry.post().value().startsWith("\n")) {
+            // the comment lines below an empty '[]' belong to that list (ruamel's end of the
+            // sequence): filled, the list writes them after its last item
+            List<YamlNode.Item> items = new ArrayList<>(result.items());
+            YamlNode.Item last = withTrailingComment(items.get(items.size() - 1), entry.post());
+            if (last != null) {
+                items.set(items.size() - 1, last);
+                entries.set(
+                        at,
+                        new YamlNode.Entry(
+                                entry.key(), new YamlNode.Seq(items, false), null, entry.pre(), entry.keyPre()));
+                return;
+            }
+        }
+        entries.set(at, entry.withValue(result));
+    }
+
+    /**
+     * The item with a comment after all of it, in the slot the reader gives comment lines below a
+     * value (after a scalar item; after a mapping's last value); null where that slot is taken.
+     */
+    private static YamlNode.Item withTrailingComment(YamlNode.Item item, CommentToken comment) {
+        if (item.value() instanceof YamlNode.Scalar) {
+            return item.post() == null ? new YamlNode.Item(item.value(), item.pre(), comment) : null;
+        }
+        if (!(item.value() instanceof YamlNode.Map map)
+                || map.flow()
+                || map.entries().isEmpty()) {
+            return null;
+        }
+        List<YamlNode.Entry> entries = new ArrayList<>(map.entries());
+        YamlNode.Entry last = entries.get(entries.size() - 1);
+        if (last.value() instanceof YamlNode.Seq seq
+                && !seq.flow()
+                && !seq.items().isEmpty()) {
+            List<YamlNode.Item> items = new ArrayList<>(seq.items());
+            YamlNode.Item inner = withTrailingComment(items.get(items.size() - 1), comment);
+            if (inner == null) {
+                return null;
+            }
+            items.set(items.size() - 1, inner);
+            entries.set(entries.size() - 1, last.withValue(new YamlNode.Seq(items, false)));
+        } else if (last.post() == null) {
+            entries.set(
+                    entries.size() - 1,
+                    new YamlNode.Entry(last.key(), last.value(), comment, last.pre(), last.keyPre()));
+        } else {
+            return null;
+        }
+        return item.withValue(new YamlNode.Map(entries, false, map.pre(), map.end()));
     }
 
     /** The items a spec wants: strings, and the pip map as a one-key map holding the pip list. */
@@ -144,11 +201,8 @@ final class Reconciler {
                 for (int k = 0; k < added; k++) {
                     YamlNode.Item was = old.get(source + k);
                     YamlNode now = wanted.get(target + k);
-                    // seq[i] = x keeps index i's comments; only a package replaces a package so (python)
-                    result.add(
-                            was.value() instanceof YamlNode.Scalar && now instanceof YamlNode.Scalar
-                                    ? was.withValue(now)
-                                    : YamlNode.Item.of(now));
+                    // seq[i] = x keeps index i's comments; any other change is a pop and an append
+                    result.add(assignedInPlace(was.value(), now) ? was.withValue(now) : YamlNode.Item.of(now));
                 }
             } else {
                 for (int k = 0; k < added; k++) {
@@ -163,6 +217,31 @@ final class Reconciler {
             position++;
         }
         return new YamlNode.Seq(result, seq.flow());
+    }
+
+    /**
+     * Whether the SDK changes this entry by assigning to its index, which keeps the entry's comments:
+     * only {@code set_python_version} (one python entry for another, what {@code add_conda_package}
+     * and {@code from_conda_specification} call) and {@code set_pip_option} (an option for one with
+     * the same first word) do. Everything else that looks like a change in place is
+     * {@code remove_pip_package}'s {@code pop} followed by {@code add_pip_package}'s {@code append},
+     * so the old entry's comments go with it (a pip package replaced at the end of its list).
+     */
+    private static boolean assignedInPlace(YamlNode was, YamlNode now) {
+        if (!(was instanceof YamlNode.Scalar before) || !(now instanceof YamlNode.Scalar after)) {
+            return false;
+        }
+        String a = before.asText();
+        String b = after.asText();
+        if (a == null || b == null) {
+            return false;
+        }
+        if (SdkPackageNames.isPython(a) && SdkPackageNames.isPython(b)) {
+            return true;
+        }
+        return SdkPackageNames.isOption(a)
+                && SdkPackageNames.isOption(b)
+                && SdkPackageNames.optionKey(a).equals(SdkPackageNames.optionKey(b));
     }
 
     /** An item the diff kept: the same node, but the pip map's list follows the spec's pip list. */
@@ -208,13 +287,9 @@ final class Reconciler {
         List<YamlNode.Entry> vars = new ArrayList<>();
         for (YamlNode.Entry entry : map.entries()) {
             if (variables.containsKey(entry.key())) {
-                String value = variables.get(entry.key());
-                // a list or mapping as a variable's value has no text in the spec: it stays as written
-                boolean same = !(entry.value() instanceof YamlNode.Scalar)
-                        || entry.value() instanceof YamlNode.Scalar s
-                                && (Objects.equals(s.value(), value)
-                                        || s.kind() == YamlNode.Kind.NULL && value.isEmpty()
-                                        || s.kind() != YamlNode.Kind.STR && Objects.equals(s.text(), value));
+                // a list or mapping as a variable's value has no text in the spec: it stays as written;
+                // a scalar stays when its value is the spec's (so 010, 0x1F and 1e3 keep their spelling)
+                boolean same = !(entry.value() instanceof YamlNode.Scalar s) || sameValue(s, typed.get(entry.key()));
                 vars.add(same ? entry : entry.withValue(scalar(typed.get(entry.key()))));
             }
         }
@@ -224,6 +299,15 @@ final class Reconciler {
             }
         });
         entries.set(at, entries.get(at).withValue(new YamlNode.Map(vars, map.flow(), map.pre(), map.end())));
+    }
+
+    /** Whether a scalar of the document holds this typed value (a string, number, boolean or null). */
+    private static boolean sameValue(YamlNode.Scalar scalar, Object value) {
+        return switch (scalar.kind()) {
+            case STR -> Objects.equals(scalar.value(), value);
+            case NULL -> value == null || "".equals(value);
+            default -> Objects.equals(YamlScalars.plain(scalar.value()), value);
+        };
     }
 
     /**

@@ -50,6 +50,8 @@ record ScalarAnalysis(
                         flowIndicators = true;
                     }
                     if (followedByWhitespace) {
+                        // departure: ruamel writes [: a] plain in a flow list, which no reader takes back
+                        flowIndicators = true;
                         blockIndicators = true;
                     }
                 }

@@ -5,6 +5,7 @@ import static dev.amlsh.shell.api.CommandSpec.command;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.amlsh.conda.EnvironmentFiles;
+import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
@@ -67,42 +68,42 @@ public final class EnvEditCommands implements CommandSet {
                 "Add conda packages (python=... replaces python in place)",
                 "numpy=1.26",
                 "conda package",
-                CondaSpec::addCondaPackage,
+                specEdit(CondaSpec::addCondaPackage),
                 EnvEditCommands::condaSpecs));
         entries.add(specEdit(
                 "env add-pip",
                 "Add pip packages (one already listed is replaced and goes to the end)",
                 "torch==2.3.1",
                 "pip package",
-                CondaSpec::addPipPackage,
+                EnvEditCommands::addPipPackage,
                 CondaSpec::pipRequirements));
         entries.add(specEdit(
                 "env add-channel",
                 "Add conda channels",
                 "pytorch",
                 "channel",
-                CondaSpec::addChannel,
+                specEdit(CondaSpec::addChannel),
                 CondaSpec::channels));
         entries.add(specEdit(
                 "env remove-conda",
                 "Remove conda packages, each an exact entry (python cannot go)",
                 "numpy=1.26",
                 "conda package",
-                CondaSpec::removeCondaPackage,
+                specEdit(CondaSpec::removeCondaPackage),
                 EnvEditCommands::condaSpecs));
         entries.add(specEdit(
                 "env remove-pip",
                 "Remove pip packages by package name",
                 "torch",
                 "pip package",
-                CondaSpec::removePipPackage,
+                specEdit(CondaSpec::removePipPackage),
                 CondaSpec::pipRequirements));
         entries.add(specEdit(
                 "env remove-channel",
                 "Remove conda channels",
                 "anaconda",
                 "channel",
-                CondaSpec::removeChannel,
+                specEdit(CondaSpec::removeChannel),
                 CondaSpec::channels));
         entries.add(optionEdit(
                 "env add-pip-option",
@@ -117,6 +118,19 @@ public final class EnvEditCommands implements CommandSet {
         return entries;
     }
 
+    /**
+     * {@code add_pip_package} begins with {@code remove_pip_package}: the conda file follows that
+     * removal too, so the old entry's comments go even when the same package comes back.
+     */
+    private static Environment addPipPackage(Environment env, String requirement) {
+        return env.withCondaSpec(s -> s.removePipPackage(requirement)).withCondaSpec(s -> s.addPipPackage(requirement));
+    }
+
+    /** An edit of the conda spec alone, as one step the conda file follows. */
+    private static BiFunction<Environment, String, Environment> specEdit(BiFunction<CondaSpec, String, CondaSpec> op) {
+        return (env, item) -> env.withCondaSpec(s -> op.apply(s, item));
+    }
+
     private static List<String> condaSpecs(CondaSpec spec) {
         return spec.condaPackages().stream().map(CondaPackage::spec).toList();
     }
@@ -127,7 +141,7 @@ public final class EnvEditCommands implements CommandSet {
             String summary,
             String example,
             String kind,
-            BiFunction<CondaSpec, String, CondaSpec> op,
+            BiFunction<Environment, String, Environment> op,
             Function<CondaSpec, List<String>> items) {
         CommandSpec spec = command(name, ENV, summary)
                 .arg("NAME", Completion.ENV_NAME)
@@ -152,7 +166,9 @@ public final class EnvEditCommands implements CommandSet {
                 .example(name + " pytorch -- " + example)
                 .build();
         return new AmlshCommand(
-                spec, call -> listEdit(call, "pip option", pipOptions(call.rest(1)), op, CondaSpec::pipRequirements));
+                spec,
+                call -> listEdit(
+                        call, "pip option", pipOptions(call.rest(1)), specEdit(op), CondaSpec::pipRequirements));
     }
 
     static List<String> pipOptions(List<String> words) {
@@ -171,16 +187,24 @@ public final class EnvEditCommands implements CommandSet {
             Call call,
             String kind,
             List<String> words,
-            BiFunction<CondaSpec, String, CondaSpec> op,
+            BiFunction<Environment, String, Environment> op,
             Function<CondaSpec, List<String>> items) {
         boolean adds = call.command().name().startsWith("env add-");
         boolean[] userManaged = new boolean[1];
         Edited edited = edit(call, (env, changes) -> {
             userManaged[0] = env.isUserManaged();
+            if (kind.startsWith("pip")
+                    && env.condaFile() != null
+                    && env.condaFile().hasPipKeyWithoutList()) {
+                // departure: azureml-core's pip edits fail here (TypeError iterating None)
+                throw new AmlshException(env.name() + "'s conda file has 'pip:' with no list, and azureml-core's"
+                        + " pip edits fail on it (TypeError); give the file 'pip: []' or pip entries and create"
+                        + " the environment again");
+            }
             Environment result = env;
             for (String item : words) {
                 Environment before = result;
-                result = result.withCondaSpec(s -> op.apply(s, item));
+                result = op.apply(result, item);
                 changes.add(ListChange.of(
                         kind,
                         item,
