@@ -1,5 +1,6 @@
 # fish completion for amlsh (one-shot use: `amlsh env dockerfile <TAB>`).
-# Install: copy to ~/.config/fish/completions/amlsh.fish
+# Install: mkdir -p ~/.config/fish/completions
+#          amlsh completion fish > ~/.config/fish/completions/amlsh.fish
 #
 # Commands, their arguments and options come from the table below (generated from the shell's own
 # command specs and checked by CompletionScriptsTest); environment names, versions and workspaces

@@ -5,60 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Demo mode at a real terminal (issue 12): {@code --step} and {@code pause} wait for Enter typed in
  * tmux, q stops with exit 0, and the keys come from the terminal when the script is stdin.
  */
-class DemoModeIT {
-
-    @TempDir
-    Path temp;
-
-    private Path cwd;
-    private Map<String, String> env;
-    private Tmux tmux;
-
-    @BeforeAll
-    static void needsTmux() {
-        Assumptions.assumeFalse(
-                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
-        if (!Tmux.available()) {
-            throw new AssertionError("tmux is not installed: apt-get install -y tmux, or -Damlsh.skipInteractive=true");
-        }
-    }
+class DemoModeIT extends AtATerminal {
 
     @BeforeEach
-    void setUp() throws IOException {
-        cwd = Files.createDirectories(temp.resolve("work"));
+    void demoScript() throws IOException {
         Files.writeString(
                 cwd.resolve("demo.amlsh"), "# Say one.\necho one\necho two\necho three\n", StandardCharsets.UTF_8);
-        env = new HashMap<>();
-        env.put("AMLSH_HOME", temp.resolve("home").toString());
-        env.put("XDG_STATE_HOME", temp.resolve("state").toString());
-        env.put("NO_COLOR", "1");
-        tmux = new Tmux(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        tmux.close();
     }
 
     @Test
     void enterRunsTheNextCommandAndQStopsWithExitZero() {
-        Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command("--narrate", "--step", "-f", "demo.amlsh"));
+        Tmux.Pane pane = start("--narrate", "--step", "-f", "demo.amlsh");
         pane.waitFor("the first step", s -> s.contains("next: echo one   [Enter runs it, q quits]"));
         assertThat(pane.lines()).contains("│ Say one."); // narration comes first, behind its bar
         assertThat(pane.lines()).doesNotContain("one");
@@ -75,7 +41,7 @@ class DemoModeIT {
     void theKeysComeFromTheTerminalWhenTheScriptIsStdin() {
         List<String> command = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" < demo.amlsh", "amlsh"));
         command.addAll(Amlsh.command("--step"));
-        Tmux.Pane pane = tmux.start(cwd, env, command);
+        Tmux.Pane pane = startProgram(command);
         for (String word : List.of("one", "two", "three")) {
             pane.waitFor("the step before " + word, s -> s.contains("next: echo " + word));
             pane.press("Enter");
@@ -88,7 +54,7 @@ class DemoModeIT {
     void pauseWaitsForEnterOnATerminal() throws IOException {
         Files.writeString(
                 cwd.resolve("pause.amlsh"), "echo before\npause Look at this\necho after\n", StandardCharsets.UTF_8);
-        Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command("-f", "pause.amlsh"));
+        Tmux.Pane pane = start("-f", "pause.amlsh");
         pane.waitFor("the pause", s -> s.contains("Look at this   [Enter continues, q quits]"));
         assertThat(pane.lines()).contains("before").doesNotContain("after");
         pane.press("Enter");

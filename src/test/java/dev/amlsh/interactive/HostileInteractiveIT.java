@@ -9,74 +9,20 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10 at the prompt, in a real terminal (tmux): a script that runs itself, Ctrl-C during a
  * long script, and escape sequences from a file shown escaped. The shell must stay, say what
  * happened in one line, and leave the workspace whole.
  */
-class HostileInteractiveIT {
-
-    @TempDir
-    Path temp;
-
-    private Path home;
-    private Path cwd;
-    private Map<String, String> env;
-    private Tmux tmux;
-
-    @BeforeAll
-    static void needsTmux() {
-        Assumptions.assumeFalse(
-                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
-        if (!Tmux.available()) {
-            throw new AssertionError("tmux is not installed: apt-get install -y tmux, or -Damlsh.skipInteractive=true");
-        }
-    }
+class HostileInteractiveIT extends AtATerminal {
 
     @BeforeEach
-    void setUp() throws IOException {
-        home = Files.createDirectories(temp.resolve("home"));
-        cwd = Files.createDirectories(temp.resolve("work"));
+    void condaFile() throws IOException {
         Files.writeString(
                 cwd.resolve("env.yml"), "dependencies:\n  - python=3.10\n  - numpy\n", StandardCharsets.UTF_8);
-        env = new HashMap<>();
-        env.put("AMLSH_HOME", home.toString());
-        env.put("XDG_STATE_HOME", temp.resolve("state").toString());
-        env.put("NO_COLOR", "1");
-        tmux = new Tmux(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        tmux.close();
-    }
-
-    private Tmux.Pane startShell() {
-        Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command());
-        pane.waitForPrompts(1);
-        return pane;
-    }
-
-    private void run(Tmux.Pane shell, String line, int prompts) {
-        shell.type(line);
-        shell.waitForInput(line);
-        shell.press("Enter");
-        shell.waitForPrompts(prompts);
-    }
-
-    private static void exit(Tmux.Pane shell) {
-        shell.type("exit");
-        shell.press("Enter");
-        assertThat(shell.waitForExit()).isZero();
     }
 
     @Test
@@ -127,7 +73,7 @@ class HostileInteractiveIT {
         // every registration is whole: the names registered are d1..dK with version 1, and no more
         int registered = 0;
         for (int i = 1; i <= n; i++) {
-            Amlsh.Result versions = Amlsh.run(env, cwd, "env", "versions", "d" + i, "-o", "json");
+            Amlsh.Result versions = oneShot("env", "versions", "d" + i, "-o", "json");
             if (versions.code() != 0) {
                 break;
             }
@@ -138,7 +84,7 @@ class HostileInteractiveIT {
             registered++;
         }
         assertThat(registered).isBetween(5, n - 1);
-        Amlsh.Result next = Amlsh.run(env, cwd, "env", "versions", "d" + (registered + 2));
+        Amlsh.Result next = oneShot("env", "versions", "d" + (registered + 2));
         assertThat(next.code())
                 .as("nothing registered after the gap: %s", next.out())
                 .isNotZero();

@@ -6,52 +6,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real shell at a real terminal: the packaged jar runs in tmux, keys are sent with
- * {@code send-keys} and the screen is read with {@code capture-pane}, polling with a timeout. What
- * the shell did to the workspace is checked afterwards by one-shot runs of the same jar.
- * tmux comes from Debian's {@code tmux} package ({@code scripts/run-tests} installs it).
+ * {@code send-keys} and the screen is read with {@code capture-pane}, polling with a timeout
+ * ({@link AtATerminal}). What the shell did to the workspace is checked afterwards by one-shot runs of the same jar.
  */
-class InteractiveShellIT {
+class InteractiveShellIT extends AtATerminal {
 
-    @TempDir
-    Path temp;
-
-    private Path home;
-    private Path cwd;
     private Path conda;
-    private Map<String, String> env;
-    private Tmux tmux;
-
-    /**
-     * Without tmux these tests fail rather than skip, so a green build always means the prompt was
-     * driven (scripts/run-tests installs tmux); {@code -Damlsh.skipInteractive=true} skips them on purpose.
-     */
-    @BeforeAll
-    static void needsTmux() {
-        Assumptions.assumeFalse(
-                Boolean.getBoolean("amlsh.skipInteractive"), "skipped on request (-Damlsh.skipInteractive)");
-        if (!Tmux.available()) {
-            throw new AssertionError("tmux is not installed, so the interactive tests cannot drive a terminal:"
-                    + " apt-get install -y tmux (scripts/run-tests does), or -Damlsh.skipInteractive=true");
-        }
-    }
 
     @BeforeEach
-    void setUp() throws IOException {
-        home = Files.createDirectories(temp.resolve("home"));
-        cwd = Files.createDirectories(temp.resolve("work"));
+    void condaFile() throws IOException {
         conda = temp.resolve("env.yml");
         Files.writeString(conda, """
                 name: project
@@ -61,26 +31,6 @@ class InteractiveShellIT {
                   - python=3.10
                   - numpy
                 """, StandardCharsets.UTF_8);
-        env = new HashMap<>();
-        env.put("AMLSH_HOME", home.toString());
-        env.put("XDG_STATE_HOME", temp.resolve("state").toString());
-        env.put("NO_COLOR", "1");
-        tmux = new Tmux(temp);
-    }
-
-    @AfterEach
-    void tearDown() {
-        tmux.close();
-    }
-
-    private Tmux.Pane startShell() {
-        Tmux.Pane pane = tmux.start(cwd, env, Amlsh.command());
-        pane.waitForPrompts(1);
-        return pane;
-    }
-
-    private Amlsh.Result oneShot(String... args) {
-        return Amlsh.run(env, cwd, args);
     }
 
     @Test
@@ -105,8 +55,7 @@ class InteractiveShellIT {
         shell.waitForPrompts(2);
         String screen = shell.screen();
         assertThat(screen).doesNotContain("error:");
-        assertThat(screen.substring(screen.indexOf("amlsh> env show late-arrival")))
-                .contains("late-arrival", "numpy");
+        assertThat(screen.substring(screen.indexOf("]> env show late-arrival"))).contains("late-arrival", "numpy");
 
         // issue 9: a line's global options before the command hold for that line only
         shell.type("-o json env list");
@@ -189,9 +138,60 @@ class InteractiveShellIT {
         List<String> lines = second.waitFor("the history listing", s -> Tmux.prompts(s) >= 3)
                 .lines()
                 .toList();
-        assertThat(lines).anyMatch(l -> l.contains("echo remembered-line") && !l.startsWith("amlsh>"));
+        assertThat(lines).anyMatch(l -> l.contains("echo remembered-line") && !Tmux.isPrompt(l));
         second.type("exit");
         second.press("Enter");
         assertThat(second.waitForExit()).isZero();
+    }
+
+    /** Issue 12, the first hour: where a command writes is always on the screen; a new user learns how to ask. */
+    @Test
+    void thePromptNamesTheWorkspaceAndANewUsersFirstPromptSaysHowToGetHelp() throws IOException {
+        Files.createDirectories(cwd.resolve("class"));
+        Amlsh.Result created = oneShot("workspace", "create", "./class/course.amlsh");
+        assertThat(created.code()).as(created.err()).isZero();
+
+        Tmux.Pane shell = startShell();
+        List<String> first = shell.lines();
+        assertThat(first)
+                .contains("New to amlsh? Type 'help' for the commands, 'COMMAND --help' for one of them, TAB to"
+                        + " complete; 'exit' or Ctrl-D leaves.");
+        assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [default]>");
+
+        run(shell, "workspace use ./class/course.amlsh", 2);
+        assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [course.amlsh]>");
+        run(shell, "set workspace :temp:", 3);
+        assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [:temp:]>");
+        // a line's own --workspace holds for that line only: the prompt stays
+        run(shell, "env list --workspace default", 4);
+        assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [:temp:]>");
+        exit(shell);
+
+        // the next start: history exists, so no hint; 'workspace use' was remembered, 'set workspace' was not
+        Tmux.Pane again = startShell();
+        String screen = again.screen();
+        assertThat(screen).doesNotContain("New to amlsh?");
+        assertThat(Tmux.lastLine(screen)).isEqualTo("amlsh [course.amlsh]>");
+        exit(again);
+    }
+
+    /** Help shows 'amlsh env dockerfile REF > Dockerfile' for the system shell; typed here, it is explained. */
+    @Test
+    void aRedirectionAtThePromptSaysItBelongsToTheSystemShell() throws IOException {
+        Amlsh.Result created = oneShot("env", "create", "x", "--conda-file", conda.toString());
+        assertThat(created.code()).as(created.err()).isZero();
+        Tmux.Pane shell = startShell();
+        run(shell, "env dockerfile x > Dockerfile", 2);
+        run(shell, "env add-pip x numpy>=1.2", 3);
+        String screen = shell.screen();
+        exit(shell);
+        assertThat(screen)
+                .contains(
+                        "error: '>' is an output redirection of the system shell, and amlsh has none; run the line"
+                                + " from your system shell as one command:",
+                        "  amlsh env dockerfile x > Dockerfile")
+                .doesNotContain("FROM ");
+        assertThat(cwd.resolve("Dockerfile")).doesNotExist();
+        assertThat(oneShot("env", "show", "x", "-o", "json").out()).contains("numpy>=1.2");
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A private tmux server (its own socket, no user configuration) holding real terminals for the
@@ -102,7 +104,7 @@ final class Tmux implements AutoCloseable {
             return screen;
         }
 
-        /** Waits until {@code count} prompts ({@code amlsh>} lines) have been shown. */
+        /** Waits until {@code count} prompts ({@code amlsh [WORKSPACE]>} lines) have been shown. */
         void waitForPrompts(int count) {
             waitFor(count + " prompt(s)", s -> prompts(s) >= count);
         }
@@ -110,8 +112,8 @@ final class Tmux implements AutoCloseable {
         /** Waits until the last line is the prompt followed by exactly {@code typed}. */
         void waitForInput(String typed) {
             waitFor(
-                    "the input line 'amlsh> " + typed + "'",
-                    s -> lastLine(s).equals(("amlsh> " + typed).stripTrailing()));
+                    "the input line 'amlsh [...]> " + typed + "'",
+                    s -> typed.stripTrailing().equals(input(lastLine(s))));
         }
 
         /** Waits for the program to end and returns its exit code. */
@@ -122,8 +124,21 @@ final class Tmux implements AutoCloseable {
         }
     }
 
+    /** The prompt, which names the workspace: {@code amlsh [default]> }, {@code amlsh [:temp:]> }. */
+    static final Pattern PROMPT = Pattern.compile("amlsh \\[[^\\]]*\\]> ?");
+
+    static boolean isPrompt(String line) {
+        return PROMPT.matcher(line).lookingAt();
+    }
+
+    /** What was typed after the prompt on {@code line}, or null when the line is no prompt. */
+    static String input(String line) {
+        Matcher m = PROMPT.matcher(line);
+        return m.lookingAt() ? line.substring(m.end()).stripTrailing() : null;
+    }
+
     static int prompts(String screen) {
-        return (int) screen.lines().filter(l -> l.startsWith("amlsh>")).count();
+        return (int) screen.lines().filter(Tmux::isPrompt).count();
     }
 
     static String lastLine(String screen) {

@@ -110,6 +110,46 @@ class DemoModeTest {
     }
 
     @Test
+    void aScriptRunByASteppedScriptStepsToo() throws Exception {
+        script("inner.amlsh", "echo in\n");
+        script("outer.amlsh", "script inner.amlsh\necho out\n");
+        FakeKeys keys = new FakeKeys("", "", "");
+        Run run = runWithKeys("outer.amlsh", keys, new ScriptRunner.Settings(false, false, false, true));
+        assertThat(run.code()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).isEqualTo("in\nout\n");
+        assertThat(keys.prompts)
+                .containsExactly(
+                        "next: script inner.amlsh   [Enter runs it, q quits] ",
+                        "next: echo in   [Enter runs it, q quits] ",
+                        "next: echo out   [Enter runs it, q quits] ");
+    }
+
+    @Test
+    void aScriptRunByANarratedScriptIsNarratedAndTheOuterOneAgainAfterIt() throws Exception {
+        script("inner.amlsh", "# Inside.\necho in\n");
+        script("outer.amlsh", "# Outside.\nscript inner.amlsh\n# After.\necho out\n");
+        Shell.Result r = new Shell(dir).main("", "--narrate", "-f", "outer.amlsh");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("\n# Outside.\n\n# Inside.\nin\n\n# After.\nout\n");
+        // the inner script on its own, or run by a plain script, is not narrated
+        script("plain.amlsh", "script inner.amlsh\n");
+        assertThat(new Shell(dir).main("", "-f", "plain.amlsh").out()).isEqualTo("in\n");
+    }
+
+    @Test
+    void errorsAboutTemporaryFilesNameThemAsTheScriptDid() throws Exception {
+        script(
+                "s.amlsh",
+                "env create a --python 3.10\nenv save a :temp:/saved\n"
+                        + "env create b --conda-file :temp:/saved/missing.yml\n");
+        Shell.Result r = new Shell(dir).main("", "-f", "s.amlsh");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .startsWith("s.amlsh:3: error: :temp:/saved/missing.yml")
+                .doesNotContain("amlsh-session-");
+    }
+
+    @Test
     void setWorkspaceHoldsForTheRestOfTheScriptOnly() throws Exception {
         script("inner.amlsh", "set workspace :temp:\nenv create t --python 3.10\nenv list\n");
         script("outer.amlsh", "script inner.amlsh\nenv show t\n");

@@ -28,13 +28,17 @@ public final class Diagnostics {
 
     public static void warning(Session session, String message) {
         session.out().flush(); // what the command printed so far comes first, as it happened
-        session.err().println(label(session, "warning:", YELLOW) + " " + ControlCharacters.escapeLines(message));
+        session.err()
+                .println(label(session, "warning:", YELLOW) + " "
+                        + ControlCharacters.escapeLines(temporaryShown(session, message)));
         session.err().flush();
     }
 
     public static void note(Session session, String message) {
         session.out().flush();
-        session.err().println(label(session, "note:", CYAN) + " " + ControlCharacters.escapeLines(message));
+        session.err()
+                .println(label(session, "note:", CYAN) + " "
+                        + ControlCharacters.escapeLines(temporaryShown(session, message)));
         session.err().flush();
     }
 
@@ -55,7 +59,8 @@ public final class Diagnostics {
                 message = "internal error: " + problem.getClass().getName() + (message == null ? "" : ": " + message)
                         + (debug ? "" : " (--debug shows the stack trace)");
             }
-            err.println(prefix(where) + label(session, "error:", RED) + " " + ControlCharacters.escapeLines(message));
+            err.println(prefix(where) + label(session, "error:", RED) + " "
+                    + ControlCharacters.escapeLines(temporaryShown(session, message)));
         }
         if (debug) {
             problem.printStackTrace(err);
@@ -72,10 +77,24 @@ public final class Diagnostics {
         if (at != null && !at.hasLine()) {
             message = shown(cwd, at.file()) + ": " + message;
         }
-        err.println(prefix(where) + label(session, "error:", RED) + " " + ControlCharacters.escapeLines(message));
+        err.println(prefix(where) + label(session, "error:", RED) + " "
+                + ControlCharacters.escapeLines(temporaryShown(session, message)));
         if (at != null && at.hasLine()) {
-            printLocation(err, cwd, at);
+            printLocation(err, cwd, at, session.temporaryFolderIfMade());
         }
+    }
+
+    /**
+     * A file in the session's temporary folder is named as the script named it, {@code :temp:/NAME}, not by the
+     * folder's random absolute path: the output is the same on every run, and says which file was meant.
+     */
+    private static String temporaryShown(Session session, String text) {
+        Path folder = session.temporaryFolderIfMade();
+        return text == null || folder == null ? text : temporaryShown(folder, text);
+    }
+
+    private static String temporaryShown(Path folder, String text) {
+        return text.replace(folder + "/", Call.TEMPORARY_PREFIX).replace(folder.toString(), ":temp:");
     }
 
     private static String prefix(String where) {
@@ -83,10 +102,13 @@ public final class Diagnostics {
     }
 
     /** {@code --> FILE:LINE:COL}, then the source line and a caret under the column. */
-    static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at) {
+    static void printLocation(PrintWriter err, Path workingDirectory, SourceLocation at, Path temporaryFolder) {
         String place = new SourceLocation(
                         Path.of(shown(workingDirectory, at.file())), at.line(), at.column(), at.sourceLine())
                 .describe();
+        if (temporaryFolder != null) {
+            place = temporaryShown(temporaryFolder, place);
+        }
         err.println("  --> " + ControlCharacters.escape(place));
         if (at.sourceLine() != null) {
             String number = Integer.toString(at.line());

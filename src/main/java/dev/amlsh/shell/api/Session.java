@@ -4,6 +4,7 @@ import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.Workspace;
 import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.postgres.PostgresLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,8 +51,30 @@ public final class Session implements AutoCloseable {
     public Session(ShellIO io, Supplier<WorkspaceCatalog> catalogs, LineOptions options) {
         this.io = io;
         this.catalogs = catalogs;
-        this.options = options;
         this.baseDirectory = io.workingDirectory();
+        this.options = options;
+        this.options = withWorkspacePath(options);
+    }
+
+    /**
+     * A workspace given as a relative path ({@code --workspace ./course.amlsh}) is a file in the folder paths resolve
+     * against (the working directory, or a running script's folder), fixed when given.
+     */
+    private LineOptions withWorkspacePath(LineOptions given) {
+        String selector = given.workspace();
+        return selector == null ? given : given.withWorkspace(workspacePath(selector));
+    }
+
+    /**
+     * A selector with {@code /} that is not a server URL is a file, resolved as any path ({@code :temp:/NAME} too);
+     * names, {@code :temp:} and URLs are kept as given.
+     */
+    public String workspacePath(String selector) {
+        String s = selector.strip();
+        if (s.indexOf('/') < 0 || PostgresLocation.isUrl(s) || s.equals(WorkspaceCatalog.TEMPORARY)) {
+            return selector;
+        }
+        return Call.resolvePath(this, s).toString();
     }
 
     public ShellIO io() {
@@ -82,7 +105,7 @@ public final class Session implements AutoCloseable {
     public LineScope startLine(LineOptions given) {
         LineOptions previous = line;
         Opened previousWorkspace = lineWorkspace;
-        line = given.over(previous);
+        line = withWorkspacePath(given).over(previous);
         return () -> {
             if (lineWorkspace != previousWorkspace) {
                 lineWorkspace.workspace().store().close();
@@ -279,6 +302,32 @@ public final class Session implements AutoCloseable {
      */
     public String sessionWorkspace() {
         return options.workspace();
+    }
+
+    /** The demo settings of a running script, which the scripts it runs ({@code script FILE}) inherit. */
+    public record DemoMode(boolean narrate, boolean step) {
+        public static final DemoMode NONE = new DemoMode(false, false);
+
+        /** This script's own settings with those of the script that runs it. */
+        public DemoMode with(DemoMode outer) {
+            return new DemoMode(narrate || outer.narrate, step || outer.step);
+        }
+    }
+
+    private final java.util.Deque<DemoMode> demoModes = new java.util.ArrayDeque<>();
+
+    /** {@code --narrate}/{@code --step} of the innermost running script, or none. */
+    public DemoMode demoMode() {
+        return demoModes.isEmpty() ? DemoMode.NONE : demoModes.peekLast();
+    }
+
+    /** A script runs with {@code mode} (its own settings with its caller's) until {@link #leaveDemoMode}. */
+    public void enterDemoMode(DemoMode mode) {
+        demoModes.addLast(mode);
+    }
+
+    public void leaveDemoMode() {
+        demoModes.pollLast();
     }
 
     /** A script starts: returns how deep scripts now nest (1 for one run from the prompt or the command line). */

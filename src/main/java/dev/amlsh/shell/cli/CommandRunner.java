@@ -12,6 +12,7 @@ import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.render.Output;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs command lines: words are parsed once ({@link CommandLine}), the command's handler is called
@@ -48,7 +49,25 @@ public final class CommandRunner {
         } catch (UsageException e) {
             return report(session, where, e, ExitCode.USAGE);
         }
+        Optional<String> operator = Tokenizer.shellOperator(line);
+        if (operator.isPresent()) {
+            return report(session, where, systemShellOnly(operator.get(), line), ExitCode.USAGE);
+        }
         return words.isEmpty() ? ExitCode.OK : run(session, words, where);
+    }
+
+    /**
+     * {@code env dockerfile x > Dockerfile} typed at the prompt: help shows such examples for the system shell, where
+     * {@code >} is the shell's. Here it would be an argument, so the line is refused with the one-shot form.
+     */
+    private static UsageException systemShellOnly(String operator, String line) {
+        String what = switch (operator) {
+            case "|" -> "a pipe";
+            case "<" -> "an input redirection";
+            default -> "an output redirection";
+        };
+        return new UsageException("'" + operator + "' is " + what + " of the system shell, and amlsh has none;"
+                + " run the line from your system shell as one command:\n  amlsh " + line.strip());
     }
 
     /** Parses and runs the words of one line. */

@@ -3,6 +3,8 @@ package dev.amlsh.shell.cli;
 import dev.amlsh.shell.api.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Splits one logical command line into words, the same way in scripts, one-shot lines and at the
@@ -12,20 +14,39 @@ import java.util.List;
  */
 public final class Tokenizer {
 
+    /**
+     * The system shell's redirections and pipe. amlsh has none: as a word of its own and unquoted, one of these is a
+     * line meant for the system shell ({@code numpy>=1.2} is one word, and {@code '>'} a quoted one).
+     */
+    public static final Set<String> SHELL_OPERATORS = Set.of(">", ">>", "|", "<", "2>", "2>>", "&>");
+
     private Tokenizer() {}
 
     public static List<String> split(String line) {
+        return words(line, null);
+    }
+
+    /** The first word of {@code line} that is a {@link #SHELL_OPERATORS system shell operator}, unquoted. */
+    public static Optional<String> shellOperator(String line) {
+        List<String> bare = new ArrayList<>();
+        words(line, bare);
+        return bare.stream().filter(SHELL_OPERATORS::contains).findFirst();
+    }
+
+    /** Splits {@code line}; when {@code bare} is given, it gets the words that hold no quote or escape. */
+    private static List<String> words(String line, List<String> bare) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
+        boolean quoted = false;
         int n = line.length();
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
             if (Character.isWhitespace(c)) {
                 if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
+                    add(words, bare, word, quoted);
                     inWord = false;
+                    quoted = false;
                 }
             } else if (c == '#' && !inWord) {
                 break;
@@ -37,23 +58,34 @@ public final class Tokenizer {
                 word.append(line, i + 1, end);
                 i = end;
                 inWord = true;
+                quoted = true;
             } else if (c == '"') {
                 i = doubleQuoted(line, i, word);
                 inWord = true;
+                quoted = true;
             } else if (c == '\\' && i + 1 < n && line.charAt(i + 1) == '\n') {
                 i++; // a continued line: backslash-newline joins the lines
             } else if (c == '\\' && i + 1 < n) {
                 word.append(line.charAt(++i));
                 inWord = true;
+                quoted = true;
             } else {
                 word.append(c);
                 inWord = true;
             }
         }
         if (inWord) {
-            words.add(word.toString());
+            add(words, bare, word, quoted);
         }
         return words;
+    }
+
+    private static void add(List<String> words, List<String> bare, StringBuilder word, boolean quoted) {
+        words.add(word.toString());
+        if (bare != null && !quoted) {
+            bare.add(word.toString());
+        }
+        word.setLength(0);
     }
 
     private static int doubleQuoted(String line, int open, StringBuilder word) {
@@ -72,7 +104,9 @@ public final class Tokenizer {
 
     /** Quotes a word so that {@link #split} gives it back (for completion and echo). */
     public static String quote(String word) {
-        if (!word.isEmpty() && word.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"\\#".indexOf(c) >= 0)) {
+        if (!word.isEmpty()
+                && !SHELL_OPERATORS.contains(word)
+                && word.chars().noneMatch(c -> Character.isWhitespace(c) || "'\"\\#".indexOf(c) >= 0)) {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";

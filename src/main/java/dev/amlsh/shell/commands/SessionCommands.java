@@ -21,7 +21,6 @@ import dev.amlsh.shell.cli.CompletionScript;
 import dev.amlsh.shell.render.HelpPrinter;
 import dev.amlsh.shell.render.VersionText;
 import dev.amlsh.shell.script.ScriptRunner;
-import dev.amlsh.workspace.WorkspaceCatalog;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -133,16 +132,26 @@ public final class SessionCommands implements CommandSet {
                 new AmlshCommand(
                         command("completion", SESSION, "Print the bash, zsh or fish completion script for amlsh")
                                 .arg("SHELL", Completion.SHELL)
-                                .description("SHELL is bash, zsh or fish. The script alone goes to stdout; install it "
-                                        + "from your shell:\n"
-                                        + "  amlsh completion bash > "
+                                .description("SHELL is bash, zsh or fish. The script alone goes to stdout. Install "
+                                        + "it once, from your\n"
+                                        + "system shell:\n"
+                                        + "  bash (needs Debian's bash-completion package: "
+                                        + "sudo apt-get install bash-completion):\n"
+                                        + "    mkdir -p ~/.local/share/bash-completion/completions\n"
+                                        + "    amlsh completion bash > "
                                         + "~/.local/share/bash-completion/completions/amlsh\n"
-                                        + "  amlsh completion zsh > \"${fpath[1]}/_amlsh\"\n"
-                                        + "  amlsh completion fish > ~/.config/fish/completions/amlsh.fish\n"
+                                        + "  zsh (a folder of your own on fpath, then compinit):\n"
+                                        + "    mkdir -p ~/.zfunc\n"
+                                        + "    amlsh completion zsh > ~/.zfunc/_amlsh\n"
+                                        + "    printf '%s\\n' 'fpath=(~/.zfunc $fpath)' "
+                                        + "'autoload -Uz compinit && compinit' >> ~/.zshrc\n"
+                                        + "  fish:\n"
+                                        + "    mkdir -p ~/.config/fish/completions\n"
+                                        + "    amlsh completion fish > ~/.config/fish/completions/amlsh.fish\n"
                                         + "New shells then complete amlsh's commands, options and "
-                                        + "environment names (zsh: through compinit).")
+                                        + "environment names.")
                                 .example("completion bash > ~/.local/share/bash-completion/completions/amlsh")
-                                .example("completion zsh > \"${fpath[1]}/_amlsh\"")
+                                .example("completion zsh > ~/.zfunc/_amlsh")
                                 .example("completion fish > ~/.config/fish/completions/amlsh.fish")
                                 .build(),
                         this::completion),
@@ -234,12 +243,9 @@ public final class SessionCommands implements CommandSet {
         return CommandResult.NONE;
     }
 
-    /** A path (it has a '/') resolves like any other path in a script; a name or :temp: is kept as given. */
+    /** A path (it has a '/') resolves like any other path in a script; a name, :temp: or a URL is kept as given. */
     private CommandResult setWorkspace(Call call) {
-        String selector = call.arg(0).strip();
-        if (!selector.equals(WorkspaceCatalog.TEMPORARY) && selector.contains("/")) {
-            selector = call.path(selector).toString();
-        }
+        String selector = call.session().workspacePath(call.arg(0).strip());
         call.session().setWorkspace(selector);
         return CommandResult.NONE;
     }

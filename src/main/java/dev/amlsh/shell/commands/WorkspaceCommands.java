@@ -13,6 +13,7 @@ import dev.amlsh.shell.api.UsageException;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandSet;
 import dev.amlsh.shell.render.Table;
+import dev.amlsh.workspace.WorkspaceCatalog;
 import dev.amlsh.workspace.WorkspaceCatalog.WorkspaceInfo;
 import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.postgres.PostgresLocation;
@@ -53,12 +54,15 @@ public final class WorkspaceCommands implements CommandSet {
                         this::setDefaultImage),
                 new AmlshCommand(
                         command("workspace use", WORKSPACE, "Make a workspace the current one (remembered)")
-                                .arg("NAME", Completion.WORKSPACE)
-                                .description("NAME may be a team workspace's "
-                                        + "postgresql://[USER@]HOST[:PORT]/DB[?schema=S]:\n"
-                                        + "it must open (login from the URL's user, PGUSER, PGPASSWORD, "
+                                .arg("NAME|PATH|URL", Completion.WORKSPACE)
+                                .description("PATH (a value with '/') is a workspace file, such as one handed out "
+                                        + "for a course;\n"
+                                        + "URL a team workspace's postgresql://[USER@]HOST[:PORT]/DB[?schema=S]. "
+                                        + "Either must open\n"
+                                        + "(a server's login from the URL's user, PGUSER, PGPASSWORD, "
                                         + "~/.pgpass).")
                                 .example("workspace use course")
+                                .example("workspace use ./course.amlsh")
                                 .build(),
                         this::use),
                 new AmlshCommand(
@@ -214,13 +218,37 @@ public final class WorkspaceCommands implements CommandSet {
 
     private CommandResult show(Call call) {
         WorkspaceStore store = call.workspace().store();
+        String selector = call.session().workspaceSelector();
+        String current = call.session().catalog().current();
+        if (selector != null && isFile(selector)) {
+            // a workspace file outside $AMLSH_HOME (--workspace ./course.amlsh): named by its file
+            return shown(call, store, selector, selector.equals(current));
+        }
         Optional<WorkspaceInfo> info = call.session().catalog().list().stream()
                 .filter(w -> w.name().equals(store.name()))
                 .findFirst();
+        if (info.isEmpty() && selector == null && isFile(current)) {
+            return shown(call, store, current, true);
+        }
+        return shown(
+                call,
+                store,
+                info.map(i -> i.file().toString()).orElse(null),
+                info.map(WorkspaceInfo::current).orElse(false));
+    }
+
+    /** A selector that names a file: it has a '/' and is neither {@code :temp:} nor a server URL. */
+    private static boolean isFile(String selector) {
+        return selector.contains("/")
+                && !selector.equals(WorkspaceCatalog.TEMPORARY)
+                && !PostgresLocation.isUrl(selector);
+    }
+
+    private static Shown shown(Call call, WorkspaceStore store, String file, boolean current) {
         return new Shown(
                 store.name(),
-                info.map(i -> i.file().toString()).orElse(null),
-                info.map(WorkspaceInfo::current).orElse(false),
+                file,
+                current,
                 call.session().readOnly(),
                 store.defaultBaseImage(),
                 store.drafts().size(),
@@ -247,13 +275,14 @@ public final class WorkspaceCommands implements CommandSet {
     }
 
     private CommandResult use(Call call) {
-        call.session().catalog().use(call.arg(0));
-        call.session().useWorkspace(call.arg(0));
-        return new Used(call.arg(0));
+        String selector = call.session().workspacePath(call.arg(0)); // ./course.amlsh: the file, wherever amlsh runs
+        call.session().catalog().use(selector);
+        call.session().useWorkspace(selector);
+        return new Used(selector);
     }
 
     private CommandResult create(Call call) {
-        WorkspaceInfo w = call.session().catalog().create(call.arg(0));
+        WorkspaceInfo w = call.session().catalog().create(call.session().workspacePath(call.arg(0)));
         return new Created(w.name(), w.file() == null ? null : w.file().toString()); // null: a workspace on a server
     }
 

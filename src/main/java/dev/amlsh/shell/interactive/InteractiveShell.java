@@ -25,7 +25,8 @@ import org.jline.utils.InfoCmp;
 /**
  * The prompt. amlsh drives JLine directly rather than through Spring Shell 4.0.1's
  * {@code JLineShellRunner}, which exits on Ctrl-C, writes history to the working directory and
- * returns no exit codes. Here Ctrl-C drops the half-typed line, Ctrl-D and {@code exit} leave,
+ * returns no exit codes. Here the prompt names the workspace ({@link Prompt}), Ctrl-C drops the half-typed
+ * line, Ctrl-D and {@code exit} leave,
  * history lives under {@code $AMLSH_HOME} (else {@code $XDG_STATE_HOME/amlsh}), and lines are
  * split by the same tokenizer scripts use.
  */
@@ -44,6 +45,8 @@ public final class InteractiveShell {
         JLINE_LOG.setLevel(Level.OFF);
         try (Terminal terminal =
                 TerminalBuilder.builder().system(true).encoding("UTF-8").build()) {
+            Path history = historyFile(session.io().env());
+            boolean newUser = isEmpty(history); // read now: JLine loads and writes it later
             DefaultParser parser = new DefaultParser();
             parser.setEscapeChars(new char[] {'\\'});
             parser.setEofOnEscapedNewLine(true); // a trailing \ continues on a second prompt line, as in scripts
@@ -53,7 +56,7 @@ public final class InteractiveShell {
                     .appName("amlsh")
                     .parser(parser)
                     .completer(new AmlshCompleter(commands.table(), session))
-                    .variable(LineReader.HISTORY_FILE, historyFile(session.io().env()))
+                    .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.HISTORY_SIZE, 1000)
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                     .build();
@@ -66,10 +69,15 @@ public final class InteractiveShell {
                 terminal.puts(InfoCmp.Capability.clear_screen);
                 terminal.flush();
             });
+            if (newUser) {
+                // a new user (no history yet): one line on how to get help, before the first prompt
+                terminal.writer().println(Prompt.FIRST_HINT);
+                terminal.flush();
+            }
             while (!session.exitRequested()) {
                 String line;
                 try {
-                    line = reader.readLine("amlsh> ");
+                    line = reader.readLine(Prompt.of(session)); // read each time: 'workspace use' changes it
                 } catch (UserInterruptException e) {
                     continue; // Ctrl-C: the half-typed line is dropped, nothing runs
                 } catch (EndOfFileException e) {
@@ -82,6 +90,14 @@ public final class InteractiveShell {
             return ExitCode.OK; // leaving the prompt is a success; each command's failure was shown as it happened
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isEmpty(Path file) {
+        try {
+            return !Files.exists(file) || Files.size(file) == 0;
+        } catch (IOException e) {
+            return false; // unreadable: not a sign of a new user
         }
     }
 

@@ -92,9 +92,13 @@ public final class ScriptRunner {
         return run(session, "<stdin>", text, session.baseDirectory(), settings);
     }
 
-    public ExitCode run(Session session, String name, String text, Path folder, Settings settings) {
+    public ExitCode run(Session session, String name, String text, Path folder, Settings given) {
+        // a script run by a narrated or stepped script is narrated and stepped too (script FILE in a demo)
+        Session.DemoMode mode = new Session.DemoMode(given.narrate(), given.step()).with(session.demoMode());
+        Settings settings = new Settings(given.continueOnError(), given.echo(), mode.narrate(), mode.step());
         int depth = session.enterScript();
         Path previous = session.enterDirectory(folder);
+        session.enterDemoMode(mode);
         try {
             if (depth > MAX_DEPTH) {
                 Diagnostics.error(
@@ -107,6 +111,7 @@ public final class ScriptRunner {
             }
             return runLines(session, name, text, settings);
         } finally {
+            session.leaveDemoMode();
             session.enterDirectory(previous);
             session.leaveScript();
         }

@@ -120,8 +120,15 @@ public final class FileWorkspaceCatalog implements WorkspaceCatalog {
         return name.strip();
     }
 
+    /** A name, or a workspace file's path (remembered absolute; it must open, so a wrong file is said now). */
     @Override
     public void use(String name) {
+        if (isPath(name)) {
+            Path file = Path.of(name).toAbsolutePath().normalize();
+            open(file.toString(), false).close();
+            remember(file.toString());
+            return;
+        }
         Path file = fileOf(name);
         if (!Files.exists(file)) {
             if (!name.equals(DEFAULT)) {

@@ -156,10 +156,14 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             closeQuietly(inspector);
             throw e;
         }
-        if (effectiveReadOnly) {
+        boolean canWrite = Files.isWritable(file) && Files.isWritable(dir);
+        if (effectiveReadOnly && !canWrite) {
             return new SqliteWorkspaceStore(name, file, true, clock, busyTimeoutMillis, inspector);
         }
         closeQuietly(inspector);
+        if (effectiveReadOnly) {
+            return openQueryOnly(file, name, clock, busyTimeoutMillis);
+        }
 
         // 2. the file is an amlsh workspace this amlsh can read: open it for writing
         Connection writer = connect(file, false, busyTimeoutMillis, name);
@@ -181,6 +185,24 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * {@code --read-only} on a file amlsh may write: a read-write connection that SQLite keeps from writing ({@code
+     * PRAGMA query_only}), and the store refuses writes before they reach it. Reading a WAL file makes SQLite create
+     * its {@code -wal} and {@code -shm} beside it; a read-only connection cannot remove them, but this one, closing as
+     * the file's last connection, does, as every writer's close does. So reading a handed-out file leaves its folder as
+     * it was. (A file exported by {@code workspace export} is in rollback-journal mode and gets neither.)
+     */
+    private static SqliteWorkspaceStore openQueryOnly(Path file, String name, Clock clock, int busyTimeoutMillis) {
+        Connection reader = connect(file, false, busyTimeoutMillis, name);
+        try (Statement s = reader.createStatement()) {
+            s.execute("PRAGMA query_only = ON");
+        } catch (SQLException e) {
+            closeQuietly(reader);
+            throw translate(e, name, file, busyTimeoutMillis, "open");
+        }
+        return new SqliteWorkspaceStore(name, file, true, clock, busyTimeoutMillis, reader);
     }
 
     /**
@@ -869,7 +891,22 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             try (SqliteWorkspaceStore store = open(tmp, name, false, clock)) {
                 store.load(content);
             }
+            rollbackJournal(tmp, name);
         });
+    }
+
+    /**
+     * A file to hand out is left in rollback-journal mode, as {@code VACUUM INTO} leaves an export: reading it needs
+     * no {@code -wal}/{@code -shm} beside it, so it opens even in a folder the reader cannot write. The first open for
+     * writing puts it back in WAL mode.
+     */
+    private static void rollbackJournal(Path file, String name) {
+        try (Connection c = connect(file, false, DEFAULT_BUSY_TIMEOUT_MILLIS, name);
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = DELETE");
+        } catch (SQLException e) {
+            throw translate(e, name, file, DEFAULT_BUSY_TIMEOUT_MILLIS, "create");
+        }
     }
 
     // export
@@ -883,11 +920,31 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             throw new AmlshException("cannot export workspace " + name + ": " + target + " already exists");
         }
         ensureOpen();
-        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
-            ps.setString(1, target.toAbsolutePath().toString());
-            ps.executeUpdate();
+        try {
+            // VACUUM INTO writes only the new file, yet query_only (a --read-only open) refuses it
+            boolean queryOnly = queryOnly();
+            setQueryOnly(false);
+            try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.executeUpdate();
+            } finally {
+                setQueryOnly(queryOnly);
+            }
         } catch (SQLException e) {
             throw translate(e, name, file, busyTimeoutMillis, "export");
+        }
+    }
+
+    private boolean queryOnly() throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA query_only")) {
+            return rs.next() && rs.getInt(1) != 0;
+        }
+    }
+
+    private void setQueryOnly(boolean on) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
         }
     }
 
