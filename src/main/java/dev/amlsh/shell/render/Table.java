@@ -75,8 +75,9 @@ public final class Table {
     /**
      * The same layout as Spring Shell's, computed directly: each column as wide as its widest cell,
      * two spaces between columns, no trailing blanks. Used where every cell is printable ASCII
-     * (one column per character, as Spring Shell counts them) and no cell starts or ends with a blank, since Spring Shell's layout takes
-     * about 200 ms for a 10,000-row {@code env list}; {@code TableTest} checks both give the same text.
+     * (one column per character, as Spring Shell counts them) and no cell starts or ends with a
+     * blank, since Spring Shell's layout takes about 200 ms for a 10,000-row {@code env list};
+     * {@code TableTest} checks both give the same text.
      */
     String renderAscii() {
         int[] widths = new int[columns];
