@@ -158,6 +158,12 @@ class InteractiveShellIT extends AtATerminal {
                         + " complete; 'exit' or Ctrl-D leaves.");
         assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [default]>");
 
+        // TAB completes a workspace file's path as well as the names
+        shell.type("workspace use ./class/co");
+        shell.press("Tab");
+        shell.waitForInput("workspace use ./class/course.amlsh");
+        shell.press("C-u");
+        shell.waitForInput("");
         run(shell, "workspace use ./class/course.amlsh", 2);
         assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [course.amlsh]>");
         run(shell, "set workspace :temp:", 3);
