@@ -179,6 +179,11 @@ class InteractiveShellIT extends AtATerminal {
         assertThat(screen).doesNotContain("New to amlsh?");
         assertThat(Tmux.lastLine(screen)).isEqualTo("amlsh [course.amlsh]>");
         exit(again);
+
+        Tmux.Pane reading = start("--read-only");
+        reading.waitForPrompts(1);
+        assertThat(Tmux.lastLine(reading.screen())).isEqualTo("amlsh [course.amlsh, read-only]>");
+        exit(reading);
     }
 
     /** Help shows 'amlsh env dockerfile REF > Dockerfile' for the system shell; typed here, it is explained. */
