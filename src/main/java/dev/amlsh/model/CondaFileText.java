@@ -15,6 +15,14 @@ public interface CondaFileText {
     String text();
 
     /**
+     * What a workspace keeps between commands: all the SDK's object keeps from one edit to the
+     * next, which its text may not (the text by default).
+     */
+    default String storedForm() {
+        return text();
+    }
+
+    /**
      * Whether the file has {@code pip:} with no value: the SDK's pip edits iterate that
      * {@code None} and fail ({@code TypeError}).
      */

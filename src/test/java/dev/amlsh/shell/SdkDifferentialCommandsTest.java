@@ -103,4 +103,51 @@ class SdkDifferentialCommandsTest {
         assertThat(shell.run("env conda-file n").out())
                 .isEqualTo("name: pipnull\ndependencies:\n- python=3.9\n- pip:\n- numpy\n");
     }
+
+    @Test
+    void aFlowListEmptiedInOneCommandStaysFlowWhenTheNextAddsToIt() throws IOException {
+        // remove_channel twice, add_channel('pytorch'): the CommentedSeq keeps its flow style while
+        // empty, so the SDK writes [pytorch] (a list read as [] has no style and would be block)
+        write(
+                "flow.yml",
+                "name: flow\nchannels: [conda-forge, defaults]\n"
+                        + "dependencies: [python=3.9, numpy, {pip: [requests, \"rich>=13\"]}]\nvariables: {}\n");
+        assertThat(shell.run("env create f --conda-file flow.yml").code()).isZero();
+        assertThat(shell.run("env remove-channel f conda-forge defaults").code())
+                .isZero();
+        assertThat(shell.run("env add-channel f pytorch").code()).isZero();
+        assertThat(shell.run("env conda-file f").out())
+                .isEqualTo("name: flow\nchannels: [pytorch]\n"
+                        + "dependencies: [python=3.9, numpy, pip: [requests, rich>=13]]\nvariables: {}\n");
+    }
+
+    @Test
+    void aCommentKeepsItsOwnColumnAcrossCommands() throws IOException {
+        // remove_channel('conda-forge') on a flow list written over two lines: ruamel keeps the
+        // comment's column from the file (13), so once the list is short it sits one space after
+        // it, not where the first command's one-line text had pushed it
+        write(
+                "flowc.yml",
+                "name: flowc\nchannels: [conda-forge,   # first channel\n  defaults]  # after\n"
+                        + "dependencies: [\n  python=3.9,  # py\n  numpy,\n  {pip: [rich, # r\n    requests]}\n]\n");
+        assertThat(shell.run("env create c --conda-file flowc.yml").code()).isZero();
+        assertThat(shell.run("env conda-file c").out())
+                .startsWith("name: flowc\nchannels: [conda-forge, defaults] # after\n");
+        assertThat(shell.run("env remove-channel c conda-forge").code()).isZero();
+        assertThat(shell.run("env conda-file c").out())
+                .isEqualTo("name: flowc\nchannels: [defaults] # after\n"
+                        + "dependencies: [python=3.9, numpy, pip: [rich, requests]]\n");
+    }
+
+    @Test
+    void commentLinesBelowAnEmptyListStayAfterItsItems() throws IOException {
+        // from_conda_specification appends python to 'dependencies: []', add_conda_package('numpy')
+        // appends again: the comment lines below '[]' belong to the list and stay after its items
+        write("empty.yml", "# a\nchannels: [x]\ndependencies: []\n       # \n\nvariables:\n  A: b\n");
+        assertThat(shell.run("env create e --conda-file empty.yml").code()).isZero();
+        assertThat(shell.run("env add-conda e numpy").code()).isZero();
+        assertThat(shell.run("env conda-file e").out())
+                .isEqualTo("# a\nchannels: [x]\ndependencies:\n- python=3.8.13\n- numpy\n       # \n\n"
+                        + "variables:\n  A: b\n");
+    }
 }

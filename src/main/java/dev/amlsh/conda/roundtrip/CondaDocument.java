@@ -47,6 +47,23 @@ public final class CondaDocument implements CondaFileText {
     }
 
     /**
+     * A document a workspace kept ({@link #storedForm()}); a workspace written before amlsh kept
+     * the whole tree holds the text, which is read as a file.
+     */
+    public static CondaDocument fromStored(Path path, String stored) {
+        return StoredDocument.isStored(stored) ? new CondaDocument(StoredDocument.read(stored)) : parse(path, stored);
+    }
+
+    /**
+     * The whole tree, so the next command edits what the SDK's {@code CommentedMap} would hold
+     * (a comment's original column, an emptied flow list's style), not a re-read of the text.
+     */
+    @Override
+    public String storedForm() {
+        return StoredDocument.write(root);
+    }
+
+    /**
      * {@code CondaDependencies()}: the SDK's own default file with its comments (what
      * {@code Environment(name)} starts from).
      */

@@ -220,7 +220,8 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
             return env;
         }
         try {
-            return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
+            return env.withCondaFile(
+                    CondaDocument.fromStored(Path.of("draft " + draftName + " conda file"), condaFile));
         } catch (RuntimeException e) {
             throw new WorkspaceUnavailableException(
                     "the stored conda file of draft " + draftName + " cannot be read: " + e.getMessage(), e);
@@ -260,7 +261,7 @@ public final class PostgresWorkspaceStore implements WorkspaceStore {
         ps.setString(2, draft.name());
         ps.setString(3, DefinitionJson.write(DefinitionJson.withoutSecrets(draft)));
         ps.setString(4, now().toString());
-        ps.setString(5, draft.condaFile() == null ? null : draft.condaFile().text());
+        ps.setString(5, draft.condaFile() == null ? null : draft.condaFile().storedForm());
         ps.executeUpdate();
     }
 

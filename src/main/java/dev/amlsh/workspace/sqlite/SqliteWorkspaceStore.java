@@ -350,7 +350,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
             return env;
         }
         try {
-            return env.withCondaFile(CondaDocument.parse(Path.of("draft " + draftName + " conda file"), condaFile));
+            return env.withCondaFile(
+                    CondaDocument.fromStored(Path.of("draft " + draftName + " conda file"), condaFile));
         } catch (RuntimeException e) {
             throw new WorkspaceUnavailableException(
                     "workspace " + name + " is damaged: the stored conda file of draft " + draftName
@@ -360,7 +361,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     private static String condaFile(Environment env) {
-        return env.condaFile() == null ? null : env.condaFile().text();
+        return env.condaFile() == null ? null : env.condaFile().storedForm();
     }
 
     @Override

@@ -74,6 +74,18 @@ class RoundTripGoldenTest {
         assertThat(CondaDocument.sdkDefault().text()).isEqualTo(reference);
     }
 
+    @Test
+    void aDraftStoredAsTextBeforeTheWholeTreeWasKeptStillReads() throws IOException {
+        // schema 3 rows written before the stored form hold ruamel's text: read as the file it is
+        Path file = CASES.resolve("comment-places.yml");
+        String text = read(file).text();
+        CondaDocument fromText = CondaDocument.fromStored(Path.of("draft x conda file"), text);
+        assertThat(fromText).isEqualTo(CondaDocument.parse(Path.of("x"), text));
+        assertThat(CondaDocument.fromStored(Path.of("y"), fromText.storedForm()))
+                .isEqualTo(fromText);
+        assertThat(fromText.storedForm()).startsWith("{\"amlshCondaDocument\":1,");
+    }
+
     static CondaDocument read(Path p) throws IOException {
         return CondaDocument.read(TextFile.read(p));
     }

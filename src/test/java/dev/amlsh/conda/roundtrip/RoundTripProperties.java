@@ -229,6 +229,14 @@ class RoundTripProperties {
         return node;
     }
 
+    @Property(tries = 200)
+    void theStoredFormGivesBackTheSameDocument(@ForAll("documents") CondaDocument doc) {
+        // what a workspace keeps between commands is the whole tree, not a re-read of the text
+        CondaDocument back = CondaDocument.fromStored(Path.of("stored"), doc.storedForm());
+        assertThat(back).isEqualTo(doc);
+        assertThat(back.text()).isEqualTo(doc.text());
+    }
+
     @Property(tries = 400)
     void writingWhatWasReadGivesTheSameBytesAndValues(@ForAll("documents") CondaDocument doc) {
         String first = doc.text();
