@@ -150,4 +150,31 @@ class SdkDifferentialCommandsTest {
                 .isEqualTo("# a\nchannels: [x]\ndependencies:\n- python=3.8.13\n- numpy\n       # \n\n"
                         + "variables:\n  A: b\n");
     }
+
+    @Test
+    void aLoadedDraftRegistersAsTheVersionItHas() throws IOException {
+        // load_from_directory keeps "version": "36"; Environment.register warns and asks the
+        // service for that version: created once, the same definition again is a no-op, another
+        // one the service's conflict. A clone (--name) has no version and is numbered.
+        Files.createDirectories(dir.resolve("v36"));
+        write("v36/azureml_environment.json", "{\"name\": \"minimal\", \"version\": \"36\"}");
+        write("v36/conda_dependencies.yml", "name: minimal\ndependencies:\n  - python=3.8\n");
+        String warning = "warning: Environment version is set. Attempting to register desired version."
+                + " To auto-version, reset version to None.\n";
+        assertThat(shell.run("env load v36").code()).isZero();
+        Shell.Result first = shell.run("env register minimal");
+        assertThat(first.err()).isEqualTo(warning);
+        assertThat(first.out()).isEqualTo("registered minimal:36\n");
+        assertThat(shell.run("env register minimal").out())
+                .isEqualTo("minimal:36 already has this definition (no new version)\n");
+        assertThat(shell.run("env add-conda minimal numpy").code()).isZero();
+        Shell.Result conflict = shell.run("env register minimal");
+        assertThat(conflict.code()).isEqualTo(1);
+        assertThat(conflict.err())
+                .endsWith("error: Environment minimal with version 36 is already registered and cannot be changed.\n");
+        assertThat(shell.run("env load v36 --name copy").code()).isZero();
+        Shell.Result copy = shell.run("env register copy");
+        assertThat(copy.err()).isEmpty();
+        assertThat(copy.out()).isEqualTo("registered copy:1\n");
+    }
 }

@@ -42,7 +42,10 @@ public final class EnvRegistryCommands implements CommandSet {
                                 .option("--as", "NAME", "register under another name", Completion.ENV_NAME)
                                 .description("A definition equal to the latest version keeps that version; otherwise "
                                         + "the next\n"
-                                        + "number is 1 + the largest. The draft stays after registration.")
+                                        + "number is 1 + the largest. A definition that has a version (a draft loaded"
+                                        + " from a\nfolder, NAME:VERSION) is registered as that version, as"
+                                        + " Environment.register does.\n"
+                                        + "The draft stays after registration.")
                                 .example("env register pytorch")
                                 .example("env register pytorch-exp --as pytorch")
                                 .build(),
@@ -137,11 +140,18 @@ public final class EnvRegistryCommands implements CommandSet {
     }
 
     private CommandResult register(Call call) {
+        String version = call.option("--version").orElse(null);
+        if (version == null) {
+            // Environment.register: a definition that has a version (a loaded folder's, NAME:VERSION)
+            // is registered as that version, after this warning
+            version = call.workspace().resolve(call.arg(0)).version();
+            if (version != null) {
+                call.warn("Environment version is set. Attempting to register desired version."
+                        + " To auto-version, reset version to None.");
+            }
+        }
         return registered(call.workspace()
-                .register(
-                        call.arg(0),
-                        call.option("--version").orElse(null),
-                        call.option("--as").orElse(null)));
+                .register(call.arg(0), version, call.option("--as").orElse(null)));
     }
 
     /** What a registration did: a new version, or the existing one that already holds the definition. */
