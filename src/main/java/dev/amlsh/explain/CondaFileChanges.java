@@ -11,7 +11,9 @@ import dev.amlsh.model.PipSection;
 import dev.amlsh.model.SdkRelease;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -72,6 +74,15 @@ public final class CondaFileChanges {
                     "flow lists ([a, b]) written one item a line: " + String.join(", ", flow),
                     List.of()));
         }
+        List<String> rewritten = writtenOtherwise(given.withoutComments().text(), mutated, flow);
+        if (!rewritten.isEmpty()) {
+            notes.add(new Note(
+                    "quoting",
+                    "written another way: " + String.join(", ", rewritten) + " (each file quotes what its"
+                            + " readers would read as another type: the conda file for the SDK's YAML 1.2, Azure"
+                            + " ML's for YAML 1.1 readers such as conda's too)",
+                    List.of()));
+        }
         Optional<Integer> givenIndent = itemIndent(given.withoutComments().text());
         Optional<Integer> builtIndent = itemIndent(mutated);
         if (givenIndent.isPresent() && builtIndent.isPresent() && !givenIndent.equals(builtIndent)) {
@@ -84,10 +95,20 @@ public final class CondaFileChanges {
         return notes;
     }
 
-    /** What the SDK put in the definition's conda file, found in its spec and document. */
-    public static List<Note> sdkEntries(CondaDocument given, CondaSpec spec) {
+    /**
+     * What the SDK put in the definition's conda file, found in its spec and document; {@code asWritten} is false
+     * for a registered version, whose conda file is the service's data only.
+     */
+    public static List<Note> sdkEntries(CondaDocument given, CondaSpec spec, boolean asWritten) {
         String text = given.text();
         List<Note> notes = new ArrayList<>();
+        if (!asWritten) {
+            notes.add(new Note(
+                    "service-form",
+                    "the service keeps the data only, so this is ruamel's dump of it (Environment.get): no"
+                            + " comments, block lists, keys in the definition's JSON order",
+                    List.of()));
+        }
         Optional<CondaPackage> python = spec.python();
         String sdkPython = "python=" + SdkRelease.DEFAULT_PYTHON_VERSION;
         if (python.isEmpty()) {
@@ -198,6 +219,49 @@ public final class CondaFileChanges {
             }
         }
         return flow;
+    }
+
+    /**
+     * Values the two texts write differently ({@code MODE: yes -> MODE: 'yes'}): under each top-level key (but the
+     * name, and the lists written in flow style, whose items share a line), the lines in order, compared without
+     * their indentation.
+     */
+    private static List<String> writtenOtherwise(String givenPlain, String mutated, List<String> flow) {
+        Map<String, List<String>> given = blocks(givenPlain);
+        Map<String, List<String>> built = blocks(mutated);
+        List<String> rewritten = new ArrayList<>();
+        given.forEach((key, lines) -> {
+            List<String> other = built.get(key);
+            if (key.equals("name") || flow.contains(key) || other == null || other.size() != lines.size()) {
+                return;
+            }
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).equals(other.get(i))) {
+                    rewritten.add(lines.get(i) + " -> " + other.get(i));
+                }
+            }
+        });
+        return rewritten;
+    }
+
+    /** Top-level key → its own line's value part and the lines below it, stripped, in order. */
+    private static Map<String, List<String>> blocks(String text) {
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
+        List<String> current = null;
+        for (String line : text.lines().toList()) {
+            Matcher key = TOP_KEY.matcher(line);
+            if (key.find()) {
+                current = new ArrayList<>();
+                blocks.put(key.group(1), current);
+                String rest = line.substring(key.end()).strip();
+                if (!rest.isEmpty()) {
+                    current.add(key.group(1) + ": " + rest);
+                }
+            } else if (current != null && !line.isBlank()) {
+                current.add(line.strip());
+            }
+        }
+        return blocks;
     }
 
     /** How far the first block list's items are indented from their top-level key. */

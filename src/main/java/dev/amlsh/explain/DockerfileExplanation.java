@@ -73,7 +73,7 @@ public record DockerfileExplanation(List<Instruction> instructions, String text)
             String comment;
             if (in.first() < userLines) {
                 origin = USER;
-                comment = "[" + whose + "] " + KEYWORDS.get(in.keyword());
+                comment = "[" + whose + "] " + userComment(in);
             } else if (in.keyword().equals("FROM")) {
                 origin = AZURE_ML;
                 comment = "[Azure ML] " + fromComment(env.docker().baseImage(), in.text());
@@ -90,6 +90,29 @@ public record DockerfileExplanation(List<Instruction> instructions, String text)
             explained.add(new Instruction(in.first() + 1, in.keyword(), in.text(), origin, comment));
         }
         return new DockerfileExplanation(explained, annotated(layout, explained));
+    }
+
+    /** What a user's instruction does: by its keyword, naming the variables an ENV or ARG sets. */
+    private static String userComment(DockerfileLayout.Instruction in) {
+        String args = in.text().substring(in.keyword().length()).strip();
+        if ((in.keyword().equals("ENV") || in.keyword().equals("ARG")) && !args.isEmpty()) {
+            String[] words = args.split("\\s+");
+            List<String> names = new ArrayList<>();
+            if (words[0].contains("=")) {
+                for (String word : words) {
+                    int eq = word.indexOf('=');
+                    if (eq > 0 && !word.startsWith("\\")) {
+                        names.add(word.substring(0, eq));
+                    }
+                }
+            } else {
+                names.add(words[0]);
+            }
+            return in.keyword().equals("ENV")
+                    ? "sets " + String.join(", ", names) + " in the image, for the next steps and every run"
+                    : "the build argument " + String.join(", ", names) + ": a variable for the build only";
+        }
+        return KEYWORDS.get(in.keyword());
     }
 
     private static String fromComment(String baseImage, String from) {

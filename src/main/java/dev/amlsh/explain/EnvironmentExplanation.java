@@ -12,6 +12,7 @@ import dev.amlsh.model.CondaPackage;
 import dev.amlsh.model.CondaSpec;
 import dev.amlsh.model.Environment;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public record EnvironmentExplanation(
         changes = List.copyOf(changes);
         sdkEntries = List.copyOf(sdkEntries);
         assembly = List.copyOf(assembly);
-        runtimeVariables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(runtimeVariables));
+        runtimeVariables = Collections.unmodifiableMap(new LinkedHashMap<>(runtimeVariables));
     }
 
     public static EnvironmentExplanation of(Environment env, DockerfileRenderer renderer) {
@@ -66,7 +67,7 @@ public record EnvironmentExplanation(
             CondaDocument document = CondaDocument.of(env);
             condaFile = document.text();
             if (mutated != null) { // a conda file Azure ML installs nothing from needs no notes on what is in it
-                sdkEntries = CondaFileChanges.sdkEntries(document, env.condaSpec());
+                sdkEntries = CondaFileChanges.sdkEntries(document, env.condaSpec(), env.condaFile() != null);
                 changes = CondaFileChanges.compare(document, mutated);
             }
         }

@@ -26,10 +26,12 @@ public final class DockerfileLayout {
 
     private final List<String> lines;
     private final List<Instruction> instructions;
+    private final char escape;
 
-    private DockerfileLayout(List<String> lines, List<Instruction> instructions) {
+    private DockerfileLayout(List<String> lines, List<Instruction> instructions, char escape) {
         this.lines = List.copyOf(lines);
         this.instructions = List.copyOf(instructions);
+        this.escape = escape;
     }
 
     public static DockerfileLayout of(String dockerfile) {
@@ -79,7 +81,7 @@ public final class DockerfileLayout {
             }
             found.add(new Instruction(keyword, first, i, text.toString()));
         }
-        return new DockerfileLayout(lines, found);
+        return new DockerfileLayout(lines, found, escape);
     }
 
     public List<String> lines() {
@@ -88,6 +90,27 @@ public final class DockerfileLayout {
 
     public List<Instruction> instructions() {
         return instructions;
+    }
+
+    /**
+     * An instruction as Docker reads it: on one line, each escape character that ends a line and the line end
+     * read as one space, the comment lines inside left out.
+     */
+    public String joined(Instruction instruction) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = instruction.first(); i <= instruction.last(); i++) {
+            String line = lines.get(i);
+            if (i > instruction.first() && line.strip().startsWith("#")) {
+                continue;
+            }
+            String body = line.stripTrailing();
+            if (i < instruction.last() && !body.isEmpty() && body.charAt(body.length() - 1) == escape) {
+                joined.append(body, 0, body.length() - 1).append(' ');
+            } else {
+                joined.append(body).append(i < instruction.last() ? "\n" : "");
+            }
+        }
+        return joined.toString().strip();
     }
 
     private static boolean endsWith(String line, char escape) {

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The build-context files a Dockerfile's {@code COPY} and {@code ADD} instructions read, with
- * Docker's reading rules: the {@code escape} parser directive, line continuations, comment lines
- * inside them, flags, the JSON (exec) form. Not from the context, so left out: {@code COPY --from=},
+ * Docker's reading rules ({@link DockerfileLayout}: the {@code escape} parser directive, line continuations,
+ * comment lines inside them), flags, the JSON (exec) form. Not from the context, so left out: {@code COPY --from=},
  * {@code ADD} of a URL or git repository, heredocs ({@code <<EOF}).
  */
 public final class DockerfileSources {
@@ -33,57 +33,17 @@ public final class DockerfileSources {
         }
     }
 
-    private static final Pattern ESCAPE_DIRECTIVE =
-            Pattern.compile("^#\\s*escape\\s*=\\s*([\\\\`])\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DIRECTIVE = Pattern.compile("^#\\s*[a-zA-Z][a-zA-Z0-9]*\\s*=.*$");
     private static final Pattern URL = Pattern.compile("^(https?://|git@|git://).*", Pattern.CASE_INSENSITIVE);
 
     private DockerfileSources() {}
 
     public static List<Source> of(String dockerfile) {
-        List<String> lines = dockerfile.lines().toList();
-        char escape = escapeCharacter(lines);
+        DockerfileLayout layout = DockerfileLayout.of(dockerfile);
         List<Source> sources = new ArrayList<>();
-        StringBuilder instruction = new StringBuilder();
-        int start = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            String trimmed = line.strip();
-            if (instruction.isEmpty() && (trimmed.isEmpty() || trimmed.startsWith("#"))) {
-                continue;
-            }
-            if (!instruction.isEmpty() && trimmed.startsWith("#")) {
-                continue; // a comment line inside a continued instruction is dropped, as Docker does
-            }
-            if (instruction.isEmpty()) {
-                start = i + 1;
-            }
-            String body = line.stripTrailing();
-            if (!body.isEmpty() && body.charAt(body.length() - 1) == escape) {
-                instruction.append(body, 0, body.length() - 1).append(' ');
-                continue;
-            }
-            instruction.append(body);
-            addSources(instruction.toString().strip(), start, sources);
-            instruction.setLength(0);
-        }
-        if (!instruction.isEmpty()) {
-            addSources(instruction.toString().strip(), start, sources);
+        for (DockerfileLayout.Instruction instruction : layout.instructions()) {
+            addSources(layout.joined(instruction), instruction.first() + 1, sources);
         }
         return sources;
-    }
-
-    private static char escapeCharacter(List<String> lines) {
-        for (String line : lines) {
-            Matcher m = ESCAPE_DIRECTIVE.matcher(line.strip());
-            if (m.matches()) {
-                return m.group(1).charAt(0);
-            }
-            if (!DIRECTIVE.matcher(line.strip()).matches()) {
-                break; // parser directives come first, before any comment, blank line or instruction
-            }
-        }
-        return '\\';
     }
 
     private static void addSources(String instruction, int line, List<Source> sources) {

@@ -49,7 +49,8 @@ public final class DockerfileTemplate {
             new Line(
                     "RUN mkdir -p $HOME/.cache",
                     Part.SETUP,
-                    "make sure root's cache folder exists: conda and pip keep their downloads under it"),
+                    "make sure root's cache folder exists: pip keeps its downloads in it (the conda step deletes"
+                            + " $HOME/.cache/pip)"),
             new Line(
                     "WORKDIR /",
                     Part.SETUP,
@@ -63,8 +64,8 @@ public final class DockerfileTemplate {
                     "RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda"
                             + " install conda==4.4.11; fi",
                     Part.SETUP,
-                    "install conda 4.4.11 when the base image's conda is older: the least conda Azure ML's"
-                            + " steps below work with"),
+                    "upgrade the base image's conda to 4.4.11 when it is older: the least version Azure ML"
+                            + " builds with"),
             new Line(
                     "COPY azureml-environment-setup/mutated_conda_dependencies.yml"
                             + " azureml-environment-setup/mutated_conda_dependencies.yml",

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,7 +108,7 @@ public final class EnvironmentHashes {
 
     /** The tree the conda hash reads, before it is written canonically: its keys are the parts of a spec that count. */
     public static Map<String, Object> condaInputs(CondaSpec spec) {
-        return java.util.Collections.unmodifiableMap(condaTree(spec));
+        return Collections.unmodifiableMap(condaTree(spec));
     }
 
     private static List<Object> sparkPackages(Environment env) {

@@ -41,7 +41,7 @@ class CondaFileChangesTest {
     }
 
     private static List<CondaFileChanges.Note> sdk(Environment env) {
-        return CondaFileChanges.sdkEntries(CondaDocument.of(env), env.condaSpec());
+        return CondaFileChanges.sdkEntries(CondaDocument.of(env), env.condaSpec(), env.condaFile() != null);
     }
 
     private static List<String> kinds(List<CondaFileChanges.Note> notes) {
@@ -107,10 +107,29 @@ class CondaFileChangesTest {
     }
 
     @Test
+    void valuesWrittenAnotherWayAreNamed() throws IOException {
+        // ruamel (YAML 1.2) writes yes plain; Azure ML's file quotes it for YAML 1.1 readers
+        Environment yes = fromConda("dependencies:\n- python=3.10\nvariables:\n  MODE: yes\n  THREADS: 8\n");
+        CondaFileChanges.Note quoting = note(changes(yes), "quoting");
+        assertThat(quoting.text()).startsWith("written another way: MODE: yes -> MODE: 'yes' (");
+        assertThat(kinds(changes(fromConda("dependencies:\n- python=3.10\nvariables:\n  THREADS: 8\n"))))
+                .doesNotContain("quoting");
+    }
+
+    @Test
+    void aRegisteredVersionsFileIsTheServicesData() throws IOException {
+        Environment draft = fromConda("# mine\ndependencies:\n- python=3.10\n");
+        assertThat(kinds(sdk(draft))).doesNotContain("service-form");
+        Environment version = draft.withVersion("1").withCondaFile(null);
+        assertThat(kinds(sdk(version))).containsExactly("service-form");
+        assertThat(kinds(changes(version))).doesNotContain("comments");
+    }
+
+    @Test
     void noPythonAtAllIsSaid() {
         // v2's conda_file: no python added (the document read as it is, the spec without python)
         CondaDocument v2 = CondaDocument.parse(Path.of("conda.yml"), "dependencies:\n- numpy\n");
-        assertThat(kinds(CondaFileChanges.sdkEntries(v2, v2.spec()))).containsExactly("no-python");
+        assertThat(kinds(CondaFileChanges.sdkEntries(v2, v2.spec(), true))).containsExactly("no-python");
     }
 
     @Test

@@ -96,6 +96,20 @@ class DockerfileExplanationTest {
     }
 
     @Test
+    void aUsersEnvAndArgNameTheirVariables() {
+        Environment env = SEED.withDocker(SEED.docker()
+                .withBaseDockerfile(
+                        "ARG BASE=ubuntu:22.04\nFROM $BASE\nENV A=1 B=\"two words\"\n" + "ENV C 3\n", w -> {}));
+        assertThat(explain(env).instructions().subList(0, 4))
+                .extracting(DockerfileExplanation.Instruction::comment)
+                .containsExactly(
+                        "[yours: docker.baseDockerfile] the build argument BASE: a variable for the build only",
+                        "[yours: docker.baseDockerfile] the image the build starts from",
+                        "[yours: docker.baseDockerfile] sets A, B in the image, for the next steps and every run",
+                        "[yours: docker.baseDockerfile] sets C in the image, for the next steps and every run");
+    }
+
+    @Test
     void theLayoutFollowsContinuationsHeredocsAndTheEscapeDirective() {
         List<DockerfileLayout.Instruction> found = DockerfileLayout.of(USERS).instructions();
         assertThat(found)

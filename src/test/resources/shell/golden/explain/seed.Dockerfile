@@ -2,13 +2,13 @@
 FROM mcr.microsoft.com/azureml/intelmpi2018.3-ubuntu16.04:20200821.v1@sha256:8cee6f674276dddb23068d2710da7f7f95b119412cc482675ac79ba45a4acf99
 # [Azure ML] build as root: the steps below write system folders (/etc/apt, /azureml-envs)
 USER root
-# [Azure ML] make sure root's cache folder exists: conda and pip keep their downloads under it
+# [Azure ML] make sure root's cache folder exists: pip keeps its downloads in it (the conda step deletes $HOME/.cache/pip)
 RUN mkdir -p $HOME/.cache
 # [Azure ML] work from /: the relative azureml-environment-setup/ paths below are under /
 WORKDIR /
 # [Azure ML] apt settings of Azure ML's for HTTP proxies that break apt's requests, so that apt-get works in the build (env build-context writes a stand-in)
 COPY azureml-environment-setup/99brokenproxy /etc/apt/apt.conf.d/
-# [Azure ML] install conda 4.4.11 when the base image's conda is older: the least conda Azure ML's steps below work with
+# [Azure ML] upgrade the base image's conda to 4.4.11 when it is older: the least version Azure ML builds with
 RUN if dpkg --compare-versions `conda --version | grep -oE '[^ ]+$'` lt 4.4.11; then conda install conda==4.4.11; fi
 # [Azure ML] the conda file Azure ML generated from the environment (env conda-spec) goes into the image
 COPY azureml-environment-setup/mutated_conda_dependencies.yml azureml-environment-setup/mutated_conda_dependencies.yml
