@@ -2,13 +2,8 @@ package dev.amlsh.workspace;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.model.Environment;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -112,37 +107,7 @@ public final class Workspace {
      * transaction, so a writer in between cannot mix two states into one list.
      */
     public List<EnvironmentSummary> list(boolean includeArchived) {
-        return store.snapshot(s -> {
-            TreeSet<String> names = new TreeSet<>(s.names(includeArchived));
-            Map<String, Environment> drafts = new LinkedHashMap<>();
-            for (Environment d : s.drafts()) {
-                drafts.put(d.name(), d);
-                names.add(d.name());
-            }
-            List<EnvironmentSummary> rows = new ArrayList<>();
-            for (String name : names) {
-                List<RegisteredVersion> versions = s.versions(name);
-                Optional<RegisteredVersion> latest = s.latest(name);
-                Optional<RegisteredVersion> newest = latest.isPresent()
-                        ? latest
-                        : versions.stream().max(Comparator.comparingLong(RegisteredVersion::sequence));
-                Environment draft = drafts.get(name);
-                EnvironmentSummary.DraftState state = draft == null
-                        ? null
-                        : newest.isEmpty()
-                                ? EnvironmentSummary.DraftState.NEW
-                                : newest.get().environment().sameDefinitionAs(draft)
-                                        ? EnvironmentSummary.DraftState.SAME
-                                        : EnvironmentSummary.DraftState.CHANGED;
-                rows.add(new EnvironmentSummary(
-                        name,
-                        state,
-                        latest.map(RegisteredVersion::version).orElse(null),
-                        versions.size(),
-                        !versions.isEmpty() && latest.isEmpty()));
-            }
-            return rows;
-        });
+        return store.summaries(includeArchived);
     }
 
     /** Registers what {@code reference} names under its own name, or under {@code as}. */

@@ -7,8 +7,9 @@ import java.util.function.Function;
 
 /**
  * Where a workspace's environments live: drafts (unregistered, editable) and registered
- * versions (immutable). The engine and the shell use only this interface; the embedded SQLite
- * store implements it, and a shared server store could later.
+ * versions (immutable). The engine and the shell use only this interface;
+ * {@link dev.amlsh.workspace.sql.SqlWorkspaceStore} implements it once, in two dialects (a SQLite
+ * file, a PostgreSQL server).
  *
  * <p>Every write is atomic. Implementations apply {@link RegistrationRules} inside the same
  * transaction that writes, so two writers never give two definitions one number. Names are
@@ -64,6 +65,16 @@ public interface WorkspaceStore extends AutoCloseable {
 
     /** Every registered name, sorted; archived names only when asked. */
     List<String> names(boolean includeArchived);
+
+    /**
+     * Every name with a draft or a version (archived names too when asked; an archived name with a
+     * draft always), by name, with its draft compared with its newest version: one query, the
+     * comparison made on stored digests, no definition parsed.
+     */
+    List<EnvironmentSummary> summaries(boolean includeArchived);
+
+    /** The versions of a name (null: of every name, by name), in creation order, from stored columns only. */
+    List<VersionSummary> versionSummaries(String name);
 
     /** All versions of a name in creation order, archived ones included; empty if unknown. */
     List<RegisteredVersion> versions(String name);

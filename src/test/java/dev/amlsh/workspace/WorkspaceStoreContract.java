@@ -207,6 +207,104 @@ public abstract class WorkspaceStoreContract {
         assertThatThrownBy(() -> store.load(content)).hasMessageContaining("is not empty");
     }
 
+    /** {@code env list} as it was computed before schema 4: by parsing every definition. */
+    static List<EnvironmentSummary> parsedSummaries(WorkspaceStore s, boolean includeArchived) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(s.names(includeArchived));
+        java.util.Map<String, Environment> drafts = new java.util.HashMap<>();
+        s.drafts().forEach(d -> drafts.put(d.name(), d));
+        names.addAll(drafts.keySet());
+        List<EnvironmentSummary> rows = new ArrayList<>();
+        for (String n : names) {
+            List<RegisteredVersion> all = s.versions(n);
+            Optional<RegisteredVersion> latest = s.latest(n);
+            Optional<RegisteredVersion> newest = latest.isPresent()
+                    ? latest
+                    : all.stream().max(java.util.Comparator.comparingLong(RegisteredVersion::sequence));
+            Environment draft = drafts.get(n);
+            EnvironmentSummary.DraftState state = draft == null
+                    ? null
+                    : newest.isEmpty()
+                            ? EnvironmentSummary.DraftState.NEW
+                            : newest.get().environment().sameDefinitionAs(draft)
+                                    ? EnvironmentSummary.DraftState.SAME
+                                    : EnvironmentSummary.DraftState.CHANGED;
+            rows.add(new EnvironmentSummary(
+                    n,
+                    state,
+                    latest.map(RegisteredVersion::version).orElse(null),
+                    all.size(),
+                    !all.isEmpty() && latest.isEmpty()));
+        }
+        return rows;
+    }
+
+    /**
+     * Listing at scale: the one summary query, comparing stored digests, says what parsing every
+     * definition said (new, same, changed; archived names; a draft the same but for its variables'
+     * order or its conda file's comments; a registry password, masked on both sides).
+     */
+    @Test
+    void theSummaryQueryTellsDraftsAsParsingEveryDefinitionDoes() {
+        fillWithEverything();
+        store.saveDraft(env(3)); // the same as pytorch:2
+        store.saveDraft(Definitions.numbered("old", "t", 5)); // an archived name with a changed draft
+        store.register(Definitions.numbered("vars", "t", 1), null);
+        Environment vars = Definitions.numbered("vars", "t", 1);
+        var reordered = new java.util.LinkedHashMap<String, String>();
+        List<String> keys = new ArrayList<>(vars.environmentVariables().keySet());
+        java.util.Collections.reverse(keys);
+        keys.forEach(k -> reordered.put(k, vars.environmentVariables().get(k)));
+        store.saveDraft(vars.withEnvironmentVariables(reordered));
+        store.register(Definitions.numbered("gone", "t", 1), null);
+        store.saveDraft(Definitions.numbered("gone", "t", 1));
+        store.archive("gone", null); // a draft the same as an archived version
+
+        for (boolean includeArchived : List.of(false, true)) {
+            assertThat(store.summaries(includeArchived))
+                    .as("includeArchived " + includeArchived)
+                    .isEqualTo(parsedSummaries(store, includeArchived));
+        }
+        assertThat(store.summaries(true))
+                .extracting(EnvironmentSummary::name, EnvironmentSummary::draft)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("drafted", EnvironmentSummary.DraftState.NEW),
+                        org.assertj.core.groups.Tuple.tuple("gone", EnvironmentSummary.DraftState.SAME),
+                        org.assertj.core.groups.Tuple.tuple("old", EnvironmentSummary.DraftState.CHANGED),
+                        org.assertj.core.groups.Tuple.tuple("pytorch", EnvironmentSummary.DraftState.SAME),
+                        org.assertj.core.groups.Tuple.tuple("rich", EnvironmentSummary.DraftState.SAME),
+                        org.assertj.core.groups.Tuple.tuple("vars", EnvironmentSummary.DraftState.SAME));
+        store.updateDraft("pytorch", (latest, current) -> current.withCondaSpec(c -> c.addChannel("bioconda")));
+        assertThat(store.summaries(false)).isEqualTo(parsedSummaries(store, false));
+        assertThat(store.summaries(false))
+                .filteredOn(r -> r.name().equals("pytorch"))
+                .singleElement()
+                .extracting(EnvironmentSummary::draft)
+                .isEqualTo(EnvironmentSummary.DraftState.CHANGED);
+    }
+
+    @Test
+    void versionSummariesAreTheVersionsReadFromStoredColumns() {
+        fillWithEverything();
+        List<VersionSummary> expected = new ArrayList<>();
+        for (String n : store.names(true)) {
+            for (RegisteredVersion v : store.versions(n)) {
+                expected.add(new VersionSummary(
+                        n,
+                        v.version(),
+                        v.createdAt(),
+                        v.archived(),
+                        v.labels(),
+                        dev.amlsh.image.EnvironmentHashes.imageName(v.environment())));
+            }
+        }
+        assertThat(store.versionSummaries(null)).isEqualTo(expected);
+        assertThat(store.versionSummaries("pytorch"))
+                .isEqualTo(expected.stream()
+                        .filter(v -> v.name().equals("pytorch"))
+                        .toList());
+        assertThat(store.versionSummaries("nosuch")).isEmpty();
+    }
+
     @Test
     void versionsAreNumberedAsAzureMlDoes() {
         Registration first = store.register(env(1), null);

@@ -16,6 +16,7 @@ import dev.amlsh.shell.render.Table;
 import dev.amlsh.workspace.EnvironmentRef;
 import dev.amlsh.workspace.RegisteredVersion;
 import dev.amlsh.workspace.Registration;
+import dev.amlsh.workspace.VersionSummary;
 import dev.amlsh.workspace.WorkspaceStore;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -162,7 +163,8 @@ public final class EnvRegistryCommands implements CommandSet {
 
     private CommandResult versions(Call call) {
         String name = call.arg(0);
-        List<RegisteredVersion> versions = call.workspace().store().versions(name);
+        // stored columns only: a long history is listed without parsing a definition
+        List<VersionSummary> versions = call.workspace().store().versionSummaries(name);
         if (versions.isEmpty()) {
             throw new AmlshException("no registered versions of '" + name + "'");
         }
@@ -172,7 +174,7 @@ public final class EnvRegistryCommands implements CommandSet {
                         v.createdAt().truncatedTo(ChronoUnit.MILLIS).toString(),
                         v.labels(),
                         v.archived(),
-                        EnvironmentHashes.imageName(v.environment())))
+                        v.imageName()))
                 .toList());
     }
 

@@ -1,7 +1,6 @@
 package dev.amlsh.shell.interactive;
 
 import dev.amlsh.image.BaseImageCatalog;
-import dev.amlsh.model.Environment;
 import dev.amlsh.shell.api.CommandSpec;
 import dev.amlsh.shell.api.Completion;
 import dev.amlsh.shell.api.GlobalOption;
@@ -9,8 +8,7 @@ import dev.amlsh.shell.api.Session;
 import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.CompletionScript;
-import dev.amlsh.workspace.RegisteredVersion;
-import dev.amlsh.workspace.WorkspaceStore;
+import dev.amlsh.workspace.EnvironmentSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -196,26 +194,24 @@ public final class AmlshCompleter implements Completer {
         }
     }
 
+    // one summary query each: completing in a workspace of 10,000 names parses no definition
+
     private List<String> environmentNames() {
-        WorkspaceStore store = session.workspace().store();
-        Set<String> names = new LinkedHashSet<>();
-        store.drafts().stream().map(Environment::name).forEach(names::add);
-        names.addAll(store.names(false));
-        return new ArrayList<>(names);
+        return session.workspace().store().summaries(false).stream()
+                .map(EnvironmentSummary::name)
+                .toList();
     }
 
     private List<String> registeredNames() {
-        return session.workspace().store().names(true);
+        return session.workspace().store().summaries(true).stream()
+                .filter(s -> s.versions() > 0)
+                .map(EnvironmentSummary::name)
+                .toList();
     }
 
     private List<String> versions() {
-        WorkspaceStore store = session.workspace().store();
-        List<String> result = new ArrayList<>();
-        for (String name : store.names(true)) {
-            for (RegisteredVersion v : store.versions(name)) {
-                result.add(name + ":" + v.version());
-            }
-        }
-        return result;
+        return session.workspace().store().versionSummaries(null).stream()
+                .map(v -> v.name() + ":" + v.version())
+                .toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.amlsh.workspace.postgres;
 
 import dev.amlsh.model.AmlshException;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.sql.DigestMigration;
 import dev.amlsh.workspace.sqlite.SqlScript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +26,7 @@ final class PostgresSchema {
     static final int FIRST = 2;
 
     /** What this amlsh writes: the SQLite file format's current schema. */
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private PostgresSchema() {}
 
@@ -127,6 +128,9 @@ final class PostgresSchema {
             for (int target = from + 1; target <= CURRENT; target++) {
                 for (String sql : script("migrate-to-v" + target + ".sql")) {
                     s.execute(sql);
+                }
+                if (target == 4) {
+                    DigestMigration.fill(c, List.of("owner", "name"));
                 }
             }
         }

@@ -7,8 +7,13 @@ import dev.amlsh.model.Environment;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
@@ -88,6 +93,39 @@ public final class DefinitionJson {
         } else {
             g.writeString(value.toString());
         }
+    }
+
+    /**
+     * The digest of a definition as registration compares it ({@link Environment#sameDefinitionAs}:
+     * name, version, asset id and the conda file's written form left out), stored beside each
+     * version and draft so that {@code env list} tells a changed draft without parsing either: the
+     * SHA-256 of the stored JSON with every object's keys sorted (maps compare regardless of order).
+     */
+    public static String digest(Environment env) {
+        Environment definition = withoutSecrets(env).definition().withCondaFile(null);
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            value(g, sorted(EnvironmentJson.toTree(definition, STORED)));
+        }
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new TreeMap<>();
+            map.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(DefinitionJson::sorted).toList();
+        }
+        return value;
     }
 
     /** Reads a stored definition; {@code row} names it in messages. */

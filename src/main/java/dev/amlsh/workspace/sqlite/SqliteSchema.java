@@ -3,6 +3,7 @@ package dev.amlsh.workspace.sqlite;
 import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.Environment;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.sql.DigestMigration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -31,7 +32,7 @@ final class SqliteSchema {
     /** {@code "amls"} in ASCII, big-endian: PRAGMA application_id of every amlsh workspace. */
     static final int APPLICATION_ID = 0x616D6C73;
 
-    static final int CURRENT = 3;
+    static final int CURRENT = 4;
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -168,6 +169,9 @@ final class SqliteSchema {
             SqlScript.run(c, SqlScript.resource("migrate-to-v" + target + ".sql"));
             if (target == 2) {
                 fillHashes(c);
+            }
+            if (target == 4) {
+                DigestMigration.fill(c, List.of("name"));
             }
         }
     }

@@ -1,19 +1,11 @@
 package dev.amlsh.workspace.sqlite;
 
-import dev.amlsh.conda.roundtrip.CondaDocument;
 import dev.amlsh.formats.AtomicFiles;
-import dev.amlsh.image.EnvironmentHashes;
 import dev.amlsh.model.AmlshException;
-import dev.amlsh.model.Environment;
-import dev.amlsh.model.EnvironmentName;
-import dev.amlsh.model.SdkRelease;
-import dev.amlsh.workspace.Labels;
-import dev.amlsh.workspace.RegisteredVersion;
-import dev.amlsh.workspace.Registration;
 import dev.amlsh.workspace.RegistrationRules;
 import dev.amlsh.workspace.WorkspaceContent;
-import dev.amlsh.workspace.WorkspaceStore;
 import dev.amlsh.workspace.WorkspaceUnavailableException;
+import dev.amlsh.workspace.sql.SqlWorkspaceStore;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -23,22 +15,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * A workspace in one SQLite database file: the embedded default store.
+ * A workspace in one SQLite database file, the embedded default store: the SQLite dialect of
+ * {@link SqlWorkspaceStore}, which holds the SQL, the rules and the transactions both dialects
+ * share. Here: opening and checking a file, migrating it, beginning transactions, error codes.
  *
  * <p>One connection per store, WAL journal, {@code synchronous=NORMAL}, a busy timeout (5 s by
  * default). Every write is one {@code BEGIN IMMEDIATE} transaction that re-reads what it changes
@@ -53,10 +39,8 @@ import org.sqlite.SQLiteOpenMode;
  * {@link #QUICK_CHECK_MAX_BYTES}). Only then is the file opened for writing (and migrated from an
  * older schema). A refused file is left byte for byte as it was.
  *
- * <p>Registry passwords are never stored: a set password is kept as {@code "***"} (the SDK's own
- * mask), and that is what reads back.
  */
-public final class SqliteWorkspaceStore implements WorkspaceStore {
+public final class SqliteWorkspaceStore extends SqlWorkspaceStore {
 
     public static final int DEFAULT_BUSY_TIMEOUT_MILLIS = 5000;
 
@@ -68,40 +52,15 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
      */
     public static final long QUICK_CHECK_MAX_BYTES = 16L << 20;
 
-    private static final String DEFAULT_BASE_IMAGE_KEY = "default_base_image";
-
-    private final String name;
     private final Path file;
-    private final boolean readOnly;
-    private final Clock clock;
     private final int busyTimeoutMillis;
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
-    /**
-     * Parsed definitions by version row id. A version's definition never changes and ids are
-     * never reused (AUTOINCREMENT), so an entry never goes stale, whoever writes the file.
-     */
-    private final Map<Long, Environment> definitions = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Environment> eldest) {
-            return size() > 1024;
-        }
-    };
-
     private Runnable onClose = () -> {};
-    /** True while a read transaction runs: reads inside it (a {@link #snapshot}) join it. */
-    private boolean inSnapshot;
-
-    private boolean closed;
 
     private SqliteWorkspaceStore(
             String name, Path file, boolean readOnly, Clock clock, int busyTimeoutMillis, Connection connection) {
-        this.name = name;
+        super(name, readOnly, clock, null, connection);
         this.file = file;
-        this.readOnly = readOnly;
-        this.clock = clock;
         this.busyTimeoutMillis = busyTimeoutMillis;
-        this.connection = connection;
     }
 
     /** Opens an existing workspace file with the default busy timeout. */
@@ -262,17 +221,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
 
     // identity
 
-    @Override
-    public String name() {
-        return name;
-    }
-
     public Path file() {
         return file;
-    }
-
-    public boolean isReadOnly() {
-        return readOnly;
     }
 
     /** The schema number of the open file (always {@link SqliteSchema#CURRENT} once opened). */
@@ -286,7 +236,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         try { // one statement: its own read transaction
             return SqliteSchema.integrityCheck(connection);
         } catch (SQLException e) {
-            throw translate(e, name, file, busyTimeoutMillis, "check the workspace");
+            throw translate(e, "check the workspace");
         }
     }
 
@@ -295,551 +245,35 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         this.onClose = action;
     }
 
-    // settings
+    // the dialect
 
     @Override
-    public synchronized <T> T snapshot(Function<WorkspaceStore, T> reads) {
-        return read(() -> reads.apply(this));
-    }
-
-    @Override
-    public synchronized String defaultBaseImage() {
-        return read(() -> {
-            PreparedStatement ps = ps("SELECT value FROM meta WHERE key = ?");
-            ps.setString(1, DEFAULT_BASE_IMAGE_KEY);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : SdkRelease.DEFAULT_BASE_IMAGE;
-            }
-        });
+    protected void beginWrite(String lockedName) throws SQLException {
+        ps("BEGIN IMMEDIATE").execute(); // one writer per file: the name needs no lock of its own
     }
 
     @Override
-    public synchronized void setDefaultBaseImage(String image) {
-        if (image == null || image.isBlank()) {
-            throw new AmlshException("a default base image cannot be empty");
-        }
-        write("set the default base image", () -> {
-            PreparedStatement ps = ps("INSERT INTO meta (key, value) VALUES (?, ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-            ps.setString(1, DEFAULT_BASE_IMAGE_KEY);
-            ps.setString(2, image.strip());
-            ps.executeUpdate();
-            return null;
-        });
-    }
-
-    // drafts
-
-    @Override
-    public synchronized Optional<Environment> draft(String draftName) {
-        return read(() -> readDraft(draftName));
-    }
-
-    private Optional<Environment> readDraft(String draftName) throws SQLException {
-        PreparedStatement ps = ps("SELECT definition, conda_file FROM drafts WHERE name = ?");
-        ps.setString(1, draftName);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? Optional.of(draft(draftName, rs.getString(1), rs.getString(2))) : Optional.empty();
-        }
-    }
-
-    /** A stored draft: its definition, with its conda file's written form when it has one. */
-    private Environment draft(String draftName, String json, String condaFile) {
-        Environment env = parse(json, "draft " + draftName);
-        if (condaFile == null) {
-            return env;
-        }
-        try {
-            return env.withCondaFile(
-                    CondaDocument.fromStored(Path.of("draft " + draftName + " conda file"), condaFile));
-        } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException(
-                    "workspace " + name + " is damaged: the stored conda file of draft " + draftName
-                            + " cannot be read: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static String condaFile(Environment env) {
-        return env.condaFile() == null ? null : env.condaFile().storedForm();
+    protected void beginRead() throws SQLException {
+        ps("BEGIN").execute();
     }
 
     @Override
-    public synchronized List<Environment> drafts() {
-        return read(() -> {
-            List<Environment> out = new ArrayList<>();
-            try (ResultSet rs = ps("SELECT name, definition, conda_file FROM drafts ORDER BY name")
-                    .executeQuery()) {
-                while (rs.next()) {
-                    out.add(draft(rs.getString(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        });
+    protected WorkspaceUnavailableException translate(SQLException e, String what) {
+        return translate(e, name(), file, busyTimeoutMillis, what);
+    }
+
+    /** INSERT OR REPLACE deletes the old row: the label gets a new rowid, its place in the order it was set. */
+    @Override
+    protected String labelUpsertSql() {
+        return "INSERT OR REPLACE INTO labels (name, label, version_id) VALUES (?, ?, ?)";
     }
 
     @Override
-    public synchronized Optional<Environment> saveDraft(Environment draft) {
-        EnvironmentName.requireValid(draft.name());
-        String json = DefinitionJson.write(DefinitionJson.withoutSecrets(draft));
-        return write("save the draft " + draft.name(), () -> {
-            Optional<Environment> previous = readDraft(draft.name());
-            PreparedStatement ps =
-                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
-            ps.setString(1, draft.name());
-            ps.setString(2, json);
-            ps.setString(3, clock.instant().toString());
-            ps.setString(4, condaFile(draft));
-            ps.executeUpdate();
-            return previous;
-        });
-    }
-
-    @Override
-    public synchronized Environment updateDraft(String draftName, DraftEdit edit) {
-        return write("edit the draft " + draftName, () -> {
-            Optional<Environment> draft = readDraft(draftName);
-            RegisteredVersion fromLatest = null;
-            Environment current;
-            if (draft.isPresent()) {
-                current = draft.get();
-            } else {
-                fromLatest = latestVersion(draftName)
-                        .orElseThrow(() -> new AmlshException(
-                                "no environment named '" + draftName + "' (no draft and no registered version)"));
-                current = fromLatest.environment().withVersion(null);
-            }
-            Environment edited = edit.apply(fromLatest, current);
-            if (!edited.name().equals(draftName)) {
-                throw new IllegalArgumentException("an edit of draft " + draftName + " cannot rename it");
-            }
-            PreparedStatement ps =
-                    ps("INSERT INTO drafts (name, definition, updated_at, conda_file) VALUES (?, ?, ?, ?)"
-                            + " ON CONFLICT (name) DO UPDATE SET definition = excluded.definition,"
-                            + " updated_at = excluded.updated_at, conda_file = excluded.conda_file");
-            ps.setString(1, draftName);
-            ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(edited)));
-            ps.setString(3, clock.instant().toString());
-            ps.setString(4, condaFile(edited));
-            ps.executeUpdate();
-            return edited;
-        });
-    }
-
-    @Override
-    public synchronized boolean discardDraft(String draftName) {
-        return write("discard the draft " + draftName, () -> {
-            PreparedStatement ps = ps("DELETE FROM drafts WHERE name = ?");
-            ps.setString(1, draftName);
-            return ps.executeUpdate() > 0;
-        });
-    }
-
-    // registration
-
-    @Override
-    public synchronized Registration register(Environment env, String explicitVersion) {
-        String envName = EnvironmentName.requireRegistrable(env.name());
-        Environment candidate = DefinitionJson.withoutSecrets(env).withCondaFile(null); // the service form
-        return write("register " + envName, () -> {
-            List<RegisteredVersion> relevant = relevantVersions(envName, explicitVersion);
-            RegistrationRules.Decision decision =
-                    RegistrationRules.decide(envName, candidate, explicitVersion, relevant);
-            if (!decision.creates()) {
-                return new Registration(decision.existing().orElseThrow(), false);
-            }
-            Environment stored = candidate.withVersion(decision.version());
-            boolean archived = nameArchived(envName);
-            Instant createdAt = clock.instant();
-            PreparedStatement addName = ps("INSERT OR IGNORE INTO names (name, archived) VALUES (?, 0)");
-            addName.setString(1, envName);
-            addName.executeUpdate();
-            long id = insertVersion(stored, createdAt, archived);
-            return new Registration(new RegisteredVersion(stored, id, createdAt, archived, List.of()), true);
-        });
-    }
-
-    /** Inserts a version row (its name's row exists); returns its id. */
-    private long insertVersion(Environment stored, Instant createdAt, boolean archived) throws SQLException {
-        PreparedStatement insert = ps("INSERT INTO versions"
-                + " (name, version, created_at, archived, definition, conda_hash, image_hash, number)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-        insert.setString(1, stored.name());
-        insert.setString(2, stored.version());
-        insert.setString(3, createdAt.toString());
-        insert.setInt(4, archived ? 1 : 0);
-        insert.setString(5, DefinitionJson.write(stored));
-        insert.setString(
-                6, stored.hasCondaDependencies() ? EnvironmentHashes.condaEnvironmentName(stored.condaSpec()) : null);
-        insert.setString(7, EnvironmentHashes.imageName(stored));
-        Long number = SqliteSchema.number(stored.version());
-        if (number == null) {
-            insert.setNull(8, Types.INTEGER);
-        } else {
-            insert.setLong(8, number);
-        }
-        long id;
-        try (ResultSet rs = insert.executeQuery()) {
-            rs.next();
-            id = rs.getLong(1);
-        }
-        definitions.put(id, stored);
-        return id;
-    }
-
-    /**
-     * The versions {@link RegistrationRules#decide} looks at, read inside the write transaction:
-     * the one with the explicit version, the latest, and the one with the largest integer version
-     * (the {@code number} column holds each version as {@link RegistrationRules#nextVersion} reads it).
-     * Deciding over these gives the same answer as over all versions (the rules look at nothing
-     * else), with three index lookups instead of reading every version of a long-lived name.
-     */
-    private List<RegisteredVersion> relevantVersions(String envName, String explicitVersion) throws SQLException {
-        Map<Long, RegisteredVersion> found = new LinkedHashMap<>();
-        if (explicitVersion != null) {
-            PreparedStatement ps =
-                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
-            ps.setString(1, envName);
-            ps.setString(2, explicitVersion);
-            one(ps).ifPresent(v -> found.put(v.sequence(), v));
-        }
-        latestVersion(envName).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
-        PreparedStatement largest = ps("SELECT " + VERSION_COLUMNS + " FROM versions v"
-                + " WHERE v.name = ? AND v.number IS NOT NULL ORDER BY v.number DESC LIMIT 1");
-        largest.setString(1, envName);
-        one(largest).ifPresent(v -> found.putIfAbsent(v.sequence(), v));
-        return new ArrayList<>(found.values());
-    }
-
-    private boolean nameArchived(String envName) throws SQLException {
-        PreparedStatement ps = ps("SELECT archived FROM names WHERE name = ?");
-        ps.setString(1, envName);
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() && rs.getInt(1) != 0;
-        }
-    }
-
-    // reading versions
-
-    private static final String VERSION_COLUMNS = "v.id, v.name, v.version, v.created_at, v.archived, v.definition";
-
-    @Override
-    public synchronized List<String> names(boolean includeArchived) {
-        return read(() -> {
-            PreparedStatement ps = ps(
-                    includeArchived
-                            ? "SELECT name FROM names ORDER BY name"
-                            : "SELECT n.name FROM names n WHERE EXISTS"
-                                    + " (SELECT 1 FROM versions v WHERE v.name = n.name AND v.archived = 0) "
-                                    + "ORDER BY n.name");
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public synchronized List<RegisteredVersion> versions(String envName) {
-        return read(() -> {
-            PreparedStatement labels = ps("SELECT version_id, label FROM labels WHERE name = ? ORDER BY rowid");
-            labels.setString(1, envName);
-            Map<Long, List<String>> byVersion = new HashMap<>();
-            try (ResultSet rs = labels.executeQuery()) {
-                while (rs.next()) {
-                    byVersion
-                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(rs.getString(2));
-                }
-            }
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? ORDER BY v.id");
-            ps.setString(1, envName);
-            List<RegisteredVersion> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(version(rs, byVersion.getOrDefault(rs.getLong(1), List.of())));
-                }
-            }
-            return out;
-        });
-    }
-
-    @Override
-    public synchronized Optional<RegisteredVersion> version(String envName, String version) {
-        return read(() -> {
-            PreparedStatement ps =
-                    ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.name = ? AND v.version = ?");
-            ps.setString(1, envName);
-            ps.setString(2, version);
-            return one(ps);
-        });
-    }
-
-    @Override
-    public synchronized Optional<RegisteredVersion> latest(String envName) {
-        return read(() -> latestVersion(envName));
-    }
-
-    private Optional<RegisteredVersion> latestVersion(String envName) throws SQLException {
-        PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS
-                + " FROM versions v WHERE v.name = ? AND v.archived = 0 ORDER BY v.id DESC LIMIT 1");
-        ps.setString(1, envName);
-        return one(ps);
-    }
-
-    /** The version holding a user label; {@code latest} (never stored) gives {@link #latest}. */
-    @Override
-    public synchronized Optional<RegisteredVersion> labelled(String envName, String label) {
-        return read(() -> {
-            if (label.equals(Labels.LATEST)) {
-                return latestVersion(envName);
-            }
-            PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS
-                    + " FROM labels l JOIN versions v ON v.id = l.version_id WHERE l.name = ? AND l.label = ?");
-            ps.setString(1, envName);
-            ps.setString(2, label);
-            return one(ps);
-        });
-    }
-
-    private RegisteredVersion byId(long id) throws SQLException {
-        PreparedStatement ps = ps("SELECT " + VERSION_COLUMNS + " FROM versions v WHERE v.id = ?");
-        ps.setLong(1, id);
-        return one(ps).orElseThrow(() -> new IllegalStateException("version row " + id + " vanished"));
-    }
-
-    private Optional<RegisteredVersion> one(PreparedStatement ps) throws SQLException {
-        long id;
-        String envName;
-        String version;
-        String createdAt;
-        boolean archived;
-        String definition;
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            id = rs.getLong(1);
-            envName = rs.getString(2);
-            version = rs.getString(3);
-            createdAt = rs.getString(4);
-            archived = rs.getInt(5) != 0;
-            definition = definitions.containsKey(id) ? null : rs.getString(6);
-        }
-        return Optional.of(version(id, envName, version, createdAt, archived, definition, labelsOf(id)));
-    }
-
-    private List<String> labelsOf(long versionId) throws SQLException {
-        PreparedStatement ps = ps("SELECT label FROM labels WHERE version_id = ? ORDER BY rowid");
-        ps.setLong(1, versionId);
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
-
-    private RegisteredVersion version(ResultSet rs, List<String> labels) throws SQLException {
-        long id = rs.getLong(1);
-        return version(
-                id,
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getInt(5) != 0,
-                definitions.containsKey(id) ? null : rs.getString(6),
-                labels);
-    }
-
-    /** A version from its row; {@code definition} may be null when the parsed one is cached. */
-    private RegisteredVersion version(
-            long id,
-            String envName,
-            String version,
-            String createdAt,
-            boolean archived,
-            String definition,
-            List<String> labels) {
-        String what = envName + ":" + version;
-        Environment env = definitions.get(id);
-        if (env == null || definition != null) {
-            env = parse(definition, what);
-            definitions.put(id, env);
-        }
-        if (!envName.equals(env.name()) || !version.equals(env.version())) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is damaged: the row of " + what
-                    + " holds the definition of " + env.name() + ":" + env.version());
-        }
-        Instant created;
-        try {
-            created = Instant.parse(createdAt);
-        } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException(
-                    "workspace " + name + " is damaged: " + what + " has no valid creation time ('" + createdAt + "')",
-                    e);
-        }
-        return new RegisteredVersion(env, id, created, archived, labels);
-    }
-
-    private Environment parse(String json, String what) {
-        try {
-            return DefinitionJson.read("workspace " + name + ", " + what, json);
-        } catch (RuntimeException e) {
-            throw new WorkspaceUnavailableException(
-                    "workspace " + name + " is damaged: the stored definition of " + what + " cannot be read: "
-                            + e.getMessage(),
-                    e);
-        }
-    }
-
-    // labels and archiving
-
-    @Override
-    public synchronized RegisteredVersion label(String envName, String version, List<String> labels) {
-        Labels.requireValid(labels);
-        return write("label " + envName + ":" + version, () -> {
-            long id = requireVersionId(envName, version);
-            PreparedStatement ps = ps("INSERT OR REPLACE INTO labels (name, label, version_id) VALUES (?, ?, ?)");
-            for (String label : labels) {
-                ps.setString(1, envName);
-                ps.setString(2, label);
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
-            return byId(id);
-        });
-    }
-
-    @Override
-    public synchronized void archive(String envName, String version) {
-        setArchived(envName, version, true);
-    }
-
-    @Override
-    public synchronized void restore(String envName, String version) {
-        setArchived(envName, version, false);
-    }
-
-    private void setArchived(String envName, String version, boolean archived) {
-        String what = (archived ? "archive " : "restore ") + envName + (version == null ? "" : ":" + version);
-        write(what, () -> {
-            if (version == null) {
-                PreparedStatement n = ps("UPDATE names SET archived = ? WHERE name = ?");
-                n.setInt(1, archived ? 1 : 0);
-                n.setString(2, envName);
-                if (n.executeUpdate() == 0) {
-                    throw new AmlshException("environment " + envName + " is not registered");
-                }
-                PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE name = ?");
-                v.setInt(1, archived ? 1 : 0);
-                v.setString(2, envName);
-                v.executeUpdate();
-                return null;
-            }
-            PreparedStatement known = ps("SELECT 1 FROM names WHERE name = ?");
-            known.setString(1, envName);
-            try (ResultSet rs = known.executeQuery()) {
-                if (!rs.next()) {
-                    throw new AmlshException("environment " + envName + " is not registered");
-                }
-            }
-            long id = requireVersionId(envName, version);
-            PreparedStatement v = ps("UPDATE versions SET archived = ? WHERE id = ?");
-            v.setInt(1, archived ? 1 : 0);
-            v.setLong(2, id);
-            v.executeUpdate();
-            if (!archived) { // a restored version makes its name visible again: new versions are not archived
-                PreparedStatement n = ps("UPDATE names SET archived = 0 WHERE name = ?");
-                n.setString(1, envName);
-                n.executeUpdate();
-            }
-            return null;
-        });
-    }
-
-    private long requireVersionId(String envName, String version) throws SQLException {
-        PreparedStatement ps = ps("SELECT id FROM versions WHERE name = ? AND version = ?");
-        ps.setString(1, envName);
-        ps.setString(2, version);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new AmlshException("environment " + envName + ":" + version + " is not registered");
-            }
-            return rs.getLong(1);
-        }
+    protected String labelOrder() {
+        return "rowid";
     }
 
     // moving a workspace
-
-    @Override
-    public synchronized WorkspaceContent content() {
-        return read(() -> {
-            List<WorkspaceContent.Name> names = new ArrayList<>();
-            Map<String, Boolean> archivedNames = new LinkedHashMap<>();
-            try (ResultSet rs =
-                    ps("SELECT name, archived FROM names ORDER BY name").executeQuery()) {
-                while (rs.next()) {
-                    archivedNames.put(rs.getString(1), rs.getInt(2) != 0);
-                }
-            }
-            for (Map.Entry<String, Boolean> n : archivedNames.entrySet()) {
-                names.add(new WorkspaceContent.Name(n.getKey(), n.getValue(), versions(n.getKey())));
-            }
-            return new WorkspaceContent(defaultBaseImage(), drafts(), names);
-        });
-    }
-
-    @Override
-    public synchronized void load(WorkspaceContent content) {
-        write("load a workspace into " + name, () -> {
-            try (ResultSet rs = ps("SELECT (SELECT count(*) FROM names) + (SELECT count(*) FROM drafts)")
-                    .executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    throw new AmlshException(WorkspaceContent.notEmpty(name));
-                }
-            }
-            PreparedStatement setting = ps("INSERT INTO meta (key, value) VALUES (?, ?)"
-                    + " ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-            setting.setString(1, DEFAULT_BASE_IMAGE_KEY);
-            setting.setString(2, content.defaultBaseImage());
-            setting.executeUpdate();
-            for (Environment draft : content.drafts()) {
-                PreparedStatement ps =
-                        ps("INSERT INTO drafts (name, definition, updated_at, conda_file)" + " VALUES (?, ?, ?, ?)");
-                ps.setString(1, draft.name());
-                ps.setString(2, DefinitionJson.write(DefinitionJson.withoutSecrets(draft)));
-                ps.setString(3, clock.instant().toString());
-                ps.setString(4, condaFile(draft));
-                ps.executeUpdate();
-            }
-            PreparedStatement addName = ps("INSERT INTO names (name, archived) VALUES (?, ?)");
-            PreparedStatement label = ps("INSERT INTO labels (name, label, version_id) VALUES (?, ?, ?)");
-            for (WorkspaceContent.Name n : content.names()) {
-                addName.setString(1, n.name());
-                addName.setInt(2, n.archived() ? 1 : 0);
-                addName.executeUpdate();
-                for (RegisteredVersion v : n.versions()) {
-                    Environment stored = DefinitionJson.withoutSecrets(v.environment());
-                    long id = insertVersion(stored, v.createdAt(), v.archived());
-                    for (String l : v.labels()) {
-                        label.setString(1, n.name());
-                        label.setString(2, l);
-                        label.setLong(3, id);
-                        label.executeUpdate();
-                    }
-                }
-            }
-            return null;
-        });
-    }
 
     /**
      * The content of a workspace file, read without changing the file: one of an older schema is
@@ -918,7 +352,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
      */
     public synchronized void exportTo(Path target) {
         if (Files.exists(target)) {
-            throw new AmlshException("cannot export workspace " + name + ": " + target + " already exists");
+            throw new AmlshException("cannot export workspace " + name() + ": " + target + " already exists");
         }
         ensureOpen();
         try {
@@ -932,7 +366,7 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
                 setQueryOnly(queryOnly);
             }
         } catch (SQLException e) {
-            throw translate(e, name, file, busyTimeoutMillis, "export");
+            throw translate(e, "export");
         }
     }
 
@@ -949,100 +383,14 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
         }
     }
 
-    // transactions
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T write(String what, Work<T> work) {
-        ensureOpen();
-        if (readOnly) {
-            throw new WorkspaceUnavailableException("workspace " + name + " is open read-only: cannot " + what);
-        }
-        return transaction("BEGIN IMMEDIATE", what, work);
-    }
-
-    private <T> T read(Work<T> work) {
-        ensureOpen();
-        return transaction("BEGIN", "read", work);
-    }
-
-    private <T> T transaction(String begin, String what, Work<T> work) {
-        if (inSnapshot) {
-            if (!begin.equals("BEGIN")) {
-                throw new IllegalStateException("a snapshot only reads: cannot " + what);
-            }
-            return runInside(work, what); // the snapshot's read transaction holds
-        }
-        inSnapshot = begin.equals("BEGIN");
-        try {
-            return transactionOnce(begin, what, work);
-        } finally {
-            inSnapshot = false;
-        }
-    }
-
-    private <T> T runInside(Work<T> work, String what) {
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw translate(e, name, file, busyTimeoutMillis, what);
-        }
-    }
-
-    private <T> T transactionOnce(String begin, String what, Work<T> work) {
-        try {
-            ps(begin).executeUpdate();
-        } catch (SQLException e) {
-            throw translate(e, name, file, busyTimeoutMillis, what);
-        }
-        boolean done = false;
-        try {
-            T result = work.run();
-            // Ctrl-C at the prompt interrupts the thread; sqlite-jdbc's native calls ignore that, so
-            // the flag is checked here: an interrupted write is rolled back (finally), never committed
-            dev.amlsh.model.Interrupted.check();
-            ps("COMMIT").executeUpdate();
-            done = true;
-            return result;
-        } catch (SQLException e) {
-            throw translate(e, name, file, busyTimeoutMillis, what);
-        } finally {
-            if (!done) {
-                try {
-                    ps("ROLLBACK").executeUpdate();
-                } catch (SQLException ignored) {
-                    // no transaction left to roll back (SQLite ended it), or the connection is gone
-                }
-            }
-        }
-    }
-
-    private void migrate() throws SQLException {
-        transaction("BEGIN IMMEDIATE", "upgrade the schema", () -> {
+    private void migrate() {
+        transaction(() -> ps("BEGIN IMMEDIATE").execute(), "upgrade the schema", () -> {
             int now = SqliteSchema.pragmas(connection).userVersion();
             if (now < SqliteSchema.CURRENT) { // another process may have upgraded it meanwhile
                 SqliteSchema.migrate(connection, now);
             }
             return null;
         });
-    }
-
-    private PreparedStatement ps(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql);
-            statements.put(sql, ps);
-        }
-        return ps;
-    }
-
-    private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("workspace " + name + " is closed");
-        }
     }
 
     static WorkspaceUnavailableException translate(
@@ -1063,29 +411,8 @@ public final class SqliteWorkspaceStore implements WorkspaceStore {
     }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
-        statements.clear();
-        closeQuietly(connection);
+    protected void afterClose() {
         onClose.run();
-    }
-
-    private static void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // nothing to do: the connection is gone
-        }
     }
 
     private static long sizeOf(Path file) {

@@ -91,6 +91,48 @@ class PostgresWorkspaceStoreTest extends WorkspaceStoreContract {
         }
     }
 
+    /** Schema 3 to 4 on a server: the frozen fixture's versions and drafts get digests, env list reads them. */
+    @Test
+    void aSchemaThreeWorkspaceGetsDigestsAndListsAsBefore() throws Exception {
+        String url = server.newWorkspaceUrl();
+        PostgresConnector v3 = new PostgresConnector(PostgresLocation.parse(url), server.env());
+        String schema = v3.location().schema();
+        String fixture;
+        try (var in = getClass().getResourceAsStream("workspace-schema-v3.sql")) {
+            fixture = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = server.adminConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+            s.execute("SET search_path TO " + schema);
+            for (String sql : dev.amlsh.workspace.sqlite.SqlScript.split(fixture)) {
+                s.execute(sql);
+            }
+        }
+        try (PostgresWorkspaceStore ws = PostgresWorkspaceStore.open(v3, null, false, ticking())) {
+            assertThat(ws.schemaVersion()).isEqualTo(PostgresSchema.CURRENT);
+            assertThat(ws.summaries(true))
+                    .extracting(r -> r.name() + " " + r.draft().label() + " " + r.latest() + " " + r.versions() + " "
+                            + r.archived())
+                    .containsExactly(
+                            "fresh new null 0 false",
+                            "gone same null 1 true",
+                            "pytorch same 2 2 false",
+                            "same changed 1 1 false");
+            assertThat(ws.versionSummaries("pytorch"))
+                    .extracting(v -> v.version() + " " + v.labels())
+                    .containsExactly("1 [stable]", "2 []");
+            assertThat(ws.register(env(1), null).version().version()).isEqualTo("3"); // ids go on after the fixture's
+        }
+        try (Connection c = server.adminConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM " + schema + ".versions WHERE digest IS"
+                        + " NULL) + (SELECT count(*) FROM " + schema + ".drafts WHERE digest IS NULL)")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
     @Test
     void aNewerSchemaIsRefusedAndLeftAsItWas() throws Exception {
         store.register(env(1), null);

@@ -60,6 +60,53 @@ class WorkspaceFileTest {
         return file;
     }
 
+    /** The frozen schema-3 fixture loaded into a fresh file. */
+    Path schemaV3Workspace() throws Exception {
+        Path file = dir.resolve("v3.amlsh");
+        String script;
+        try (InputStream in = getClass().getResourceAsStream("workspace-schema-v3.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            SqlScript.run(c, SqlScript.split(script));
+        }
+        return file;
+    }
+
+    /** Schema 4: each version and draft gets its definition's digest, and env list reads them. */
+    @Test
+    void aSchemaThreeWorkspaceGetsDigestsAndListsAsBefore() throws Exception {
+        Path file = schemaV3Workspace();
+        try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "v3", false, CLOCK)) {
+            assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
+            assertThat(store.summaries(true))
+                    .extracting(
+                            dev.amlsh.workspace.EnvironmentSummary::name,
+                            r -> r.draft().label(),
+                            dev.amlsh.workspace.EnvironmentSummary::latest,
+                            dev.amlsh.workspace.EnvironmentSummary::versions,
+                            dev.amlsh.workspace.EnvironmentSummary::archived)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("fresh", "new", null, 0, false),
+                            org.assertj.core.groups.Tuple.tuple("gone", "same", null, 1, true),
+                            org.assertj.core.groups.Tuple.tuple("pytorch", "same", "2", 2, false),
+                            org.assertj.core.groups.Tuple.tuple("same", "changed", "1", 1, false));
+            assertThat(store.summaries(false)).extracting(r -> r.name()).contains("gone"); // it has a draft
+            assertThat(store.versionSummaries("pytorch"))
+                    .extracting(v -> v.version() + " " + v.labels())
+                    .containsExactly("1 [stable]", "2 []");
+            assertThat(store.draft("pytorch").orElseThrow().condaFile().text()).contains("# arrays");
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM versions WHERE digest IS NULL)"
+                        + " + (SELECT count(*) FROM drafts WHERE digest IS NULL), (SELECT count(*) FROM versions)")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+            assertThat(rs.getInt(2)).isEqualTo(4);
+        }
+    }
+
     Path workspaceWithVersions(int count) {
         Path file = dir.resolve("ws.amlsh");
         SqliteWorkspaceStore.create(file, "ws");
@@ -148,7 +195,7 @@ class WorkspaceFileTest {
     void aSchemaTwoWorkspaceGetsDraftConda_filesAndKeepsEverything() throws Exception {
         Path file = schemaV2Workspace();
         try (SqliteWorkspaceStore store = SqliteWorkspaceStore.open(file, "v2", false, CLOCK)) {
-            assertThat(store.schemaVersion()).isEqualTo(3);
+            assertThat(store.schemaVersion()).isEqualTo(SqliteSchema.CURRENT);
             assertThat(store.versions("pytorch"))
                     .extracting(RegisteredVersion::version)
                     .containsExactly("1");

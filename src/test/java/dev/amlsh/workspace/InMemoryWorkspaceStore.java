@@ -13,8 +13,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * A workspace held in memory: the registration semantics without persistence. For tests of
- * the rules and for code that needs a store but no file.
+ * Test-only: a workspace held in memory, the registration semantics without persistence, for
+ * in-process command tests and as the reference the SQL store is compared with
+ * ({@code SameRulesAsInMemoryTest}). amlsh itself has one store, {@code SqlWorkspaceStore}, in two
+ * dialects; this one keeps no password mask and no digests (it compares parsed definitions).
  */
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
@@ -115,6 +117,53 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
                         || RegistrationRules.latest(e.getValue()).isPresent())
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /** By parsing every definition: the reference the stores' digest-based summaries are tested against. */
+    @Override
+    public synchronized List<EnvironmentSummary> summaries(boolean includeArchived) {
+        TreeSet<String> names = new TreeSet<>(names(includeArchived));
+        names.addAll(drafts.keySet());
+        List<EnvironmentSummary> rows = new ArrayList<>();
+        for (String n : names) {
+            List<RegisteredVersion> all = versions(n);
+            Optional<RegisteredVersion> latest = latest(n);
+            Optional<RegisteredVersion> newest = latest.isPresent()
+                    ? latest
+                    : all.stream().max(java.util.Comparator.comparingLong(RegisteredVersion::sequence));
+            Environment draft = drafts.get(n);
+            EnvironmentSummary.DraftState state = draft == null
+                    ? null
+                    : newest.isEmpty()
+                            ? EnvironmentSummary.DraftState.NEW
+                            : newest.get().environment().sameDefinitionAs(draft)
+                                    ? EnvironmentSummary.DraftState.SAME
+                                    : EnvironmentSummary.DraftState.CHANGED;
+            rows.add(new EnvironmentSummary(
+                    n,
+                    state,
+                    latest.map(RegisteredVersion::version).orElse(null),
+                    all.size(),
+                    !all.isEmpty() && latest.isEmpty()));
+        }
+        return rows;
+    }
+
+    @Override
+    public synchronized List<VersionSummary> versionSummaries(String envName) {
+        List<VersionSummary> out = new ArrayList<>();
+        for (String n : envName == null ? versions.keySet() : List.of(envName)) {
+            for (RegisteredVersion v : versions(n)) {
+                out.add(new VersionSummary(
+                        n,
+                        v.version(),
+                        v.createdAt(),
+                        v.archived(),
+                        v.labels(),
+                        dev.amlsh.image.EnvironmentHashes.imageName(v.environment())));
+            }
+        }
+        return out;
     }
 
     @Override
