@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,19 @@ class CompletionInstallIT extends AtATerminal {
         completes(bash, "bash> ", "amlsh env dock", "amlsh env dockerfile ");
         completes(bash, "bash> ", "amlsh env show be", "amlsh env show bench ");
         leave(bash); // bash writes ~/.bash_history as it ends: before the folder is deleted, not during
+    }
+
+    /** fish is optional here, as in CompletionScriptsIT: checked when installed (Debian package {@code fish}). */
+    @Test
+    void fishCompletesAfterTheReadmesLines() throws IOException {
+        Amlsh.Result fish = Amlsh.exec(List.of("sh", "-c", "command -v fish"), Map.of(), Path.of("."));
+        Assumptions.assumeTrue(fish.code() == 0, "fish is not installed (apt-get install -y fish): not checked");
+        install("fish");
+        assertThat(freshHome.resolve(".config/fish/completions/amlsh.fish")).isRegularFile();
+        // a new fish loads ~/.config/fish/completions/amlsh.fish on its own when amlsh is completed
+        Amlsh.Result r = Amlsh.exec(List.of("fish", "-c", "complete -C'amlsh env show be'"), env, cwd);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().map(l -> l.split("\t")[0])).contains("bench");
     }
 
     private static void leave(Tmux.Pane shell) {

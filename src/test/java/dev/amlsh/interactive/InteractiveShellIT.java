@@ -158,6 +158,12 @@ class InteractiveShellIT extends AtATerminal {
                         + " complete; 'exit' or Ctrl-D leaves.");
         assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [default]>");
 
+        // TAB completes a workspace file's path as well as the names
+        shell.type("workspace use ./class/co");
+        shell.press("Tab");
+        shell.waitForInput("workspace use ./class/course.amlsh");
+        shell.press("C-u");
+        shell.waitForInput("");
         run(shell, "workspace use ./class/course.amlsh", 2);
         assertThat(Tmux.lastLine(shell.screen())).isEqualTo("amlsh [course.amlsh]>");
         run(shell, "set workspace :temp:", 3);
@@ -173,6 +179,11 @@ class InteractiveShellIT extends AtATerminal {
         assertThat(screen).doesNotContain("New to amlsh?");
         assertThat(Tmux.lastLine(screen)).isEqualTo("amlsh [course.amlsh]>");
         exit(again);
+
+        Tmux.Pane reading = start("--read-only");
+        reading.waitForPrompts(1);
+        assertThat(Tmux.lastLine(reading.screen())).isEqualTo("amlsh [course.amlsh, read-only]>");
+        exit(reading);
     }
 
     /** Help shows 'amlsh env dockerfile REF > Dockerfile' for the system shell; typed here, it is explained. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.amlsh.shell.api.ExitCode;
 import dev.amlsh.shell.api.ShellIO;
 import dev.amlsh.shell.launch.AmlshRunner;
+import dev.amlsh.workspace.postgres.TeamWorkspaceCatalog;
 import dev.amlsh.workspace.sqlite.FileWorkspaceCatalog;
 import dev.amlsh.workspace.sqlite.SqliteWorkspaceStore;
 import java.io.ByteArrayInputStream;
@@ -67,7 +68,11 @@ class HandedOutWorkspaceTest {
                 cwd,
                 false,
                 false);
-        ExitCode code = new AmlshRunner(Shell.commands(), env -> new FileWorkspaceCatalog(home, Clock.systemUTC()))
+        // as AmlshConfiguration makes it: the file catalog behind the one that knows server URLs
+        ExitCode code = new AmlshRunner(
+                        Shell.commands(),
+                        env -> new TeamWorkspaceCatalog(
+                                new FileWorkspaceCatalog(home, Clock.systemUTC()), env, Clock.systemUTC()))
                 .run(List.of(args), io);
         return new Result(code.code(), out.toString(), err.toString());
     }
@@ -179,6 +184,18 @@ class HandedOutWorkspaceTest {
         assertThat(refused.code()).isEqualTo(3);
         assertThat(refused.err()).contains("read-only");
         assertThat(folder(team)).containsExactly("t.amlsh");
+    }
+
+    /** A server URL has '/' too: it is kept as a URL, never resolved as a path (set workspace did until now). */
+    @Test
+    void aServerUrlIsNoPath() throws IOException {
+        Files.writeString(
+                dir.resolve("class/server.amlsh"),
+                "set workspace postgresql://nobody@127.0.0.1:1/team\n",
+                StandardCharsets.UTF_8);
+        Result r = amlsh("", "-f", "class/server.amlsh");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).doesNotContain(dir.toString()).doesNotContain("no workspace file");
     }
 
     @Test

@@ -52,7 +52,6 @@ public final class Session implements AutoCloseable {
         this.io = io;
         this.catalogs = catalogs;
         this.baseDirectory = io.workingDirectory();
-        this.options = options;
         this.options = withWorkspacePath(options);
     }
 

@@ -9,6 +9,7 @@ import dev.amlsh.shell.cli.AmlshCommand;
 import dev.amlsh.shell.cli.CommandTable;
 import dev.amlsh.shell.cli.CompletionScript;
 import dev.amlsh.workspace.EnvironmentSummary;
+import dev.amlsh.workspace.WorkspaceCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,7 +179,14 @@ public final class AmlshCompleter implements Completer {
                     values.addAll(versions());
                 }
                 case FILE, DIRECTORY -> files.complete(reader, line, candidates);
-                case WORKSPACE -> session.catalog().list().forEach(w -> values.add(w.name()));
+                case WORKSPACE -> {
+                    session.catalog().list().forEach(w -> values.add(w.name()));
+                    values.add(WorkspaceCatalog.TEMPORARY);
+                    String word = line.word();
+                    if (word.contains("/") || word.startsWith(".") || word.startsWith("~")) {
+                        files.complete(reader, line, candidates); // a workspace file: ./course.amlsh
+                    }
+                }
                 case CURATED_IMAGE -> BaseImageCatalog.bundled().all().forEach(i -> values.add(i.image()));
                 case OUTPUT_FORMAT -> values.addAll(List.of("text", "json", "yaml"));
                 case BOOLEAN -> values.addAll(List.of("true", "false"));

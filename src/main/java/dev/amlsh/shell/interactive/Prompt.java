@@ -11,7 +11,7 @@ import java.nio.file.Path;
 /**
  * What the prompt says: {@code amlsh [WORKSPACE]> }, so a class always sees where a command will write. A
  * workspace is shown by its name, {@code :temp:}, a file's name ({@code course.amlsh}), or a server's host,
- * database and schema (never its user: the prompt may be on a projector).
+ * database and schema (never its user: the prompt may be on a projector); {@code --read-only} adds {@code , read-only}.
  */
 final class Prompt {
 
@@ -26,14 +26,19 @@ final class Prompt {
     static String of(Session session) {
         String selector = session.sessionWorkspace();
         try {
-            return text(selector != null ? selector : session.catalog().current());
+            return text(selector != null ? selector : session.catalog().current(), session.readOnly());
         } catch (WorkspaceUnavailableException | AmlshException e) {
             return "amlsh> "; // the config is unreadable: the next command says why
         }
     }
 
     static String text(String selector) {
-        return "amlsh [" + ControlCharacters.escape(label(selector)) + "]> ";
+        return text(selector, false);
+    }
+
+    /** With {@code --read-only} the prompt says so: a student sees why a write is refused before trying one. */
+    static String text(String selector, boolean readOnly) {
+        return "amlsh [" + ControlCharacters.escape(label(selector)) + (readOnly ? ", read-only" : "") + "]> ";
     }
 
     /** The workspace as the prompt shows it. */

@@ -33,6 +33,11 @@ class PromptTest {
     }
 
     @Test
+    void readOnlySaysSo() {
+        assertThat(Prompt.text("/home/ada/class/course.amlsh", true)).isEqualTo("amlsh [course.amlsh, read-only]> ");
+    }
+
+    @Test
     void controlCharactersInANameAreShownEscaped() {
         assertThat(Prompt.text("/tmp/\u001b[31mred.amlsh")).isEqualTo("amlsh [\\x1b[31mred.amlsh]> ");
     }
